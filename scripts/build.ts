@@ -1,0 +1,69 @@
+/**
+ * `npm run build`: validate → pages → search index (→ kits), into a staging folder swapped in at the end,
+ * so a failed build leaves the previous dist/ untouched. Prints one line per step with counts and timings.
+ */
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
+import { LESSONS_DIR } from '../src/site/config.ts';
+import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/report.ts';
+
+/** Where the finished site goes. */
+const DIST = 'dist';
+/** Where the next site is built; only a complete build is moved to DIST. */
+const STAGING = '.build/staging';
+/** Where the previous site waits while the new one is moved in. */
+const PREVIOUS = '.build/previous';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1'; // no request leaves this machine at build time
+
+/** Run the whole build; returns the exit code. */
+async function main(): Promise<number> {
+  const steps: BuildStep[] = [];
+  const started = performance.now();
+
+  const checked = await timed(async () => loadLibrary(LESSONS_DIR));
+  const library = checked.value;
+  for (const diagnostic of sortDiagnostics(library.diagnostics)) console.log(formatDiagnostic(diagnostic));
+  if (hasErrors(library.diagnostics)) {
+    console.error(`\nbuild stopped: ${summarize(library.diagnostics)} in the lessons. ${DIST}/ was left as it was.`);
+    return 1;
+  }
+  const published = publishedLessons(library);
+  steps.push({ name: 'validate', detail: `${library.lessons.length} lesson files, ${published.length} published, ${summarize(library.diagnostics)}`, ms: checked.ms });
+
+  await rm(STAGING, { recursive: true, force: true });
+  const { build } = await import('astro');
+  const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn' }), steps));
+  steps.splice(1, 0, { name: 'pages', detail: 'astro build', ms: pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0) });
+
+  await swapIn(STAGING, DIST);
+  printSummary(steps, performance.now() - started);
+  return 0;
+}
+
+/** Replace DIST with the staged build in two renames, never leaving DIST half-written. */
+async function swapIn(staging: string, dist: string): Promise<void> {
+  await rm(PREVIOUS, { recursive: true, force: true });
+  if (existsSync(dist)) await rename(dist, PREVIOUS);
+  await rename(staging, dist);
+  await rm(PREVIOUS, { recursive: true, force: true });
+}
+
+/** The step table. */
+function printSummary(steps: readonly BuildStep[], totalMs: number): void {
+  const width = Math.max(...steps.map((step) => step.name.length));
+  console.log('');
+  for (const step of steps) console.log(`  ${step.name.padEnd(width)}  ${formatMs(step.ms).padStart(7)}  ${step.detail}`);
+  console.log(`  ${'total'.padEnd(width)}  ${formatMs(totalMs).padStart(7)}  → ${DIST}/`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // Author errors are already printed with file:line by the checks above; anything here is a tool failure.
+    console.error(error instanceof Error && error.name === 'AuthorError' ? error.message : error);
+    console.error(`\nbuild failed; ${DIST}/ was left as it was.`);
+    process.exit(1);
+  },
+);

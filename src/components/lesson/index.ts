@@ -1,0 +1,17 @@
+/** The MDX component set every lesson may use without imports (DESIGN §2). */
+import Stage from './Stage.astro';
+import Say from './Say.astro';
+import TeacherNote from './TeacherNote.astro';
+import Discuss from './Discuss.astro';
+import Answer from './Answer.astro';
+import Handout from './Handout.astro';
+import Cards from './Cards.astro';
+import Card from './Card.astro';
+import Station from './Station.astro';
+import Safeguarding from './Safeguarding.astro';
+import Helplines from './Helplines.astro';
+import ParentMemo from './ParentMemo.astro';
+
+export const lessonComponents = {
+  Stage, Say, TeacherNote, Discuss, Answer, Handout, Cards, Card, Station, Safeguarding, Helplines, ParentMemo,
+};

@@ -1,0 +1,25 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { LessonSchema } from './model/schema.ts';
+import { LESSONS_DIR } from './site/config.ts';
+
+/** Lesson files: lessons/<slug>/index.mdx and translations index.<lang>.mdx; folders starting with _ are not lessons. */
+const lessons = defineCollection({
+  loader: glob({
+    base: LESSONS_DIR,
+    pattern: ['[!_]*/index.mdx', '[!_]*/index.*.mdx'],
+    // `<slug>/<lang>`: one id per language of a lesson.
+    generateId: ({ entry }) => {
+      const [slug, file] = entry.split('/');
+      return `${slug}/${/^index\.([a-z]{2})\.mdx$/.exec(file)?.[1] ?? 'uk'}`;
+    },
+  }),
+  schema: LessonSchema,
+});
+
+/** Shared texts such as the disclosure protocol (lessons/_data/*.md), one file per language. */
+const shared = defineCollection({
+  loader: glob({ base: `${LESSONS_DIR}/_data`, pattern: '*.md', generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+});
+
+export const collections = { lessons, shared };

@@ -1,0 +1,154 @@
+/**
+ * The closed vocabulary of kit blocks: what `read/` produces from a lesson and `layout/` consumes.
+ * Plain data only (no functions, no classes), so blocks can be snapshotted, compared and built by hand.
+ */
+
+/** Where a block came from in the lesson source; the caller adds the file name to errors. */
+export interface SourcePos {
+  line: number
+  column?: number
+}
+
+/** A stretch of inline text with one style; a paragraph is a list of runs. */
+export interface Run {
+  text: string
+  bold?: boolean
+  italic?: boolean
+  /** Inline code: set in the regular face on a light grey ground (PT Sans has no monospace). */
+  code?: boolean
+  /** A clickable link; layout may also print the address after the text (see `printUrls`). */
+  href?: string
+}
+
+/** Horizontal alignment of a table column. */
+export type Align = 'left' | 'center' | 'right'
+
+/** A section heading; levels 1–2 also become PDF bookmarks. Always kept with the next block. */
+export interface HeadingBlock {
+  kind: 'heading'
+  level: 1 | 2 | 3 | 4
+  runs: Run[]
+  pos?: SourcePos
+}
+
+/** A paragraph of running text. */
+export interface ParagraphBlock {
+  kind: 'paragraph'
+  runs: Run[]
+  pos?: SourcePos
+}
+
+/** An ordered or unordered list; each item is a list of blocks (so items nest lists). */
+export interface ListBlock {
+  kind: 'list'
+  ordered: boolean
+  /** First number of an ordered list; 1 by default. */
+  start?: number
+  items: Block[][]
+  pos?: SourcePos
+}
+
+/** A GFM table: one header row, body rows, cells of inline runs; split by rows with the header repeated. */
+export interface TableBlock {
+  kind: 'table'
+  header: Run[][]
+  rows: Run[][][]
+  /** One per column; missing columns are left-aligned. */
+  align: Align[]
+  /** Keep the whole table on one page when it fits on one (a small table). */
+  unsplittable?: boolean
+  pos?: SourcePos
+}
+
+/** A raster picture, already converted to PNG or JPEG (read/ does the conversion with sharp). */
+export interface ImageBlock {
+  kind: 'image'
+  format: 'png' | 'jpeg'
+  data: Uint8Array
+  /** Pixel size of `data`. */
+  width: number
+  height: number
+  /** Placed width in pt; by default the picture is set at 150 dpi, never wider than the column. */
+  placedWidth?: number
+  alt: string
+  /** Printed under the picture when the author gives one. */
+  caption?: Run[]
+  pos?: SourcePos
+}
+
+/** How a box looks: `note` shaded, `script` indented with a bar, `safeguarding` ruled all round. */
+export type BoxVariant = 'note' | 'script' | 'safeguarding'
+
+/** A callout box of blocks; `unsplittable` boxes move whole to the next page when they fit on one. */
+export interface BoxBlock {
+  kind: 'box'
+  variant: BoxVariant
+  title?: Run[]
+  children: Block[]
+  unsplittable?: boolean
+  pos?: SourcePos
+}
+
+/** A thin horizontal rule across the column. */
+export interface RuleBlock {
+  kind: 'rule'
+  pos?: SourcePos
+}
+
+/** Start a new page (never a blank one); `outline` adds a top-level bookmark, `textScale` sizes the type that follows. */
+export interface PageBreakBlock {
+  kind: 'pageBreak'
+  outline?: string
+  /** Multiplies every type size until the next page break (1 by default; handouts for young bands use ~1.25). */
+  textScale?: number
+  pos?: SourcePos
+}
+
+/** Cut-out cards: on their own pages, in a grid with dashed cut lines; each card's text shrinks to fit. */
+export interface CardsBlock {
+  kind: 'cards'
+  title: Run[]
+  cards: Run[][]
+  pos?: SourcePos
+}
+
+/** The "name: ____ date: ____" line at the top of a handout. */
+export interface NameLineBlock {
+  kind: 'nameLine'
+  /** Labels printed as given, e.g. "Ім’я:" and "Дата:" (UI strings come from src/i18n/). */
+  nameLabel: string
+  dateLabel: string
+  pos?: SourcePos
+}
+
+/** Any kit block. */
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | TableBlock
+  | ImageBlock
+  | BoxBlock
+  | RuleBlock
+  | PageBreakBlock
+  | CardsBlock
+  | NameLineBlock
+
+/** The kind tag of every block, in one list (tests and read/ check exhaustiveness against it). */
+export const BLOCK_KINDS = [
+  'heading',
+  'paragraph',
+  'list',
+  'table',
+  'image',
+  'box',
+  'rule',
+  'pageBreak',
+  'cards',
+  'nameLine',
+] as const satisfies readonly Block['kind'][]
+
+/** Concatenated text of runs (for errors, alt text and tests). */
+export function runsText(runs: readonly Run[]): string {
+  return runs.map((r) => r.text).join('')
+}

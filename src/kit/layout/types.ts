@@ -1,0 +1,191 @@
+/**
+ * Layout data: the resolved, positioned output (pages of items) and the intermediate rows.
+ * Coordinates are pt with the origin at the page's top-left corner and y growing downwards
+ * (paint flips them); text items are positioned by their baseline.
+ */
+import type { ImageBlock, SourcePos } from '../blocks.ts'
+import type { FontId, Hyphenate, TextMetrics } from '../text/types.ts'
+
+/** Text that is not the author's, in order: an added hyphen, a list marker, a repeated header, a label. */
+export type Generated = 'hyphen' | 'marker' | 'repeat' | 'label'
+
+/** A run of text in one face on one baseline. */
+export interface TextItem {
+  kind: 'text'
+  x: number
+  /** Baseline. */
+  y: number
+  text: string
+  font: FontId
+  size: number
+  /** pt: measured advance of the whole text. */
+  width: number
+  /** 0 black … 1 white. */
+  gray: number
+  generated?: Generated
+}
+
+/** A rectangle, filled and/or stroked. */
+export interface RectItem {
+  kind: 'rect'
+  x: number
+  y: number
+  width: number
+  height: number
+  fill?: number
+  stroke?: number
+  lineWidth?: number
+}
+
+/** A straight line, optionally dashed. */
+export interface LineItem {
+  kind: 'line'
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+  gray: number
+  lineWidth: number
+  /** pt: dash and gap lengths. */
+  dash?: readonly number[]
+}
+
+/** One drawing command of a vector path (absolute coordinates). */
+export type PathOp =
+  | { op: 'M' | 'L'; x: number; y: number }
+  | { op: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+  | { op: 'Z' }
+
+/** A vector drawing (the scissors mark: PT Sans has no ✂). */
+export interface PathItem {
+  kind: 'path'
+  ops: readonly PathOp[]
+  fill?: number
+  stroke?: number
+  lineWidth?: number
+  /** The box the path stays inside (for the content-box checks). */
+  bounds: { x: number; y: number; width: number; height: number }
+}
+
+/** A placed picture. */
+export interface ImageItem {
+  kind: 'image'
+  x: number
+  y: number
+  width: number
+  height: number
+  image: ImageBlock
+}
+
+/** Anything drawn on a page. */
+export type Item = TextItem | RectItem | LineItem | PathItem | ImageItem
+
+/** A clickable area. */
+export interface LinkArea {
+  x: number
+  y: number
+  width: number
+  height: number
+  href: string
+}
+
+/** One finished page. `items` lie inside the content box; `furniture` is the running header and footer. */
+export interface Page {
+  items: Item[]
+  furniture: Item[]
+  links: LinkArea[]
+}
+
+/** A bookmark: level 0 sections (page breaks), 1 and 2 headings. */
+export interface OutlineEntry {
+  title: string
+  level: number
+  /** 0-based page index. */
+  page: number
+  /** Top of the entry on its page. */
+  y: number
+}
+
+/** A rectangle in page coordinates. */
+export interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** The laid-out kit, ready to paint. */
+export interface LaidOutKit {
+  width: number
+  height: number
+  content: Box
+  pages: Page[]
+  outline: OutlineEntry[]
+}
+
+/** An author error found while laying out; the caller adds the file name to `pos`. */
+export type LayoutError =
+  | { kind: 'missing-glyph'; char: string; codePoint: number; font: FontId; pos?: SourcePos; message: string }
+  | { kind: 'card-overflow'; text: string; pos?: SourcePos; message: string }
+
+/** Paper sizes the kit is printed on. */
+export type Paper = 'a4' | 'letter'
+
+/** Strings and settings layout needs from its caller (UI strings come from src/i18n/). */
+export interface LayoutOptions {
+  metrics: TextMetrics
+  hyphenate?: Hyphenate
+  /** A4 by default. */
+  paper?: Paper
+  /** Appended to a box, table or card title on the page where it continues, e.g. "(продовження)". */
+  continued: string
+  /** Running header: left (lesson title) and right (band). */
+  headerLeft?: string
+  headerRight?: string
+  /** Footer, left (licence). */
+  footerLeft?: string
+  /** Footer, right: e.g. (3, 7) → "Сторінка 3 з 7". */
+  pageLabel?: (page: number, pages: number) => string
+  /** Print a link's address after its text when the two differ (a printed page cannot be clicked). Default true. */
+  printUrls?: boolean
+}
+
+/** Where a break after a row stands: 0 is a good break, higher is worse. */
+export const PENALTY = {
+  /** An ordinary break between lines or blocks. */
+  free: 0,
+  /** Widows/orphans, heading with the next block, a picture with its caption, a header with its first row. */
+  keep: 2,
+  /** Inside a table row (between its lines). */
+  row: 3,
+  /** Inside an unsplittable container that fits on a page: never chosen while any other break fits. */
+  unsplittable: 4,
+} as const
+
+/** A container that rows belong to: a box, a table or a cards grid. */
+export interface Container {
+  id: number
+  kind: 'box' | 'table' | 'cards'
+  /** Rows set at the top of a page where the container continues (a repeated table header, a "continued" title). */
+  repeat: Row[]
+  /** The frame drawn around the container's rows on each page, if any. */
+  frame?: { x: number; width: number; fill?: number; stroke?: number; lineWidth?: number; bar?: number }
+  /** pt kept free below the last row on a page where the container continues (the frame's bottom padding). */
+  reserve: number
+}
+
+/** A vertical slice of the flow that is never split across pages; items are positioned relative to its top. */
+export interface Row {
+  height: number
+  /** pt of space above the row, dropped at the top of a page. */
+  gapBefore: number
+  items: Item[]
+  links: LinkArea[]
+  penaltyAfter: number
+  /** Start a new page before this row (unless the page is still empty). */
+  breakBefore?: boolean
+  /** Containers the row belongs to, outermost first. */
+  containers: Container[]
+  /** Bookmarks that point at this row. */
+  outline?: { title: string; level: number }[]
+}

@@ -1,0 +1,251 @@
+/**
+ * The four PT Sans faces: loaded once per process, with per-character advance tables and GPOS kerning
+ * read into plain lookups, so measuring never shapes text through fontkit (DESIGN §4: that was 60% of
+ * a naive pdf-lib kit's time, and its ligatures broke copied text).
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import fontkit from '@pdf-lib/fontkit'
+import { FONT_IDS, type FontId, type TextMetrics } from './types.ts'
+
+const require = createRequire(import.meta.url)
+
+/** Package paths of the plain TTFs (Fontsource ships Unicode-range slices, unusable for PDF). */
+const FONT_FILES: Record<FontId, string> = {
+  regular: '@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf',
+  bold: '@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf',
+  italic: '@expo-google-fonts/pt-sans/400Regular_Italic/PTSans_400Regular_Italic.ttf',
+  boldItalic: '@expo-google-fonts/pt-sans/700Bold_Italic/PTSans_700Bold_Italic.ttf',
+}
+
+/** Code points covered by the flat advance table; the rest (astral planes) go through a Map. */
+const BMP = 0x10000
+/** Advance-table marker: not looked up yet. */
+const UNKNOWN = -1
+/** Advance-table marker: the face has no glyph for this code point. */
+const MISSING = -2
+
+/** One loaded face: the original TTF bytes and fast metric lookups in font units. */
+export interface FontFace {
+  id: FontId
+  postscriptName: string
+  bytes: Uint8Array
+  unitsPerEm: number
+  ascent: number
+  descent: number
+  capHeight: number
+  italicAngle: number
+  /** [minX, minY, maxX, maxY] in font units. */
+  bbox: readonly [number, number, number, number]
+  /** usWeightClass from OS/2 (400 regular, 700 bold). */
+  weight: number
+  /** Glyph id in the original font, 0 when missing. */
+  glyphId: (codePoint: number) => number
+  /** Whether the face has a glyph for the code point. */
+  has: (codePoint: number) => boolean
+  /** Advance width in font units (the .notdef advance for a missing glyph). */
+  advance: (codePoint: number) => number
+  /** Pair kerning in font units between two code points (negative tightens). */
+  kern: (left: number, right: number) => number
+}
+
+/** The four faces by id. */
+export type FontSet = Readonly<Record<FontId, FontFace>>
+
+let cached: FontSet | undefined
+
+/** Loads the four PT Sans faces once per process. */
+export function loadFonts(): FontSet {
+  cached ??= Object.fromEntries(
+    FONT_IDS.map((id) => [id, loadFace(id, new Uint8Array(readFileSync(require.resolve(FONT_FILES[id]))))]),
+  ) as Record<FontId, FontFace>
+  return cached
+}
+
+/** Text metrics over a font set: measuring sums cached advances and kerning pairs. */
+export function fontMetrics(fonts: FontSet): TextMetrics {
+  const regular = fonts.regular
+  return {
+    measure: (text, font, size) => {
+      const face = fonts[font]
+      let units = 0
+      let prev = -1
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!
+        units += face.advance(cp)
+        if (prev >= 0) units += face.kern(prev, cp)
+        prev = cp
+      }
+      return (units * size) / face.unitsPerEm
+    },
+    hasGlyph: (cp, font) => fonts[font].has(cp),
+    ascent: regular.ascent / regular.unitsPerEm,
+    descent: -regular.descent / regular.unitsPerEm,
+  }
+}
+
+// fontkit's published types do not describe GPOS tables; this is the part the kerning reader uses.
+interface Coverage {
+  version: number
+  glyphs?: number[]
+  rangeRecords?: { start: number; end: number; startCoverageIndex: number }[]
+}
+interface ClassDef {
+  version: number
+  startGlyph?: number
+  classValueArray?: number[]
+  classRangeRecord?: { start: number; end: number; class: number }[]
+}
+interface LazyArray<T> {
+  toArray?: () => T[]
+  length: number
+  [i: number]: T
+}
+interface PairSubtable {
+  version: number
+  coverage: Coverage
+  valueFormat1: { xAdvance?: boolean; xPlacement?: boolean }
+  pairSets?: LazyArray<LazyArray<{ secondGlyph: number; value1: { xAdvance?: number } }>>
+  classDef1?: ClassDef
+  classDef2?: ClassDef
+  classRecords?: LazyArray<LazyArray<{ value1: { xAdvance?: number } }>>
+}
+interface Gpos {
+  featureList: { tag: string; feature: { lookupListIndexes: number[] } }[]
+  lookupList: LazyArray<{ lookupType: number; subTables: LazyArray<PairSubtable> }>
+}
+
+/** Loads one face and builds its lookups. */
+function loadFace(id: FontId, bytes: Uint8Array): FontFace {
+  const font = fontkit.create(bytes)
+  const upm = font.unitsPerEm
+  const table = new Int32Array(BMP).fill(UNKNOWN)
+  const astral = new Map<number, number>()
+  const notdefAdvance = font.getGlyph(0).advanceWidth
+
+  const lookupAdvance = (cp: number): number =>
+    font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth : MISSING
+  const rawAdvance = (cp: number): number => {
+    if (cp < BMP) {
+      let a = table[cp]!
+      if (a === UNKNOWN) table[cp] = a = lookupAdvance(cp)
+      return a
+    }
+    let a = astral.get(cp)
+    if (a === undefined) astral.set(cp, (a = lookupAdvance(cp)))
+    return a
+  }
+  const glyphIds = new Map<number, number>()
+  const glyphId = (cp: number): number => {
+    let g = glyphIds.get(cp)
+    if (g === undefined) glyphIds.set(cp, (g = font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).id : 0))
+    return g
+  }
+  const kernGlyphs = readKerning((font as unknown as { GPOS?: Gpos }).GPOS)
+  const kernCache = new Map<number, number>()
+  const kern = (left: number, right: number): number => {
+    const key = left * 0x110000 + right
+    let k = kernCache.get(key)
+    if (k === undefined) kernCache.set(key, (k = kernGlyphs(glyphId(left), glyphId(right))))
+    return k
+  }
+  const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number } })['OS/2']
+  return {
+    id,
+    postscriptName: font.postscriptName,
+    bytes,
+    unitsPerEm: upm,
+    ascent: font.ascent,
+    descent: font.descent,
+    capHeight: font.capHeight,
+    italicAngle: font.italicAngle,
+    bbox: [font.bbox.minX, font.bbox.minY, font.bbox.maxX, font.bbox.maxY],
+    weight: os2?.usWeightClass ?? 400,
+    glyphId,
+    has: (cp) => rawAdvance(cp) !== MISSING,
+    advance: (cp) => {
+      const a = rawAdvance(cp)
+      return a === MISSING ? notdefAdvance : a
+    },
+    kern,
+  }
+}
+
+/** Reads the `kern` feature's pair-adjustment lookups into a function of two glyph ids. */
+export function readKerning(gpos: Gpos | undefined): (left: number, right: number) => number {
+  if (!gpos) return () => 0
+  const lookupIndexes = new Set<number>()
+  for (const f of gpos.featureList) if (f.tag === 'kern') for (const i of f.feature.lookupListIndexes) lookupIndexes.add(i)
+  const lookups = toArray(gpos.lookupList)
+  const groups: ((l: number, r: number) => number | undefined)[][] = []
+  for (const i of [...lookupIndexes].sort((a, b) => a - b)) {
+    const lookup = lookups[i]
+    if (!lookup || lookup.lookupType !== 2) continue
+    const subtables = toArray(lookup.subTables)
+      .filter((st) => st.valueFormat1.xAdvance)
+      .map((st) => (st.version === 1 ? pairFormat1(st) : pairFormat2(st)))
+    groups.push(subtables)
+  }
+  return (l, r) => {
+    // Within a lookup the first subtable that applies wins; the feature's lookups add up.
+    let total = 0
+    for (const subtables of groups) {
+      for (const st of subtables) {
+        const v = st(l, r)
+        if (v !== undefined) {
+          total += v
+          break
+        }
+      }
+    }
+    return total
+  }
+}
+
+/** Format 1: explicit glyph pairs. */
+function pairFormat1(st: PairSubtable): (l: number, r: number) => number | undefined {
+  const cov = coverageMap(st.coverage)
+  const sets = toArray(st.pairSets!)
+  const pairs = new Map<number, Map<number, number>>()
+  for (const [glyph, index] of cov) {
+    const m = new Map<number, number>()
+    for (const p of toArray(sets[index]!)) if (!m.has(p.secondGlyph)) m.set(p.secondGlyph, p.value1.xAdvance ?? 0)
+    pairs.set(glyph, m)
+  }
+  return (l, r) => pairs.get(l)?.get(r)
+}
+
+/** Format 2: class-based pairs; applies to every covered first glyph. */
+function pairFormat2(st: PairSubtable): (l: number, r: number) => number | undefined {
+  const cov = coverageMap(st.coverage)
+  const c1 = classMap(st.classDef1!)
+  const c2 = classMap(st.classDef2!)
+  const records = toArray(st.classRecords!).map((row) => toArray(row).map((v) => v.value1.xAdvance ?? 0))
+  return (l, r) => {
+    if (!cov.has(l)) return undefined
+    return records[c1.get(l) ?? 0]?.[c2.get(r) ?? 0] ?? 0
+  }
+}
+
+/** Coverage table as glyph → coverage index. */
+function coverageMap(c: Coverage): Map<number, number> {
+  const m = new Map<number, number>()
+  if (c.version === 1) toArray(c.glyphs!).forEach((g, i) => m.set(g, i))
+  else for (const r of toArray(c.rangeRecords!)) for (let g = r.start; g <= r.end; g++) m.set(g, r.startCoverageIndex + g - r.start)
+  return m
+}
+
+/** Class definition as glyph → class (absent means class 0). */
+function classMap(c: ClassDef): Map<number, number> {
+  const m = new Map<number, number>()
+  if (c.version === 1) toArray(c.classValueArray!).forEach((cls, i) => m.set(c.startGlyph! + i, cls))
+  else for (const r of toArray(c.classRangeRecord!)) for (let g = r.start; g <= r.end; g++) m.set(g, r.class)
+  return m
+}
+
+/** fontkit hands out lazy arrays; this makes them plain. */
+function toArray<T>(a: LazyArray<T> | T[]): T[] {
+  if (Array.isArray(a)) return a
+  if (a.toArray) return a.toArray()
+  return Array.from({ length: a.length }, (_, i) => a[i]!)
+}

@@ -1,0 +1,30 @@
+/** Shared text types: the font faces, the measuring interface and the hyphenation interface. */
+
+/** One of the four PT Sans faces a kit uses. */
+export type FontId = 'regular' | 'bold' | 'italic' | 'boldItalic'
+
+/** Every face, in a fixed order (the paint stage numbers fonts F1..F4 in this order). */
+export const FONT_IDS: readonly FontId[] = ['regular', 'bold', 'italic', 'boldItalic']
+
+/** Width in pt of `text` set in `font` at `size` pt, kerning included. */
+export type Measure = (text: string, font: FontId, size: number) => number
+
+/** What layout needs to know about type: widths, glyph coverage and vertical metrics. */
+export interface TextMetrics {
+  measure: Measure
+  /** Whether the face has a glyph for the code point. */
+  hasGlyph: (codePoint: number, font: FontId) => boolean
+  /** Ascender above the baseline, as a fraction of the type size. */
+  ascent: number
+  /** Descender below the baseline, as a positive fraction of the type size. */
+  descent: number
+}
+
+/** Hyphenation points of a word: indices i where `word.slice(0, i) + '-'` may end a line. */
+export type Hyphenate = (word: string) => readonly number[]
+
+/** The face for a run's bold/italic flags (code is set in the regular face). */
+export function fontFor(style: { bold?: boolean; italic?: boolean }): FontId {
+  if (style.bold) return style.italic ? 'boldItalic' : 'bold'
+  return style.italic ? 'italic' : 'regular'
+}

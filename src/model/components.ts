@@ -1,0 +1,94 @@
+import { AUDIENCES } from './formats.ts';
+
+/** How an attribute's value is written and checked. */
+export type AttributeKind = 'text' | 'minutes' | 'number' | 'audience';
+
+/** One attribute a component accepts. */
+export interface AttributeSpec {
+  kind: AttributeKind;
+  required: boolean;
+}
+
+/** Where a component may stand and what it accepts (DESIGN §2, "Where components may stand"). */
+export interface ComponentSpec {
+  /** Parent components it may stand in; `root` is the top level of the lesson. */
+  parents: readonly string[];
+  attributes: Readonly<Record<string, AttributeSpec>>;
+  /** What its children must be, beyond the parent rules of each child. */
+  children: 'markdown' | 'optional-markdown' | 'cards' | 'list' | 'none';
+  /** One line on what it means, used in hints. */
+  meaning: string;
+}
+
+const required = (kind: AttributeKind): AttributeSpec => ({ kind, required: true });
+const optional = (kind: AttributeKind): AttributeSpec => ({ kind, required: false });
+
+/** The closed MDX component vocabulary: each has one meaning and renders on the site and in the kit. */
+export const COMPONENTS = {
+  Stage: {
+    parents: ['root'],
+    attributes: { title: required('text'), minutes: required('minutes') },
+    children: 'markdown',
+    meaning: 'a step of the plan with its time',
+  },
+  Say: { parents: ['root', 'Stage'], attributes: {}, children: 'markdown', meaning: "the teacher's script" },
+  TeacherNote: { parents: ['root', 'Stage'], attributes: {}, children: 'markdown', meaning: 'a note for the teacher' },
+  Discuss: {
+    parents: ['Stage', 'Station', 'Handout'],
+    attributes: {},
+    children: 'list',
+    meaning: 'questions for the class, as one Markdown list',
+  },
+  Answer: { parents: ['Discuss', 'Station'], attributes: {}, children: 'markdown', meaning: 'an expected answer' },
+  Handout: {
+    parents: ['root', 'Stage'],
+    attributes: { title: required('text'), audience: optional('audience') },
+    children: 'markdown',
+    meaning: 'a printable worksheet for pupils',
+  },
+  Cards: {
+    parents: ['Stage', 'Handout', 'Station'],
+    attributes: { title: required('text'), audience: optional('audience') },
+    children: 'cards',
+    meaning: 'a set of cut-out cards',
+  },
+  Card: { parents: ['Cards'], attributes: {}, children: 'markdown', meaning: 'one cut-out card' },
+  Station: {
+    parents: ['Stage'],
+    attributes: { n: required('number'), title: required('text') },
+    children: 'markdown',
+    meaning: 'a quest station',
+  },
+  Safeguarding: {
+    parents: ['root', 'Stage'],
+    attributes: {},
+    children: 'optional-markdown',
+    meaning: 'what to do if a child discloses (the shared protocol plus your text)',
+  },
+  Helplines: {
+    parents: ['root', 'Stage', 'Handout', 'Station', 'Safeguarding', 'ParentMemo'],
+    attributes: {},
+    children: 'none',
+    meaning: 'helplines from lessons/_data/helplines.yaml',
+  },
+  ParentMemo: {
+    parents: ['root', 'Stage'],
+    attributes: { title: optional('text') },
+    children: 'markdown',
+    meaning: 'a memo for parents',
+  },
+} as const satisfies Record<string, ComponentSpec>;
+
+/** A component name. */
+export type ComponentName = keyof typeof COMPONENTS;
+
+/** Every component name. */
+export const COMPONENT_NAMES = Object.keys(COMPONENTS) as ComponentName[];
+
+/** True when a JSX name is in the vocabulary. */
+export function isComponent(name: string | null | undefined): name is ComponentName {
+  return typeof name === 'string' && Object.hasOwn(COMPONENTS, name);
+}
+
+/** The audience values, for hints. */
+export const AUDIENCE_LIST = AUDIENCES.join(', ');

@@ -1,0 +1,198 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Nodes, Root } from 'mdast';
+import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, isComponent, type ComponentSpec } from './components.ts';
+import { AUDIENCES, type FormatId } from './formats.ts';
+import { error, suggest, type Finding } from './diagnostics.ts';
+import { isJsx, isParent, attributeValue, numberAttribute, type JsxElement } from './mdast.ts';
+
+/** What the body rules need to know besides the tree. */
+export interface BodyContext {
+  /** Absolute path of the lesson file, to resolve images. */
+  file: string;
+  /** The lesson's format when its frontmatter is valid (stations are for quests). */
+  format?: FormatId;
+}
+
+/** The component grammar of DESIGN §2, images and MDX constructs the outputs cannot render. */
+export function checkBody(tree: Root, context: BodyContext): Finding[] {
+  const findings: Finding[] = [];
+  walk(tree, 'root', undefined, context, findings);
+  findings.push(...checkStations(tree));
+  return findings;
+}
+
+/** Visit every node, tracking the nearest enclosing component and the direct parent's type. */
+function walk(node: Nodes, component: string, parentType: string | undefined, context: BodyContext, out: Finding[]): void {
+  const { line, column } = startOf(node);
+  switch (node.type) {
+    case 'mdxjsEsm':
+      out.push(error(line, column, 'import/export statements are not allowed in a lesson', 'components need no import; delete the line'));
+      return;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      out.push(error(line, column, `"{${node.value.slice(0, 40)}}" is code in MDX, not text`, 'to write a curly brace as text, escape it: \\{ and \\}'));
+      return;
+    case 'image':
+      out.push(...checkImage(node.url, node.alt, line, column, context.file));
+      return;
+    case 'html':
+      out.push(error(line, column, 'raw HTML is not allowed in a lesson', 'use Markdown or one of the lesson components'));
+      return;
+  }
+  if (isJsx(node)) {
+    const findings = checkElement(node, component, parentType, context);
+    out.push(...findings);
+    if (!isComponent(node.name)) return; // an unknown element's children would only repeat the error
+    for (const child of node.children) walk(child as Nodes, node.name, node.type, context, out);
+    return;
+  }
+  if (isParent(node)) for (const child of node.children) walk(child as Nodes, component, node.type, context, out);
+}
+
+/** Rules for one JSX element: known name, allowed place, attributes and children. */
+function checkElement(node: JsxElement, component: string, parentType: string | undefined, context: BodyContext): Finding[] {
+  const { line, column } = startOf(node);
+  const name = node.name ?? '';
+  if (!isComponent(name)) {
+    const guess = suggest(name, COMPONENT_NAMES);
+    return [
+      error(
+        line,
+        column,
+        name ? `unknown component <${name}>` : 'a JSX fragment <> is not a lesson component',
+        (guess ? `did you mean <${guess}>? ` : '') + `lesson components are: ${COMPONENT_NAMES.join(', ')}`,
+      ),
+    ];
+  }
+  const spec: ComponentSpec = COMPONENTS[name];
+  const findings: Finding[] = [];
+  if (node.type === 'mdxJsxTextElement' && name !== 'Answer') {
+    findings.push(error(line, column, `<${name}> stands inside a line of text`, `put <${name}> on its own line, with a blank line before and after it`));
+  }
+  if (!spec.parents.includes(component)) {
+    const where = component === 'root' ? 'at the top level' : `inside <${component}>`;
+    const allowed = spec.parents.map((p) => (p === 'root' ? 'the top level' : `<${p}>`)).join(', ');
+    findings.push(error(line, column, `<${name}> cannot stand ${where}`, `<${name}> (${spec.meaning}) may stand in: ${allowed}`));
+  }
+  if (name === 'Answer' && component === 'Discuss' && parentType !== 'listItem') {
+    findings.push(error(line, column, '<Answer> inside <Discuss> must belong to a question', 'indent <Answer> under its question in the list, after a blank line'));
+  }
+  if (name === 'Station' && context.format && context.format !== 'quest') {
+    findings.push(error(line, column, `<Station> is for quests, but this lesson's format is "${context.format}"`, 'change format to quest, or write the activity as Markdown inside the <Stage>'));
+  }
+  findings.push(...checkAttributes(node, name, spec), ...checkChildren(node, name, spec));
+  return findings;
+}
+
+/** Every required attribute present, every attribute known and well-formed. */
+function checkAttributes(node: JsxElement, name: string, spec: ComponentSpec): Finding[] {
+  const { line, column } = startOf(node);
+  const findings: Finding[] = [];
+  const known = Object.keys(spec.attributes);
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') {
+      findings.push(error(line, column, `<${name}> has a spread attribute`, 'write each attribute as name="value"'));
+    } else if (!known.includes(attribute.name)) {
+      const guess = suggest(attribute.name, known);
+      const allowed = known.length ? `<${name}> takes: ${known.join(', ')}` : `<${name}> takes no attributes`;
+      findings.push(error(line, column, `<${name}> has an unknown attribute "${attribute.name}"`, guess ? `did you mean "${guess}"?` : allowed));
+    }
+  }
+  for (const [attribute, { kind, required }] of Object.entries(spec.attributes)) {
+    const value = attributeValue(node, attribute);
+    if (value === undefined) {
+      if (required) findings.push(error(line, column, `<${name}> needs a ${attribute}`, exampleFor(name)));
+      continue;
+    }
+    const problem = attributeProblem(kind, value, node, attribute);
+    if (problem) findings.push(error(line, column, `<${name}> ${attribute}=${JSON.stringify(value)}: ${problem.message}`, problem.hint));
+  }
+  return findings;
+}
+
+/** What is wrong with one attribute value, if anything. */
+function attributeProblem(kind: string, value: string | true, node: JsxElement, attribute: string) {
+  if (kind === 'text' && (value === true || !value.trim())) return { message: 'must not be empty', hint: `write ${attribute}="…"` };
+  if ((kind === 'minutes' || kind === 'number') && !numberAttribute(node, attribute)) {
+    return { message: 'must be a whole number above zero', hint: `write ${attribute}={5}` };
+  }
+  if (kind === 'audience' && !(AUDIENCES as readonly (string | true)[]).includes(value)) {
+    return { message: 'is not an audience', hint: `use one of ${AUDIENCE_LIST}` };
+  }
+  return undefined;
+}
+
+/** A correct example of the component, for hints. */
+function exampleFor(name: string): string {
+  const examples: Record<string, string> = {
+    Stage: 'write <Stage title="Знайомство" minutes={5}>',
+    Handout: 'write <Handout title="Мої дорослі" audience="pupil">',
+    Cards: 'write <Cards title="Червоні прапорці" audience="team">',
+    Station: 'write <Station n={1} title="Фейковий профіль">',
+  };
+  return examples[name] ?? `see docs/AUTHORING.md for <${name}>`;
+}
+
+/** Children rules: Cards hold only Card, Discuss holds lists, Helplines holds nothing. */
+function checkChildren(node: JsxElement, name: string, spec: ComponentSpec): Finding[] {
+  const { line, column } = startOf(node);
+  const children = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+  if (spec.children === 'none' && children.length) {
+    return [error(line, column, `<${name}> takes no content`, `write it as <${name} /> and put your own text outside it`)];
+  }
+  if (spec.children === 'cards') {
+    const stray = children.find((child) => !(isJsx(child as Nodes) && (child as JsxElement).name === 'Card'));
+    if (stray) {
+      const at = startOf(stray as Nodes);
+      return [error(at.line, at.column, `<${name}> may contain only <Card> elements`, 'wrap each card in <Card>…</Card>; put other text before the <Cards>')];
+    }
+    if (!children.length) return [error(line, column, `<${name}> has no <Card>`, 'add at least one <Card>…</Card>')];
+  }
+  if (spec.children === 'list') {
+    const stray = children.find((child) => child.type !== 'list');
+    if (stray || !children.length) {
+      const at = stray ? startOf(stray as Nodes) : { line, column };
+      return [error(at.line, at.column, '<Discuss> must contain a Markdown list of questions', 'write each question as a list item ("1. …" or "- …"); put an intro before <Discuss>')];
+    }
+  }
+  if (spec.children === 'markdown' && !children.length) {
+    return [error(line, column, `<${name}> is empty`, `write the ${COMPONENTS[name as keyof typeof COMPONENTS].meaning} inside it, or delete it`)];
+  }
+  return [];
+}
+
+/** Station numbers run 1, 2, 3 … in reading order, each once. */
+function checkStations(tree: Root): Finding[] {
+  const stations: JsxElement[] = [];
+  const collect = (node: Nodes) => {
+    if (isJsx(node) && node.name === 'Station') stations.push(node);
+    if (isParent(node)) node.children.forEach((child) => collect(child as Nodes));
+  };
+  collect(tree);
+  return stations.flatMap((station, index) => {
+    const n = numberAttribute(station, 'n');
+    if (n === undefined || n === index + 1) return [];
+    const { line, column } = startOf(station);
+    return [error(line, column, `<Station n={${n}}> is station ${index + 1} in reading order`, `number the stations 1, 2, 3 … in order: write n={${index + 1}}`)];
+  });
+}
+
+/** Images: alt text required, local file present, nothing fetched from the network. */
+function checkImage(url: string, alt: string | null | undefined, line: number, column: number, file: string): Finding[] {
+  const findings: Finding[] = [];
+  if (!alt?.trim()) {
+    findings.push(error(line, column, `image "${url}" has no alt text`, 'describe the picture for those who cannot see it: ![Дівчинка тримає планшет](./picture.svg)'));
+  }
+  if (/^[a-z]+:/i.test(url) || url.startsWith('//')) {
+    findings.push(error(line, column, `image "${url}" is on another site`, 'put the image file in the lesson folder and link it as ./name.svg: the site and kits work offline'));
+  } else if (!existsSync(resolve(dirname(file), decodeURI(url)))) {
+    findings.push(error(line, column, `image "${url}" not found`, `put the file next to the lesson (${dirname(file)}) or correct the name`));
+  }
+  return findings;
+}
+
+/** Start of a node's source position (1:1 when unknown). */
+function startOf(node: Nodes | { position?: Nodes['position'] }): { line: number; column: number } {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'astro/zod';
+import { DateSchema } from './schema.ts';
+import { parseYaml, issuesToFindings } from './frontmatter.ts';
+import { displayPath, error, inFile, warning, type Diagnostic } from './diagnostics.ts';
+
+/** Text that must not be empty. */
+const Text = z.string().trim().min(1);
+
+/** One helpline or reporting service: a fact that goes stale, so it carries its source and date verified. */
+export const HelplineSchema = z
+  .strictObject({
+    /** Stable ASCII id. */
+    id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case Latin letters, digits and hyphens'),
+    /** Name in Ukrainian and English. */
+    name: Text,
+    name_en: Text,
+    /** Phone number as dialled, e.g. "116 111". */
+    phone: Text.optional(),
+    /** Web address or messenger link. */
+    url: z.url().optional(),
+    /** Opening hours. */
+    hours: Text.optional(),
+    hours_en: Text.optional(),
+    /** What it is for. */
+    purpose: Text,
+    purpose_en: Text,
+    /** Who it is for. */
+    audience: z.array(z.enum(['children', 'parents', 'teachers'])).min(1),
+    /** The page where the fact was confirmed. */
+    source: z.url(),
+    /** The date it was confirmed from the source, or null when it could not be: then it prints "не перевірено". */
+    verified: DateSchema.nullable(),
+  })
+  .refine((line) => line.phone || line.url, 'give a phone number or a url');
+
+/** A validated helpline entry. */
+export type Helpline = z.output<typeof HelplineSchema>;
+
+/** Read lessons/_data/helplines.yaml; a missing or invalid file is an error, an unverified entry a warning. */
+export function loadHelplines(file: string): { helplines: Helpline[]; diagnostics: Diagnostic[] } {
+  const path = displayPath(file);
+  if (!existsSync(file)) {
+    return { helplines: [], diagnostics: inFile(path, [error(1, 1, 'helplines data is missing', 'create lessons/_data/helplines.yaml: a list of entries with name, phone or url, source and verified')]) };
+  }
+  const yaml = parseYaml(readFileSync(file, 'utf8'), 1);
+  if (yaml.findings.length) return { helplines: [], diagnostics: inFile(path, yaml.findings) };
+  const result = z.array(HelplineSchema).min(1).safeParse(yaml.value, { reportInput: true });
+  if (!result.success) return { helplines: [], diagnostics: inFile(path, issuesToFindings(result.error.issues, yaml)) };
+  const unverified = result.data.flatMap((line, index) => {
+    if (line.verified !== null) return [];
+    const { line: at, column } = yaml.locate([index, 'verified']);
+    return [warning(at, column, `"${line.name}" is not verified`, 'confirm it from an official source, then set source: and verified: YYYY-MM-DD')];
+  });
+  return { helplines: result.data, diagnostics: inFile(path, unverified) };
+}
+
+/** The date the oldest verified fact was checked, for "facts verified on …" lines; undefined if none. */
+export function oldestVerification(helplines: readonly Helpline[]): string | undefined {
+  return helplines.map((line) => line.verified).filter((date): date is string => date !== null).sort()[0];
+}

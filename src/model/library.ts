@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadLesson, isValid, type LoadedLesson, type ValidLesson } from './load.ts';
+import { loadHelplines, type Helpline } from './helplines.ts';
+import { displayPath, error, inFile, type Diagnostic } from './diagnostics.ts';
+
+/** Every lesson file under a lessons folder, skipping names that start with `_`, sorted. */
+export function findLessonFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.') && statSync(join(root, name)).isDirectory())
+    .sort()
+    .flatMap((folder) =>
+      readdirSync(join(root, folder))
+        .filter((name) => /^index(\.[^.]+)?\.mdx$/.test(name))
+        .sort()
+        .map((name) => join(root, folder, name)),
+    );
+}
+
+/** The whole library: every lesson file loaded, shared data loaded, and cross-file rules applied. */
+export interface Library {
+  lessons: LoadedLesson[];
+  helplines: Helpline[];
+  diagnostics: Diagnostic[];
+}
+
+/** Load every lesson and the shared data under a lessons folder. */
+export function loadLibrary(root: string): Library {
+  const lessons = findLessonFiles(root).map((file) => loadLesson(file));
+  const { helplines, diagnostics: dataDiagnostics } = loadHelplines(join(root, '_data', 'helplines.yaml'));
+  const diagnostics = [
+    ...lessons.flatMap((lesson) => lesson.diagnostics),
+    ...dataDiagnostics,
+    ...checkTranslations(lessons),
+    ...checkSharedTexts(root),
+  ];
+  return { lessons, helplines, diagnostics };
+}
+
+/** Lessons that would be published: valid, and not drafts unless drafts are shown. */
+export function publishedLessons(library: Library, { drafts = false } = {}): ValidLesson[] {
+  return library.lessons.filter(isValid).filter((lesson) => drafts || !lesson.data.draft);
+}
+
+/** A translation needs its Ukrainian original, and keeps its bands, format and duration. */
+function checkTranslations(lessons: readonly LoadedLesson[]): Diagnostic[] {
+  const originals = new Map(lessons.filter((l) => l.lang === 'uk').map((l) => [l.slug, l]));
+  return lessons
+    .filter((lesson) => lesson.lang !== 'uk')
+    .flatMap((lesson) => {
+      const original = originals.get(lesson.slug);
+      if (!original) {
+        return inFile(displayPath(lesson.file), [error(1, 1, `translation without an original: lessons/${lesson.slug}/index.mdx is missing`, 'write the Ukrainian lesson first; a translation sits next to it')]);
+      }
+      if (!original.data || !lesson.data) return [];
+      const differs = (['format', 'duration'] as const).filter((key) => original.data![key] !== lesson.data![key]);
+      if (original.data.bands.join() !== lesson.data.bands.join()) differs.push('bands' as never);
+      return differs.length
+        ? inFile(displayPath(lesson.file), [error(1, 1, `translation differs from the original in ${differs.join(', ')}`, 'a translation is the same lesson: copy these fields from index.mdx')])
+        : [];
+    });
+}
+
+/** The shared disclosure protocol exists in Ukrainian (other languages fall back to it). */
+function checkSharedTexts(root: string): Diagnostic[] {
+  const file = join(root, '_data', 'safeguarding.uk.md');
+  if (existsSync(file)) return [];
+  return inFile(displayPath(file), [error(1, 1, 'the shared disclosure protocol is missing', 'write it once in lessons/_data/safeguarding.uk.md (plain Markdown); every <Safeguarding /> shows it')]);
+}

@@ -1,0 +1,18 @@
+import { loadHelplines, AuthorError, hasErrors, type Helpline } from '../model/index.ts';
+
+import { LESSONS_DIR } from './config.ts';
+
+/** Where shared facts live. */
+const HELPLINES_FILE = `${LESSONS_DIR}/_data/helplines.yaml`;
+
+let cached: Helpline[] | undefined;
+
+/** The validated helplines (read once per build; errors were already reported before the build). */
+export function helplines(): Helpline[] {
+  if (!cached) {
+    const { helplines: lines, diagnostics } = loadHelplines(HELPLINES_FILE);
+    if (hasErrors(diagnostics)) throw new AuthorError(diagnostics);
+    cached = lines;
+  }
+  return cached;
+}

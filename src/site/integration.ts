@@ -1,0 +1,95 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+import { formatDiagnostic, hasErrors, loadLesson, loadLibrary, sortDiagnostics, summarize, AuthorError } from '../model/index.ts';
+import { findAbsoluteUrls, relativizeCss, relativizeHtml } from './relative-urls.ts';
+import { reportStep, timed } from './report.ts';
+import { LESSONS_DIR as LESSONS } from './config.ts';
+
+
+/** Warnings from the bundler that are known to be harmless: one per MDX file would drown real ones. */
+const HARMLESS_BUNDLER_CODES = new Set(['MODULE_LEVEL_DIRECTIVE']);
+
+/** Validate lessons before building, make every URL relative, and index the site with Pagefind. */
+export function lessonKits(): AstroIntegration {
+  return {
+    name: 'lesson-kits',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { rolldownOptions: { onLog: quietBundlerLog } } } });
+      },
+      'astro:build:start': () => {
+        const library = loadLibrary(LESSONS);
+        if (hasErrors(library.diagnostics)) throw new AuthorError(library.diagnostics);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        printDiagnostics(loadLibrary(LESSONS).diagnostics, logger);
+        server.watcher.on('change', (file) => {
+          if (/\/lessons\/[^_][^/]*\/index(\.[a-z]{2})?\.mdx$/.test(file)) printDiagnostics(loadLesson(file).diagnostics, logger);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const relativized = await timed(() => relativizeSite(root));
+        reportStep({ name: 'relative URLs', detail: `${relativized.value} files`, ms: relativized.ms }, (line) => logger.info(line));
+        const indexed = await timed(() => buildSearchIndex(root));
+        reportStep({ name: 'search index', detail: `${indexed.value} pages indexed`, ms: indexed.ms }, (line) => logger.info(line));
+      },
+    },
+  };
+}
+
+/** Drop known-harmless bundler warnings; pass the rest on. */
+function quietBundlerLog(level: string, log: { code?: string }, handler: (level: never, log: never) => void): void {
+  if (log.code && HARMLESS_BUNDLER_CODES.has(log.code)) return;
+  handler(level as never, log as never);
+}
+
+/** Print lesson diagnostics in the dev server's log. */
+function printDiagnostics(diagnostics: ReturnType<typeof loadLibrary>['diagnostics'], logger: AstroIntegrationLogger): void {
+  for (const diagnostic of sortDiagnostics(diagnostics)) {
+    const line = formatDiagnostic(diagnostic);
+    if (diagnostic.severity === 'error') logger.error(line);
+    else logger.warn(line);
+  }
+  if (diagnostics.length) logger.info(`lessons: ${summarize(diagnostics)}`);
+}
+
+/** Every file under a folder, as paths relative to it. */
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(root, join(entry.parentPath, entry.name)));
+}
+
+/** Rewrite root-absolute URLs in every HTML and CSS file; fail if any remain. Returns the number of files. */
+async function relativizeSite(root: string): Promise<number> {
+  const files = (await listFiles(root)).filter((file) => /\.(html|css)$/.test(file));
+  await Promise.all(
+    files.map(async (file) => {
+      const path = join(root, file);
+      const text = await readFile(path, 'utf8');
+      const next = file.endsWith('.html') ? relativizeHtml(text, file) : relativizeCss(text, file);
+      const left = file.endsWith('.html') ? findAbsoluteUrls(next) : [];
+      if (left.length) throw new Error(`${file}: root-absolute URLs remain after rewriting: ${left.join(', ')}`);
+      if (next !== text) await writeFile(path, next);
+    }),
+  );
+  return files.length;
+}
+
+/** Index the built pages with Pagefind (one index per page language) into <root>/pagefind. */
+async function buildSearchIndex(root: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: root });
+    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}

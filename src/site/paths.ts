@@ -1,0 +1,40 @@
+import type { Lang } from '../model/formats.ts';
+
+/** The URL prefix of a language: Ukrainian at the root, others under /<lang>/. */
+export function langPrefix(lang: Lang): string {
+  return lang === 'uk' ? '/' : `/${lang}/`;
+}
+
+/** Root-absolute site paths; made relative after the build. */
+export const paths = {
+  home: (lang: Lang) => langPrefix(lang),
+  band: (lang: Lang, band: string) => `${langPrefix(lang)}bands/${band}/`,
+  lesson: (lang: Lang, slug: string) => `${langPrefix(lang)}lessons/${slug}/`,
+  topics: (lang: Lang) => `${langPrefix(lang)}topics/`,
+  topic: (lang: Lang, topic: string) => `${langPrefix(lang)}topics/${topic}/`,
+  search: (lang: Lang) => `${langPrefix(lang)}search/`,
+  about: (lang: Lang) => `${langPrefix(lang)}about/`,
+  /** One stable URL per lesson kit (the kit is in the lesson's language). */
+  kit: (slug: string, lang: Lang) => `/kits/${slug}${lang === 'uk' ? '' : `.${lang}`}.pdf`,
+};
+
+/** The same page in the other language: swap the language prefix of a path. */
+export function switchLang(path: string, from: Lang, to: Lang): string {
+  const rest = path.slice(langPrefix(from).length);
+  return langPrefix(to) + rest;
+}
+
+/** `getStaticPaths` params for each language: `undefined` puts Ukrainian at the root. */
+export function localeParam(lang: Lang): string | undefined {
+  return lang === 'uk' ? undefined : lang;
+}
+
+/** The language of a route from its `[...locale]` param. */
+export function langFromParam(locale: string | undefined): Lang {
+  return locale === 'en' ? 'en' : 'uk';
+}
+
+/** The language of a page from its URL path (for components deep inside lesson content). */
+export function langFromPath(pathname: string): Lang {
+  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'uk';
+}

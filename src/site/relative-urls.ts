@@ -1,0 +1,64 @@
+import { posix } from 'node:path';
+
+/** Attributes whose value is a URL (or a srcset list of them) that may point inside the site. */
+const URL_ATTRIBUTES = /(\s(?:href|src|srcset|action|poster|data-root|data-url|content)=)(["'])(.*?)\2/gi;
+
+/** `url(...)` in CSS, quoted or not. */
+const CSS_URL = /url\((["']?)(\/[^)"']*)\1\)/g;
+
+/** The relative URL from a page's folder to a root-absolute site path; keeps query and hash. */
+export function relativeUrl(fromDir: string, target: string): string {
+  if (!target.startsWith('/') || target.startsWith('//')) return target;
+  const [, path, rest] = /^([^?#]*)(.*)$/.exec(target)!;
+  let relative = posix.relative(fromDir, path) || '.';
+  if (path.endsWith('/') && !relative.endsWith('/')) relative += '/';
+  if (!relative.startsWith('.')) relative = `./${relative}`;
+  return relative + rest;
+}
+
+/** The site folder a built file lives in, as a URL path: `lessons/x/index.html` → `/lessons/x`. */
+export function folderOf(fileFromRoot: string): string {
+  return posix.dirname(`/${fileFromRoot.replaceAll('\\', '/')}`);
+}
+
+/** Rewrite every root-absolute internal URL in an HTML page to a relative one. */
+export function relativizeHtml(html: string, fileFromRoot: string): string {
+  const fromDir = folderOf(fileFromRoot);
+  const rewritten = html.replace(URL_ATTRIBUTES, (match, head: string, quote: string, value: string) => {
+    if (/\scontent=/i.test(head) && !value.startsWith('/')) return match;
+    const next = /srcset=/i.test(head) ? relativizeSrcset(value, fromDir) : relativeUrl(fromDir, value);
+    return `${head}${quote}${next}${quote}`;
+  });
+  return relativizeCss(rewritten, fileFromRoot);
+}
+
+/** Rewrite `url(/…)` in a stylesheet (or inline style) to be relative to its own location. */
+export function relativizeCss(css: string, fileFromRoot: string): string {
+  const fromDir = folderOf(fileFromRoot);
+  return css.replace(CSS_URL, (_match, quote: string, url: string) => `url(${quote}${relativeUrl(fromDir, url)}${quote})`);
+}
+
+/** Each candidate of a srcset made relative. */
+function relativizeSrcset(srcset: string, fromDir: string): string {
+  return srcset
+    .split(',')
+    .map((candidate) => {
+      const [url, ...descriptor] = candidate.trim().split(/\s+/);
+      return [relativeUrl(fromDir, url), ...descriptor].join(' ');
+    })
+    .join(', ');
+}
+
+/** Root-absolute internal URLs left in a page (for tests and a post-build check). */
+export function findAbsoluteUrls(html: string): string[] {
+  const found: string[] = [];
+  for (const match of html.matchAll(URL_ATTRIBUTES)) {
+    const value = match[3];
+    if (/\scontent=/i.test(match[1])) continue;
+    for (const url of value.split(',').map((part) => part.trim().split(/\s+/)[0])) {
+      if (url.startsWith('/') && !url.startsWith('//')) found.push(url);
+    }
+  }
+  for (const match of html.matchAll(CSS_URL)) found.push(match[2]);
+  return found;
+}
