@@ -2,20 +2,31 @@
  * `npm run build`: validate → pages → search index (→ kits), into a staging folder swapped in at the end,
  * so a failed build leaves the previous dist/ untouched. Prints one line per step with counts and timings.
  */
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
 import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/report.ts';
 
-/** Where the finished site goes. */
-const DIST = 'dist';
+/** Where the finished site goes: dist/, or `--out <dir>`. */
+const DIST = outArgument(process.argv.slice(2)) ?? 'dist';
 /** Where the next site is built; only a complete build is moved to DIST. */
-const STAGING = '.build/staging';
+const STAGING = `${DIST}.staging`;
+/** Records which lessons folder Astro's content cache (node_modules/.astro) was filled from. */
+const CACHE_MARKER = 'node_modules/.astro/lessons-source';
 /** Where the previous site waits while the new one is moved in. */
-const PREVIOUS = '.build/previous';
+const PREVIOUS = `${DIST}.previous`;
+
+/** The value of `--out <dir>` or `--out=<dir>`, if given. */
+function outArgument(args: readonly string[]): string | undefined {
+  const at = args.findIndex((arg) => arg === '--out' || arg.startsWith('--out='));
+  if (at < 0) return undefined;
+  return args[at].includes('=') ? args[at].slice('--out='.length) : args[at + 1];
+}
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1'; // no request leaves this machine at build time
+process.env.NODE_ENV = 'production'; // a build inherited from a test runner (NODE_ENV=test) must still hide drafts
 
 /** Run the whole build; returns the exit code. */
 async function main(): Promise<number> {
@@ -34,12 +45,22 @@ async function main(): Promise<number> {
 
   await rm(STAGING, { recursive: true, force: true });
   const { build } = await import('astro');
-  const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn' }), steps));
+  const force = await contentCacheIsForAnotherLibrary();
+  const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps));
   steps.splice(1, 0, { name: 'pages', detail: 'astro build', ms: pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0) });
 
   await swapIn(STAGING, DIST);
   printSummary(steps, performance.now() - started);
   return 0;
+}
+
+/** Astro caches parsed lessons by id; a build from another lessons folder (tests build fixtures) must not reuse them. */
+async function contentCacheIsForAnotherLibrary(): Promise<boolean> {
+  const source = resolve(LESSONS_DIR);
+  const previous = existsSync(CACHE_MARKER) ? readFileSync(CACHE_MARKER, 'utf8') : undefined;
+  await mkdir(dirname(CACHE_MARKER), { recursive: true });
+  await writeFile(CACHE_MARKER, source);
+  return previous !== source;
 }
 
 /** Replace DIST with the staged build in two renames, never leaving DIST half-written. */

@@ -91,7 +91,7 @@ export function issuesToFindings(issues: readonly z.core.$ZodIssue[], yaml: Loca
       });
     }
     const { line, column } = yaml.locate(issue.path);
-    const field = issue.path.map(String).join('.') || 'frontmatter';
+    const field = issue.path.map((key, i) => (i === 0 && typeof key === 'number' ? `entry ${key + 1}` : String(key))).join('.') || 'frontmatter';
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.code === 'invalid_type') {
       return [error(line, column, `missing field "${field}"`, fieldHint(issue.path, undefined))];

@@ -119,7 +119,10 @@ function checkMinutes(tree: Root, duration: number, locateDuration: () => { line
 function mdxSyntaxFinding(cause: unknown): Finding {
   const message = cause instanceof Error ? cause.message : String(cause);
   const at = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*/.exec(message);
-  const text = (at ? message.slice(at[0].length) : message).replace(/\s*\(\d+:\d+\)\s*/, ' ').trim();
+  const text = (at ? message.slice(at[0].length) : message)
+    .replace(/\s*\((\d+):(\d+)\)/, ' (opened at line $1, column $2)')
+    .replace(/\s*\([a-z-]+:[a-z-]+\)\s*$/, '')
+    .trim();
   const hint =
     'check that every <Component> is closed and that < and { in plain text are escaped as \\< and \\{ (write quotes as «…»)';
   return error(at ? Number(at[1]) : 1, at ? Number(at[2]) : 1, `MDX: ${text}`, hint);

@@ -17,8 +17,14 @@ export function lessonKits(): AstroIntegration {
   return {
     name: 'lesson-kits',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { build: { rolldownOptions: { onLog: quietBundlerLog } } } });
+      'astro:config:setup': ({ command, updateConfig }) => {
+        updateConfig({
+          vite: {
+            build: { rolldownOptions: { onLog: quietBundlerLog } },
+            // Drafts show in `astro dev` only. Not import.meta.env.DEV: a stray DEV variable in the environment flips that.
+            define: { __SHOW_DRAFTS__: JSON.stringify(command === 'dev') },
+          },
+        });
       },
       'astro:build:start': () => {
         const library = loadLibrary(LESSONS);

@@ -13,8 +13,11 @@ export interface SiteLesson {
   translated: boolean;
 }
 
+/** Set by the lesson-kits integration: true in `astro dev` only. */
+declare const __SHOW_DRAFTS__: boolean;
+
 /** Drafts are visible in `astro dev` and never built. */
-const showDrafts = import.meta.env.DEV;
+const showDrafts = __SHOW_DRAFTS__;
 
 /** Published lessons for a UI language, youngest band first, then by title. */
 export async function lessonsFor(ui: Lang): Promise<SiteLesson[]> {

@@ -1,0 +1,485 @@
+/**
+ * Flow stage: blocks → rows. Every block becomes rows of known height (a text line, a table row, a picture,
+ * a grid row of cards) with the break rules between them (widows/orphans, keep-with-next, unsplittable
+ * containers), so pagination is a plain walk over rows.
+ */
+import type { Block, BoxBlock, CardsBlock, ImageBlock, ListBlock, NameLineBlock, Run, TableBlock } from '../blocks.ts'
+import { runsText } from '../blocks.ts'
+import { breakLines, type Line, type StyledText } from '../text/linebreak.ts'
+import type { Hyphenate, TextMetrics } from '../text/types.ts'
+import * as G from './geometry.ts'
+import { toStyled } from './inline.ts'
+import { scissorsPath } from './marks.ts'
+import { PENALTY, type Box, type Container, type Generated, type Item, type LayoutError, type LinkArea, type Row } from './types.ts'
+
+/** Everything the flow needs that does not change from block to block. */
+export interface FlowEnv {
+  metrics: TextMetrics
+  hyphenate?: Hyphenate
+  printUrls: boolean
+  continued: string
+  content: Box
+  errors: LayoutError[]
+  /** Next container id (mutable counter shared by one layout run). */
+  ids: { next: number }
+}
+
+/** Where blocks are being set: the column and the containers around it. */
+interface Column {
+  x: number
+  width: number
+  scale: number
+  depth: number
+  containers: Container[]
+}
+
+/** pt: gap between a list marker and the item text. */
+const MARKER_GAP = 5
+/** List markers by nesting depth (PT Sans has •, –, but no ◦ or ▪). */
+const BULLETS = ['•', '–', '•', '–']
+/** pt: underline offset below the baseline and its width, for links. */
+const UNDERLINE_OFFSET = 1.6
+const UNDERLINE_WIDTH = 0.5
+/** Grey ground of inline code. */
+const CODE_FILL = 0.9
+
+/** Blocks → rows for the whole document (the top-level column is the content box). */
+export function resolveRows(blocks: readonly Block[], env: FlowEnv): Row[] {
+  return flowBlocks(blocks, env, { x: env.content.x, width: env.content.width, scale: 1, depth: 0, containers: [] })
+}
+
+/** Blocks → rows in one column; page breaks and cards mark where a new page starts. */
+function flowBlocks(blocks: readonly Block[], env: FlowEnv, col: Column): Row[] {
+  const rows: Row[] = []
+  let pendingBreak = false
+  let pendingOutline: string | undefined
+  let scale = col.scale
+  for (const block of blocks) {
+    if (block.kind === 'pageBreak') {
+      pendingBreak = true
+      pendingOutline = block.outline ?? pendingOutline
+      scale = block.textScale ?? 1
+      continue
+    }
+    const out = blockRows(block, env, { ...col, scale })
+    if (out.length === 0) continue
+    const first = out[0]!
+    if (pendingBreak || block.kind === 'cards') first.breakBefore = true
+    if (pendingOutline !== undefined) first.outline = [{ title: pendingOutline, level: 0 }, ...(first.outline ?? [])]
+    pendingBreak = block.kind === 'cards'
+    pendingOutline = undefined
+    rows.push(...out)
+  }
+  return rows
+}
+
+/** One block → its rows (the first row carries the gap above the block). */
+function blockRows(block: Block, env: FlowEnv, col: Column): Row[] {
+  switch (block.kind) {
+    case 'heading':
+      return headingRows(block.runs, block.level, env, col)
+    case 'paragraph':
+      return paragraphRows(toStyled(block.runs, env.printUrls), G.BODY_SIZE * col.scale, env, col, G.BLOCK_GAP * col.scale)
+    case 'list':
+      return listRows(block, env, col)
+    case 'table':
+      return tableRows(block, env, col)
+    case 'image':
+      return imageRows(block, env, col)
+    case 'box':
+      return boxRows(block, env, col)
+    case 'rule':
+      return [ruleRow(col)]
+    case 'cards':
+      return cardRows(block, env, col)
+    case 'nameLine':
+      return [nameLineRow(block, env, col)]
+    case 'pageBreak':
+      return []
+  }
+}
+
+/** pt: line height for a type size. */
+function lineHeight(size: number): number {
+  return size * G.LEADING
+}
+
+/** pt: baseline below a line's top, centring the face's ascent+descent in the line height. */
+function baselineOffset(size: number, metrics: TextMetrics): number {
+  return (lineHeight(size) - (metrics.ascent + metrics.descent) * size) / 2 + metrics.ascent * size
+}
+
+/** A new row with defaults. */
+function row(height: number, col: Column, items: Item[] = [], links: LinkArea[] = []): Row {
+  return { height, gapBefore: 0, items, links, penaltyAfter: PENALTY.free, containers: col.containers }
+}
+
+/** Items of one laid-out line: text, code grounds, link underlines and link areas. */
+function lineItems(
+  line: Line,
+  x: number,
+  baseline: number,
+  size: number,
+  metrics: TextMetrics,
+  gray = 0,
+  generated?: Generated,
+): { items: Item[]; links: LinkArea[] } {
+  const items: Item[] = []
+  const links: LinkArea[] = []
+  const top = baseline - metrics.ascent * size
+  const height = (metrics.ascent + metrics.descent) * size
+  for (const f of line.fragments) {
+    if (f.code) items.push({ kind: 'rect', x: x + f.x, y: top, width: f.width, height, fill: CODE_FILL })
+  }
+  for (const f of line.fragments) {
+    const gen = f.inserted ? 'hyphen' : generated
+    items.push({ kind: 'text', x: x + f.x, y: baseline, text: f.text, font: f.font, size, width: f.width, gray, ...(gen ? { generated: gen } : {}) })
+    if (f.href !== undefined) {
+      const y = baseline + UNDERLINE_OFFSET
+      items.push({ kind: 'line', x1: x + f.x, y1: y, x2: x + f.x + f.width, y2: y, gray, lineWidth: UNDERLINE_WIDTH })
+      links.push({ x: x + f.x, y: top, width: f.width, height, href: f.href })
+    }
+  }
+  return { items, links }
+}
+
+/** Lines → one row per line, with alignment inside `width`. */
+function lineRows(lines: Line[], size: number, env: FlowEnv, col: Column, align: 'left' | 'center' | 'right' = 'left', gray = 0, generated?: Generated): Row[] {
+  const lh = lineHeight(size)
+  const base = baselineOffset(size, env.metrics)
+  return lines.map((line) => {
+    const dx = align === 'left' ? 0 : align === 'center' ? (col.width - line.width) / 2 : col.width - line.width
+    const { items, links } = lineItems(line, col.x + Math.max(0, dx), base, size, env.metrics, gray, generated)
+    return row(lh, col, items, links)
+  })
+}
+
+/** Breaks styled text to the column. */
+function breakText(text: StyledText[], size: number, env: FlowEnv, width: number): Line[] {
+  return breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate })
+}
+
+/** Widows and orphans: no break after the first line or before the last line of a paragraph (≥ 2 lines each side). */
+function applyWidowOrphan(rows: Row[]): Row[] {
+  const n = rows.length
+  rows.forEach((r, i) => {
+    const linesBefore = i + 1
+    const linesAfter = n - linesBefore
+    if (linesAfter > 0 && (linesBefore < 2 || linesAfter < 2)) r.penaltyAfter = Math.max(r.penaltyAfter, PENALTY.keep)
+  })
+  return rows
+}
+
+/** A paragraph: lines with widow/orphan rules. */
+function paragraphRows(text: StyledText[], size: number, env: FlowEnv, col: Column, gap: number): Row[] {
+  const rows = applyWidowOrphan(lineRows(breakText(text, size, env, col.width), size, env, col))
+  if (rows[0]) rows[0].gapBefore = gap
+  return rows
+}
+
+/** A heading: bold lines kept together and with the next block; levels 1–2 are bookmarked. */
+function headingRows(runs: readonly Run[], level: 1 | 2 | 3 | 4, env: FlowEnv, col: Column): Row[] {
+  const size = G.HEADING_SIZE[level] * col.scale
+  const styled = toStyled(runs, env.printUrls, { bold: true, italic: level === 4 })
+  const rows = lineRows(breakText(styled, size, env, col.width), size, env, col)
+  for (const r of rows) r.penaltyAfter = PENALTY.keep
+  if (rows[0]) {
+    rows[0].gapBefore = G.HEADING_GAP * size
+    if (level <= 2) rows[0].outline = [{ title: normalizeTitle(runsText(runs)), level }]
+  }
+  return rows
+}
+
+/** Bookmark titles are one line of plain text. */
+function normalizeTitle(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** A list: items indented one level, markers hung in the indent on the item's first line. */
+function listRows(block: ListBlock, env: FlowEnv, col: Column): Row[] {
+  const size = G.BODY_SIZE * col.scale
+  const indent = G.LIST_INDENT * col.scale
+  const inner: Column = { ...col, x: col.x + indent, width: col.width - indent, depth: col.depth + 1 }
+  const rows: Row[] = []
+  block.items.forEach((item, i) => {
+    const itemRows = flowBlocks(item, env, inner)
+    if (itemRows.length === 0) return
+    const first = itemRows[0]!
+    first.gapBefore = i === 0 ? G.BLOCK_GAP * col.scale : G.ITEM_GAP * col.scale
+    const marker = block.ordered ? `${(block.start ?? 1) + i}.` : BULLETS[col.depth % BULLETS.length]!
+    const width = env.metrics.measure(marker, 'regular', size)
+    const firstText = first.items.find((it) => it.kind === 'text')
+    const baseline = firstText?.kind === 'text' ? firstText.y : baselineOffset(size, env.metrics)
+    // The marker hangs left of the item; in a column too narrow for it, it starts at the column edge.
+    const x = Math.max(col.x, inner.x - MARKER_GAP - width)
+    first.items = [{ kind: 'text', x, y: baseline, text: marker, font: 'regular', size, width, gray: 0, generated: 'marker' }, ...first.items]
+    rows.push(...itemRows)
+  })
+  return rows
+}
+
+/** Column widths from content: each column gets its widest word, the rest shared by how much text it holds. */
+function columnWidths(cells: StyledText[][][], size: number, env: FlowEnv, width: number): number[] {
+  const n = Math.max(...cells.map((r) => r.length))
+  const minCol = G.MIN_COLUMN_EM * size + 2 * G.CELL_PAD_X
+  const mins = new Array<number>(n).fill(minCol)
+  const maxs = new Array<number>(n).fill(minCol)
+  for (const r of cells) {
+    r.forEach((cell, c) => {
+      let full = 0
+      for (const s of cell) {
+        full += env.metrics.measure(s.text, s.font, size)
+        for (const word of s.text.split(/\s+/)) {
+          const w = env.metrics.measure(word, s.font, size) + 2 * G.CELL_PAD_X
+          // A single very long word (a URL) may not claim more than half the table: it breaks instead.
+          mins[c] = Math.max(mins[c]!, Math.min(w, width / 2))
+        }
+      }
+      maxs[c] = Math.max(maxs[c]!, full + 2 * G.CELL_PAD_X, mins[c]!)
+    })
+  }
+  const sumMin = mins.reduce((a, b) => a + b, 0)
+  const sumMax = maxs.reduce((a, b) => a + b, 0)
+  if (sumMin >= width) return mins.map((m) => (m * width) / sumMin)
+  if (sumMax <= width) return maxs.map((m) => (m * width) / sumMax)
+  return mins.map((m, c) => m + ((maxs[c]! - m) * (width - sumMin)) / (sumMax - sumMin))
+}
+
+/** A table: rows of wrapped cells, the header repeated on each page the table continues on. */
+function tableRows(block: TableBlock, env: FlowEnv, col: Column): Row[] {
+  const size = G.BODY_SIZE * G.TABLE_SCALE * col.scale
+  const header = block.header.map((c) => toStyled(c, env.printUrls, { bold: true }))
+  const body = block.rows.map((r) => r.map((c) => toStyled(c, env.printUrls)))
+  const n = Math.max(header.length, ...body.map((r) => r.length))
+  const pad = (r: StyledText[][]): StyledText[][] => [...r, ...new Array<StyledText[]>(Math.max(0, n - r.length)).fill([])]
+  const widths = columnWidths([pad(header), ...body.map(pad)], size, env, col.width)
+  const container: Container = { id: env.ids.next++, kind: 'table', repeat: [], reserve: 0 }
+  const tcol: Column = { ...col, containers: [...col.containers, container] }
+  const headerRows = block.header.length > 0 ? tableRow(pad(header), widths, block, size, env, tcol, true) : []
+  container.repeat = headerRows.map((r) => ({ ...r, items: r.items.map((it) => (it.kind === 'text' ? { ...it, generated: 'repeat' as const } : it)), gapBefore: 0 }))
+  const rows = [...headerRows]
+  for (const r of body) rows.push(...tableRow(pad(r), widths, block, size, env, tcol, false))
+  if (rows.length === 0) return []
+  for (const r of headerRows) r.penaltyAfter = Math.max(r.penaltyAfter, PENALTY.keep)
+  rows[0]!.gapBefore = G.BLOCK_GAP * col.scale
+  if (block.unsplittable) markUnsplittable(rows, env.content.height)
+  return rows
+}
+
+/** One table row: a single row, or slices between its lines when it is very tall. */
+function tableRow(cells: StyledText[][], widths: number[], block: TableBlock, size: number, env: FlowEnv, col: Column, isHeader: boolean): Row[] {
+  const lh = lineHeight(size)
+  const base = baselineOffset(size, env.metrics)
+  const xs: number[] = []
+  let x = col.x
+  for (const w of widths) {
+    xs.push(x)
+    x += w
+  }
+  const right = col.x + col.width
+  const cellLines = cells.map((cell, c) => breakText(cell, size, env, Math.max(1, widths[c]! - 2 * G.CELL_PAD_X)))
+  const count = Math.max(1, ...cellLines.map((l) => l.length))
+  const height = count * lh + 2 * G.CELL_PAD_Y
+  const sliced = height > env.content.height * G.ROW_SLICE_SHARE
+  const slices: [number, number][] = sliced ? Array.from({ length: count }, (_, k) => [k, k + 1]) : [[0, count]]
+  return slices.map(([from, to], s) => {
+    const first = s === 0
+    const last = s === slices.length - 1
+    const top = first ? G.CELL_PAD_Y : 0
+    const h = (to - from) * lh + top + (last ? G.CELL_PAD_Y : 0)
+    const items: Item[] = []
+    const links: LinkArea[] = []
+    if (isHeader) items.push({ kind: 'rect', x: col.x, y: 0, width: col.width, height: h, fill: G.TABLE_HEADER_FILL })
+    const rule = (x1: number, y1: number, x2: number, y2: number): void => {
+      items.push({ kind: 'line', x1, y1, x2, y2, gray: G.TABLE_RULE_GRAY, lineWidth: G.TABLE_RULE })
+    }
+    if (first) rule(col.x, 0, right, 0)
+    if (last) rule(col.x, h, right, h)
+    for (const cx of [...xs, right]) rule(cx, 0, cx, h)
+    cellLines.forEach((lines, c) => {
+      const align = block.align[c] ?? 'left'
+      const inner = widths[c]! - 2 * G.CELL_PAD_X
+      lines.slice(from, to).forEach((line, k) => {
+        const dx = align === 'left' ? 0 : align === 'center' ? (inner - line.width) / 2 : inner - line.width
+        const li = lineItems(line, xs[c]! + G.CELL_PAD_X + Math.max(0, dx), top + k * lh + base, size, env.metrics)
+        items.push(...li.items)
+        links.push(...li.links)
+      })
+    })
+    const r = row(h, col, items, links)
+    if (!last) r.penaltyAfter = PENALTY.row
+    return r
+  })
+}
+
+/** Rows of a container that fits on one page get the "unsplittable" penalty inside. */
+function markUnsplittable(rows: Row[], pageHeight: number): void {
+  const total = rows.reduce((s, r, i) => s + r.height + (i > 0 ? r.gapBefore : 0), 0)
+  // A container taller than a page splits anyway; then its ordinary break rules choose where.
+  if (total > pageHeight) return
+  for (let i = 0; i < rows.length - 1; i++) rows[i]!.penaltyAfter = Math.max(rows[i]!.penaltyAfter, PENALTY.unsplittable)
+}
+
+/** A picture at its placed size (never wider than the column or taller than a share of the page), with its caption. */
+function imageRows(block: ImageBlock, env: FlowEnv, col: Column): Row[] {
+  let width = Math.min(block.placedWidth ?? (block.width * 72) / G.IMAGE_DPI, col.width)
+  let height = (width * block.height) / Math.max(1, block.width)
+  const maxHeight = env.content.height * G.IMAGE_MAX_SHARE
+  if (height > maxHeight) {
+    width *= maxHeight / height
+    height = maxHeight
+  }
+  const x = col.x + (col.width - width) / 2
+  const picture = row(height, col, [{ kind: 'image', x, y: 0, width, height, image: block }])
+  picture.gapBefore = G.BLOCK_GAP * col.scale
+  if (!block.caption || block.caption.length === 0) return [picture]
+  picture.penaltyAfter = PENALTY.keep
+  const size = G.BODY_SIZE * G.CAPTION_SCALE * col.scale
+  const caption = applyWidowOrphan(lineRows(breakText(toStyled(block.caption, env.printUrls, { italic: true }), size, env, col.width), size, env, col, 'center', 0.2))
+  if (caption[0]) caption[0].gapBefore = 3
+  return [picture, ...caption]
+}
+
+/** A callout box: padding rows, a bold title, the children, a frame drawn per page by pagination. */
+function boxRows(block: BoxBlock, env: FlowEnv, col: Column): Row[] {
+  const pad = block.variant === 'script' ? 2 : block.variant === 'safeguarding' ? G.BOX_PAD + 2 : G.BOX_PAD
+  const inset = block.variant === 'script' ? G.SCRIPT_INDENT : pad
+  const frame: Container['frame'] =
+    block.variant === 'note'
+      ? { x: col.x, width: col.width, fill: G.NOTE_FILL }
+      : block.variant === 'safeguarding'
+        ? { x: col.x, width: col.width, stroke: 0, lineWidth: G.SAFEGUARDING_RULE }
+        : { x: col.x, width: G.SCRIPT_BAR, fill: G.SCRIPT_BAR_GRAY, bar: G.SCRIPT_BAR }
+  const container: Container = { id: env.ids.next++, kind: 'box', repeat: [], frame, reserve: pad }
+  const containers = [...col.containers, container]
+  const inner: Column = {
+    ...col,
+    x: col.x + inset,
+    width: col.width - inset - (block.variant === 'script' ? 0 : pad),
+    containers,
+  }
+  const size = G.BODY_SIZE * col.scale
+  const titleRows = (runs: readonly Run[], generated?: Generated): Row[] => {
+    const rows = lineRows(breakText(toStyled(runs, env.printUrls, { bold: true }), size, env, inner.width), size, env, inner, 'left', 0, generated)
+    for (const r of rows) r.penaltyAfter = PENALTY.keep
+    return rows
+  }
+  const padRow = (): Row => ({ ...row(pad, inner), penaltyAfter: PENALTY.keep })
+  const title = block.title && block.title.length > 0 ? titleRows(block.title) : []
+  const children = flowBlocks(block.children, env, inner)
+  if (children[0]) children[0].gapBefore = title.length > 0 ? G.ITEM_GAP * col.scale : 0
+  const last = children[children.length - 1] ?? title[title.length - 1]
+  if (last) last.penaltyAfter = Math.max(last.penaltyAfter, PENALTY.keep)
+  const top = padRow()
+  top.gapBefore = G.BLOCK_GAP * col.scale
+  const bottom = { ...row(pad, inner) }
+  const rows = [top, ...title, ...children, bottom]
+  const continuedTitle: Run[] = [...(block.title ?? []).map((r) => ({ ...r, href: undefined })), { text: (block.title?.length ? ' ' : '') + env.continued }]
+  container.repeat = [padRow(), ...titleRows(continuedTitle, 'repeat')]
+  if (block.unsplittable) markUnsplittable(rows, env.content.height)
+  return rows
+}
+
+/** A thin rule across the column. */
+function ruleRow(col: Column): Row {
+  const h = 1
+  const r = row(h, col, [{ kind: 'line', x1: col.x, y1: h / 2, x2: col.x + col.width, y2: h / 2, gray: 0.5, lineWidth: 0.6 }])
+  r.gapBefore = G.BLOCK_GAP * 1.5 * col.scale
+  return r
+}
+
+/** "Name: ______ Date: ______": labels with writing lines. */
+function nameLineRow(block: NameLineBlock, env: FlowEnv, col: Column): Row {
+  const size = G.BODY_SIZE * col.scale
+  const h = G.NAME_LINE_HEIGHT * col.scale
+  const baseline = h - 6
+  const items: Item[] = []
+  const field = (label: string, x: number, end: number): void => {
+    const width = env.metrics.measure(label, 'regular', size)
+    items.push({ kind: 'text', x, y: baseline, text: label, font: 'regular', size, width, gray: 0 })
+    const from = x + width + 4
+    if (end - from > 8) items.push({ kind: 'line', x1: from, y1: baseline + 2, x2: end, y2: baseline + 2, gray: 0.2, lineWidth: 0.6 })
+  }
+  const split = col.x + col.width * G.NAME_FIELD_SHARE
+  field(block.nameLabel, col.x, split - 14)
+  field(block.dateLabel, split, col.x + col.width)
+  const r = row(h, col, items)
+  r.gapBefore = G.BLOCK_GAP * col.scale
+  return r
+}
+
+/** Cut-out cards: a title with a scissors mark, then grid rows of cards with dashed cut lines. */
+function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
+  const container: Container = { id: env.ids.next++, kind: 'cards', repeat: [], reserve: 0 }
+  const ccol: Column = { ...col, containers: [...col.containers, container] }
+  const size = G.HEADING_SIZE[2] * col.scale
+  const titleRows = (runs: readonly Run[], generated?: Generated): Row[] => {
+    const rows = lineRows(breakText(toStyled(runs, env.printUrls, { bold: true }), size, env, col.width), size, env, ccol, 'left', 0, generated)
+    for (const r of rows) r.penaltyAfter = PENALTY.keep
+    return rows
+  }
+  const scissorsRow = (): Row => {
+    const h = G.SCISSORS + 4
+    const r = row(h, ccol, [scissorsPath(col.x, h - G.SCISSORS * 0.7 - 1, G.SCISSORS)])
+    r.penaltyAfter = PENALTY.keep
+    return r
+  }
+  const title = [...titleRows(block.title), scissorsRow()]
+  title[0]!.gapBefore = 0
+  container.repeat = [...titleRows([...block.title, { text: ' ' + env.continued }], 'repeat'), scissorsRow()]
+  const cardWidth = col.width / G.CARD_COLUMNS
+  const grid: Row[] = []
+  for (let i = 0; i < block.cards.length; i += G.CARD_COLUMNS) {
+    const cards = block.cards.slice(i, i + G.CARD_COLUMNS)
+    const h = G.CARD_HEIGHT
+    const items: Item[] = []
+    const links: LinkArea[] = []
+    const right = col.x + cards.length * cardWidth
+    const cut = (x1: number, y1: number, x2: number, y2: number): void => {
+      items.push({ kind: 'line', x1, y1, x2, y2, gray: G.CUT_GRAY, lineWidth: G.CUT_LINE, dash: G.CUT_DASH })
+    }
+    cut(col.x, 0, right, 0)
+    cut(col.x, h, right, h)
+    for (let k = 0; k <= cards.length; k++) cut(col.x + k * cardWidth, 0, col.x + k * cardWidth, h)
+    cards.forEach((card, k) => {
+      const laid = fitCard(card, cardWidth - 2 * G.CARD_PAD, h - 2 * G.CARD_PAD, env)
+      if (!laid.fits) {
+        env.errors.push({
+          kind: 'card-overflow',
+          text: runsText(card),
+          pos: block.pos,
+          message: `card ${i + k + 1} of "${runsText(block.title)}" does not fit its card even at ${G.CARD_MIN_SIZE} pt; shorten its text`,
+        })
+      }
+      const lh = lineHeight(laid.size)
+      const shown = laid.lines.slice(0, Math.floor((h - 2 * G.CARD_PAD) / lh))
+      const top = (h - shown.length * lh) / 2
+      const base = baselineOffset(laid.size, env.metrics)
+      const inner = cardWidth - 2 * G.CARD_PAD
+      shown.forEach((line, j) => {
+        const x = col.x + k * cardWidth + G.CARD_PAD + Math.max(0, (inner - line.width) / 2)
+        const li = lineItems(line, x, top + j * lh + base, laid.size, env.metrics)
+        items.push(...li.items)
+        links.push(...li.links)
+      })
+    })
+    grid.push(row(h, ccol, items, links))
+  }
+  return [...title, ...grid]
+}
+
+/** The largest size (within limits) at which a card's text fits its box. */
+function fitCard(card: readonly Run[], width: number, height: number, env: FlowEnv): { size: number; lines: Line[]; fits: boolean } {
+  const styled = toStyled(card, env.printUrls)
+  let lines: Line[] = []
+  // Short card text reads best whole: shrink before hyphenating, and hyphenate only when shrinking is not enough.
+  for (const hyphenate of [undefined, env.hyphenate]) {
+    for (let size = G.CARD_MAX_SIZE; size >= G.CARD_MIN_SIZE - 1e-9; size -= G.CARD_SIZE_STEP) {
+      lines = breakText(styled, size, { ...env, hyphenate }, width)
+      // Without hyphenation, every line but the last must end at a space (no word was cut).
+      const whole = hyphenate !== undefined || lines.slice(0, -1).every((l) => l.joint === 'space')
+      if (whole && lines.length * lineHeight(size) <= height + 1e-6) return { size, lines, fits: true }
+    }
+  }
+  return { size: G.CARD_MIN_SIZE, lines, fits: false }
+}

@@ -1,0 +1,78 @@
+/** Page furniture: the running header and the footer, set in the margins once the page count is known. */
+import type { Measure } from '../text/types.ts'
+import * as G from './geometry.ts'
+import type { Box, Item, Page, TextItem } from './types.ts'
+
+/** Grey of header and footer text and the header rule. */
+const FURNITURE_GRAY = 0.35
+/** pt: gap between the left and right texts of a header or footer. */
+const SIDE_GAP = 18
+/** pt: step when shrinking furniture text. */
+const SIZE_STEP = 0.5
+/** pt: the header rule's distance below the header baseline, and its width. */
+const HEADER_RULE_DROP = 7
+const HEADER_RULE = 0.4
+const ELLIPSIS = '…'
+
+/** What the furniture says. */
+export interface FurnitureText {
+  headerLeft?: string
+  headerRight?: string
+  footerLeft?: string
+  pageLabel?: (page: number, pages: number) => string
+}
+
+/** Adds header and footer items to every page. */
+export function resolveFurniture(pages: readonly Page[], text: FurnitureText, content: Box, pageHeight: number, measure: Measure): Page[] {
+  const n = pages.length
+  return pages.map((page, i) => {
+    const items: Item[] = []
+    const header = G.HEADER_BASELINE
+    items.push(...sides(text.headerLeft, text.headerRight, header, content, measure))
+    if (text.headerLeft || text.headerRight) {
+      const y = header + HEADER_RULE_DROP
+      items.push({ kind: 'line', x1: content.x, y1: y, x2: content.x + content.width, y2: y, gray: FURNITURE_GRAY, lineWidth: HEADER_RULE })
+    }
+    const footer = pageHeight - G.FOOTER_BASELINE
+    items.push(...sides(text.footerLeft, text.pageLabel?.(i + 1, n), footer, content, measure))
+    return { ...page, furniture: items }
+  })
+}
+
+
+/** A left and a right text on one baseline; the right one (short: band, page number) is fitted first. */
+function sides(left: string | undefined, right: string | undefined, baseline: number, content: Box, measure: Measure): TextItem[] {
+  const out: TextItem[] = []
+  let rightWidth = 0
+  if (right) {
+    const r = fitOneLine(right, content.width / 2, measure)
+    rightWidth = r.width
+    out.push({ kind: 'text', x: content.x + content.width - r.width, y: baseline, text: r.text, font: 'regular', size: r.size, width: r.width, gray: FURNITURE_GRAY, generated: 'label' })
+  }
+  if (left) {
+    const room = content.width - (right ? rightWidth + SIDE_GAP : 0)
+    const l = fitOneLine(left, room, measure)
+    out.push({ kind: 'text', x: content.x, y: baseline, text: l.text, font: 'regular', size: l.size, width: l.width, gray: FURNITURE_GRAY, generated: 'label' })
+  }
+  return out
+}
+
+/** Shrinks a one-line text to fit `room` pt, down to the minimum size, then cuts it with an ellipsis. */
+export function fitOneLine(text: string, room: number, measure: Measure): { text: string; size: number; width: number } {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  for (let size = G.FURNITURE_SIZE; size >= G.FURNITURE_MIN_SIZE - 1e-9; size -= SIZE_STEP) {
+    const width = measure(clean, 'regular', size)
+    if (width <= room) return { text: clean, size, width }
+  }
+  const size = G.FURNITURE_MIN_SIZE
+  const chars = [...clean]
+  let lo = 0
+  let hi = chars.length
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (measure(chars.slice(0, mid).join('').trimEnd() + ELLIPSIS, 'regular', size) <= room) lo = mid
+    else hi = mid - 1
+  }
+  const cut = lo > 0 ? chars.slice(0, lo).join('').trimEnd() + ELLIPSIS : ''
+  return { text: cut, size, width: measure(cut, 'regular', size) }
+}

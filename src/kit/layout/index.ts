@@ -1,0 +1,46 @@
+/**
+ * Layout: blocks → pages of positioned items, as one ordered list of pure steps (read top to bottom).
+ * The output is plain data; `paint/` turns it into PDF bytes.
+ */
+import type { Block } from '../blocks.ts'
+import { contentBox, PAPER } from './geometry.ts'
+import { resolveRows } from './flow.ts'
+import { resolveFurniture } from './furniture.ts'
+import { resolveGlyphs } from './inline.ts'
+import { resolveItems, resolveOutline, resolvePages } from './paginate.ts'
+import type { LaidOutKit, LayoutError, LayoutOptions } from './types.ts'
+
+export type * from './types.ts'
+export { PAPER, contentBox } from './geometry.ts'
+
+/** The result of laying out a kit: pages, or the author errors that stopped it. */
+export type LayoutResult = { ok: true; kit: LaidOutKit } | { ok: false; errors: LayoutError[] }
+
+/** Lays out blocks on pages: glyph check → rows → pages → items → furniture → outline. */
+export function layoutKit(blocks: readonly Block[], options: LayoutOptions): LayoutResult {
+  const paper = options.paper ?? 'a4'
+  const { width, height } = PAPER[paper]
+  const content = contentBox(paper)
+  const printUrls = options.printUrls ?? true
+  const furnitureStrings = [options.continued, options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '']
+
+  const glyphErrors = resolveGlyphs(blocks, options.metrics, printUrls, furnitureStrings)
+  if (glyphErrors.length > 0) return { ok: false, errors: glyphErrors }
+
+  const errors: LayoutError[] = []
+  const rows = resolveRows(blocks, {
+    metrics: options.metrics,
+    hyphenate: options.hyphenate,
+    printUrls,
+    continued: options.continued,
+    content,
+    errors,
+    ids: { next: 0 },
+  })
+  if (errors.length > 0) return { ok: false, errors }
+
+  const placed = resolvePages(rows, content)
+  const pages = resolveFurniture(resolveItems(placed, content), options, content, height, options.metrics.measure)
+  const outline = resolveOutline(placed)
+  return { ok: true, kit: { width, height, content, pages, outline } }
+}

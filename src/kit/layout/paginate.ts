@@ -1,0 +1,148 @@
+/**
+ * Pagination: rows → pages. A greedy walk that fills a page and then breaks at the best place on it:
+ * the lowest penalty, and the latest among equals (so unsplittable boxes move whole to the next page,
+ * headings stay with what follows, and a paragraph keeps two lines on each side of a break).
+ * A page that continues a table or box starts with that container's repeat rows.
+ */
+import type { Box, Container, Item, LinkArea, OutlineEntry, Page, Row } from './types.ts'
+
+/** pt: slack when comparing heights. */
+const EPSILON = 1e-6
+
+/** A row on a page, with its top in page coordinates. */
+export interface PlacedRow {
+  row: Row
+  y: number
+  /** Index in the flow, or -1 for a repeated row. */
+  index: number
+}
+
+/** A page of placed rows. */
+export interface PlacedPage {
+  rows: PlacedRow[]
+}
+
+/** Rows → pages of placed rows; every page holds at least one row and nothing overflows the content box. */
+export function resolvePages(rows: readonly Row[], content: Box): PlacedPage[] {
+  const firstIndex = new Map<number, number>()
+  rows.forEach((r, i) => {
+    for (const c of r.containers) if (!firstIndex.has(c.id)) firstIndex.set(c.id, i)
+  })
+  const pages: PlacedPage[] = []
+  let i = 0
+  while (i < rows.length) {
+    const continuing = rows[i]!.containers.filter((c) => firstIndex.get(c.id)! < i)
+    let page = fillPage(rows, i, continuing.flatMap((c) => c.repeat), content)
+    // Repeat rows so tall that not even one row fits after them: the page does without them.
+    if (page.end === i) page = fillPage(rows, i, [], content)
+    pages.push({ rows: page.placed })
+    i = page.end
+  }
+  return pages.filter((p) => p.rows.some((r) => r.row.items.length > 0))
+}
+
+/** Fills one page from row `start`; returns the rows it keeps and where the next page starts. */
+function fillPage(rows: readonly Row[], start: number, repeat: readonly Row[], content: Box): { placed: PlacedRow[]; end: number } {
+  const placed: PlacedRow[] = []
+  let cursor = 0
+  for (const r of repeat) {
+    placed.push({ row: r, y: content.y + cursor, index: -1 })
+    cursor += r.height
+  }
+  if (cursor > content.height + EPSILON) return { placed: [], end: start }
+  let best = -1
+  let bestPenalty = Infinity
+  let j = start
+  for (; j < rows.length; j++) {
+    const r = rows[j]!
+    if (j > start && r.breakBefore) break
+    const gap = j === start ? 0 : r.gapBefore
+    if (cursor + gap + r.height > content.height + EPSILON) break
+    cursor += gap
+    placed.push({ row: r, y: content.y + cursor, index: j })
+    cursor += r.height
+    const next = rows[j + 1]
+    if (next && !next.breakBefore) {
+      const reserve = r.containers.filter((c) => next.containers.includes(c)).reduce((s, c) => s + c.reserve, 0)
+      if (cursor + reserve <= content.height + EPSILON && r.penaltyAfter <= bestPenalty) {
+        best = j
+        bestPenalty = r.penaltyAfter
+      }
+    }
+  }
+  let end: number
+  if (j === rows.length || (j > start && rows[j]!.breakBefore)) end = j
+  else if (j === start) return { placed: [], end: start }
+  else end = best >= start ? best + 1 : j
+  return { placed: placed.filter((p) => p.index < end), end }
+}
+
+/** Placed rows → page items: container frames first (behind), then the rows' items in page coordinates. */
+export function resolveItems(pages: readonly PlacedPage[], content: Box): Page[] {
+  return pages.map((page, p) => {
+    const items: Item[] = [...frames(page, pages[p + 1], content)]
+    const links: LinkArea[] = []
+    for (const { row, y } of page.rows) {
+      for (const it of row.items) items.push(translate(it, y))
+      for (const l of row.links) links.push({ ...l, y: l.y + y })
+    }
+    return { items, furniture: [], links }
+  })
+}
+
+/** Frames of the boxes on a page, outermost first; a frame that continues keeps its bottom padding. */
+function frames(page: PlacedPage, next: PlacedPage | undefined, content: Box): Item[] {
+  const spans = new Map<number, { c: Container; depth: number; top: number; bottom: number }>()
+  for (const { row, y } of page.rows) {
+    row.containers.forEach((c, depth) => {
+      if (!c.frame) return
+      const s = spans.get(c.id)
+      if (s) s.bottom = y + row.height
+      else spans.set(c.id, { c, depth, top: y, bottom: y + row.height })
+    })
+  }
+  const continues = new Set(next?.rows.flatMap((r) => r.row.containers.map((c) => c.id)) ?? [])
+  const out: Item[] = []
+  for (const { c, top, bottom } of [...spans.values()].sort((a, b) => a.depth - b.depth)) {
+    const f = c.frame!
+    const end = Math.min(content.y + content.height, bottom + (continues.has(c.id) ? c.reserve : 0))
+    if (f.stroke !== undefined) {
+      // The stroke is centred on the path: inset by half its width to stay inside the content box.
+      const half = (f.lineWidth ?? 1) / 2
+      out.push({ kind: 'rect', x: f.x + half, y: top + half, width: f.width - 2 * half, height: end - top - 2 * half, stroke: f.stroke, lineWidth: f.lineWidth })
+    } else {
+      out.push({ kind: 'rect', x: f.x, y: top, width: f.width, height: end - top, fill: f.fill })
+    }
+  }
+  return out
+}
+
+/** An item moved down by `dy`. */
+function translate(it: Item, dy: number): Item {
+  switch (it.kind) {
+    case 'text':
+    case 'rect':
+    case 'image':
+      return { ...it, y: it.y + dy }
+    case 'line':
+      return { ...it, y1: it.y1 + dy, y2: it.y2 + dy }
+    case 'path':
+      return {
+        ...it,
+        ops: it.ops.map((o) => (o.op === 'Z' ? o : o.op === 'C' ? { ...o, y1: o.y1 + dy, y2: o.y2 + dy, y: o.y + dy } : { ...o, y: o.y + dy })),
+        bounds: { ...it.bounds, y: it.bounds.y + dy },
+      }
+  }
+}
+
+/** Bookmarks in reading order, each pointing at its page and row. */
+export function resolveOutline(pages: readonly PlacedPage[]): OutlineEntry[] {
+  const out: OutlineEntry[] = []
+  pages.forEach((page, p) => {
+    for (const { row, y, index } of page.rows) {
+      if (index < 0) continue
+      for (const o of row.outline ?? []) out.push({ title: o.title, level: o.level, page: p, y })
+    }
+  })
+  return out
+}

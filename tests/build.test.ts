@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const scratch = mkdtempSync(join(tmpdir(), 'build-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A copy of the fixture library with one change applied to its lesson. */
+function library(name: string, change: (source: string) => string): string {
+  const dir = join(scratch, name);
+  cpSync('tests/fixtures/lessons', dir, { recursive: true });
+  const file = join(dir, 'valid-lesson/index.mdx');
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+  return dir;
+}
+
+/** Run `npm run build` on a library into an output folder; returns exit code and output. */
+function build(lessons: string, out: string) {
+  const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+    env: { ...process.env, LESSONS_DIR: lessons },
+    encoding: 'utf8',
+  });
+  return { code: run.status, output: run.stdout + run.stderr };
+}
+
+describe('npm run build', () => {
+  test('an author mistake stops the build with file:line and a hint, and leaves the previous site intact', () => {
+    const out = join(scratch, 'site-broken');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'previous build');
+    const lessons = library('broken', (source) => source.replace('duration: 15', 'duration: 20').replace('<Say>', '<Sya>').replace('</Say>', '</Sya>'));
+    const { code, output } = build(lessons, out);
+    expect(code).toBe(1);
+    expect(output).toContain('valid-lesson/index.mdx:6:11  error  duration is 20 minutes but the stages add up to 15 (5 + 10)');
+    expect(output).toContain('hint: set duration: 15');
+    expect(output).toContain('valid-lesson/index.mdx:21:1  error  unknown component <Sya>');
+    expect(output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace for an author mistake
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous build');
+    expect(existsSync(`${out}.staging`)).toBe(false);
+  });
+
+  test('builds the site, reports its steps, and never publishes a draft', () => {
+    const out = join(scratch, 'site-draft');
+    const lessons = library('draft', (source) => source.replace('authors:', 'draft: true\nauthors:'));
+    const { code, output } = build(lessons, out);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/validate .* 1 lesson files, 0 published/);
+    expect(output).toMatch(/search index .* pages indexed/);
+    expect(output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'lessons/valid-lesson/index.html'))).toBe(false);
+    expect(spawnSync('grep', ['-rl', 'Паролі та секрети', out], { encoding: 'utf8' }).stdout).toBe('');
+  }, 120_000);
+});

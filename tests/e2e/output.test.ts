@@ -1,0 +1,86 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, inject, test } from 'vitest';
+import { findAbsoluteUrls } from '../../src/site/relative-urls.ts';
+
+const siteDir = inject('siteDir');
+const files = readdirSync(siteDir, { recursive: true, encoding: 'utf8' });
+const pages = files.filter((file) => file.endsWith('.html'));
+const read = (file: string) => readFileSync(join(siteDir, file), 'utf8');
+
+/** URL-valued attributes of a page, with the tag they stand on. */
+function urlsOf(html: string): { tag: string; attribute: string; url: string }[] {
+  const found = [];
+  for (const tag of html.matchAll(/<([a-z]+)\b([^>]*)>/gi)) {
+    for (const attribute of tag[2].matchAll(/\s(href|src|srcset)="([^"]*)"/gi)) {
+      const urls = attribute[1] === 'srcset' ? attribute[2].split(',').map((part) => part.trim().split(/\s+/)[0]) : [attribute[2]];
+      for (const url of urls) found.push({ tag: tag[1].toLowerCase(), attribute: attribute[1], url });
+    }
+  }
+  return found;
+}
+
+describe('the built site', () => {
+  test('has pages', () => {
+    expect(pages.length).toBeGreaterThan(20);
+  });
+
+  test.each(pages)('%s: lang on <html>, no root-absolute internal URL', (file) => {
+    const html = read(file);
+    expect(html).toMatch(/<html lang="(uk|en)"/);
+    expect(findAbsoluteUrls(html)).toEqual([]);
+  });
+
+  test('stylesheets use relative URLs only', () => {
+    for (const file of files.filter((name) => name.endsWith('.css'))) expect(read(file)).not.toMatch(/url\(["']?\/[^/]/);
+  });
+
+  test('every internal link and resource resolves to a file in the build', () => {
+    const broken: string[] = [];
+    for (const file of pages) {
+      for (const { url } of urlsOf(read(file))) {
+        if (/^([a-z]+:|#|\/\/)/i.test(url)) continue;
+        const path = decodeURIComponent(url.replace(/[?#].*$/, ''));
+        let target = join(siteDir, dirname(file), path);
+        if (path.endsWith('/') || path === '' || path === '.') target = join(target, 'index.html');
+        if (!existsSync(target)) broken.push(`${file} → ${url}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('no page loads anything from another host (scripts, styles, fonts, images)', () => {
+    const outside: string[] = [];
+    for (const file of pages) {
+      for (const { tag, url } of urlsOf(read(file))) {
+        if (tag !== 'a' && /^(https?:)?\/\//i.test(url)) outside.push(`${file}: <${tag}> ${url}`);
+      }
+    }
+    for (const file of files.filter((name) => name.endsWith('.css'))) {
+      for (const match of read(file).matchAll(/url\(["']?((https?:)?\/\/[^)"']+)/g)) outside.push(`${file}: ${match[1]}`);
+    }
+    expect(outside).toEqual([]);
+  });
+
+  test('only the search pages ship JavaScript', () => {
+    const withScripts = pages.filter((file) => /<script\b/i.test(read(file)));
+    expect(withScripts.sort()).toEqual(['en/search/index.html', 'search/index.html']);
+  });
+
+  test('the search index has one language per UI language', () => {
+    const entry = JSON.parse(read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'uk']);
+    expect(entry.languages.uk.page_count).toBeGreaterThan(0);
+  });
+
+  test('the home page says which build this is', () => {
+    const html = read('index.html');
+    expect(html).toMatch(/Збірка від <time datetime="\d{4}-\d{2}-\d{2}">/);
+    expect(html).toMatch(/версія \d+\.\d+\.\d+/);
+  });
+
+  test('build output lists no file outside the expected layout', () => {
+    const top = new Set(files.map((file) => file.split(/[\\/]/)[0]));
+    expect([...top].filter((name) => !['_astro', 'pagefind', 'bands', 'lessons', 'topics', 'search', 'about', 'en', 'kits', '404.html', 'index.html', 'favicon.svg'].includes(name))).toEqual([]);
+  });
+});

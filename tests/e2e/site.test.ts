@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { BANDS, bandById, loadLibrary, publishedLessons } from '../../src/model/index.ts';
+import { axeViolations, launch, watchedPage } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const lessons = publishedLessons(loadLibrary('lessons')).filter((lesson) => lesson.lang === 'uk');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** One page of each type, in both languages. */
+const firstLesson = lessons[0];
+const PAGE_TYPES = [
+  ['home', ''],
+  ['band', `bands/${firstLesson.data.bands[0]}/`],
+  ['lesson', `lessons/${firstLesson.slug}/`],
+  ['topics', 'topics/'],
+  ['topic', `topics/${firstLesson.data.topics[0]}/`],
+  ['search', `search/?q=${encodeURIComponent('дорослий')}`],
+  ['about', 'about/'],
+].flatMap(([type, path]) => [
+  [`${type} (uk)`, path],
+  [`${type} (en)`, `en/${path}`],
+]);
+
+describe('navigation', () => {
+  test.each(lessons.map((lesson) => [lesson.slug, lesson] as const))('home → band → lesson by role: %s', async (_slug, lesson) => {
+    const { page } = await watchedPage(browser, siteUrl);
+    await page.goto(siteUrl);
+    const band = bandById(lesson.data.bands[0]);
+    await page.getByRole('link', { name: new RegExp(band.uk) }).first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(band.uk);
+    await page.getByRole('link', { name: lesson.data.title, exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(lesson.data.title);
+    await page.close();
+  });
+
+  test('every band tile shows a lesson count', async () => {
+    const { page } = await watchedPage(browser, siteUrl);
+    await page.goto(siteUrl);
+    for (const band of BANDS) {
+      const tile = page.getByRole('link', { name: new RegExp(band.uk) }).first();
+      const count = lessons.filter((lesson) => lesson.data.bands.includes(band.id)).length;
+      await expect.poll(() => tile.textContent()).toMatch(count ? new RegExp(`${count} урок`) : /ще немає/);
+    }
+    await page.close();
+  });
+
+  test('the language switch leads to the same page in English and back', async () => {
+    const { page } = await watchedPage(browser, siteUrl);
+    await page.goto(`${siteUrl}lessons/${firstLesson.slug}/`);
+    await page.getByRole('link', { name: /English/ }).click();
+    expect(page.url()).toBe(`${siteUrl}en/lessons/${firstLesson.slug}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: /Українська/ }).click();
+    expect(page.url()).toBe(`${siteUrl}lessons/${firstLesson.slug}/`);
+    await page.close();
+  });
+
+  test('an unknown address gets the 404 page with a way home', async () => {
+    const { page } = await watchedPage(browser, siteUrl);
+    const response = await page.goto(`${siteUrl}no-such-page/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Сторінку не знайдено');
+    await page.close();
+  });
+});
+
+describe('every page type', () => {
+  test.each(PAGE_TYPES)('%s: no console errors, no failed or outside requests', async (_type, path) => {
+    const watched = await watchedPage(browser, siteUrl);
+    await watched.page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+    expect(watched.consoleErrors).toEqual([]);
+    expect(watched.failedResponses).toEqual([]);
+    expect(watched.outsideRequests).toEqual([]);
+    await watched.page.close();
+  });
+
+  test.each(PAGE_TYPES.filter(([type]) => /^(home|band|lesson|search)/.test(type)))('%s: axe finds no violations', async (_type, path) => {
+    const { page } = await watchedPage(browser, siteUrl);
+    await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test.each(PAGE_TYPES.filter(([type]) => /^(home|lesson)/.test(type)))('%s: axe finds no violations at phone width', async (_type, path) => {
+    const { page } = await watchedPage(browser, siteUrl, { width: 375, height: 740 });
+    await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+});
+
+describe('lesson page', () => {
+  test.each(lessons.map((lesson) => [lesson.slug, lesson] as const))('%s shows the teacher what they need up front', async (_slug, lesson) => {
+    const { page } = await watchedPage(browser, siteUrl);
+    await page.goto(`${siteUrl}lessons/${lesson.slug}/`);
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings.join('|')).toMatch(/делікатність теми.*\|Цілі уроку\|План за часом\|Хід уроку/);
+    const total = await page.locator('.timing tfoot td.num').textContent();
+    expect(Number(total)).toBe(lesson.data.duration);
+    expect(await page.locator('.timing tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.locator('details.answer').count()).toBeGreaterThan(0);
+    expect(await page.locator('.safeguarding').count()).toBeGreaterThan(0);
+    expect(await page.locator('.helplines li').count()).toBeGreaterThan(0);
+    const provenance = await page.locator('.provenance').textContent();
+    expect(provenance).toContain(lesson.data.authors[0]);
+    if (!lesson.data.reviewers.length) expect(provenance).toContain('Урок ще не переглянув методист');
+    for (const image of await page.locator('.lesson-body img').all()) {
+      expect(await image.getAttribute('alt')).toBeTruthy();
+      expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    }
+    await page.close();
+  });
+});

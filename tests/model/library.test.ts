@@ -1,0 +1,75 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { findLessonFiles, loadLibrary, publishedLessons, formatDiagnostic } from '../../src/model/index.ts';
+
+const FIXTURES = 'tests/fixtures/lessons';
+let dirs: string[] = [];
+
+/** A scratch copy of the fixture library. */
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lessons-'));
+  cpSync(FIXTURES, dir, { recursive: true });
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+describe('loadLibrary', () => {
+  test('skips folders starting with _ and finds translations', () => {
+    const dir = scratch();
+    cpSync(join(dir, 'valid-lesson/index.mdx'), join(dir, 'valid-lesson/index.en.mdx'));
+    expect(findLessonFiles(dir).map((file) => file.slice(dir.length + 1))).toEqual(['valid-lesson/index.en.mdx', 'valid-lesson/index.mdx']);
+    const library = loadLibrary(dir);
+    expect(library.lessons.map((lesson) => lesson.lang)).toEqual(['en', 'uk']);
+    expect(library.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('an unverified helpline is a warning with file and line', () => {
+    const library = loadLibrary(FIXTURES);
+    const [warning] = library.diagnostics;
+    expect(formatDiagnostic(warning)).toMatch(/^tests\/fixtures\/lessons\/_data\/helplines\.yaml:19:13 {2}warning {2}"Неперевірений сервіс" is not verified\n {4}hint: /);
+    expect(library.helplines.map((line) => line.verified)).toEqual(['2026-11-01', null]);
+  });
+
+  test('a helpline with neither phone nor url is an error', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, '_data/helplines.yaml'), '- id: x\n  name: X\n  name_en: X\n  purpose: P\n  purpose_en: P\n  audience: [children]\n  source: https://example.org/\n  verified: null\n');
+    const errors = loadLibrary(dir).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.line}:${d.message}`)).toEqual(['1:entry 1: give a phone number or a url']);
+  });
+
+  test('a translation must keep the bands, format and duration of its original', () => {
+    const dir = scratch();
+    const source = readFileSync(join(dir, 'valid-lesson/index.mdx'), 'utf8').replace('format: lesson', 'format: quest');
+    writeFileSync(join(dir, 'valid-lesson/index.en.mdx'), source);
+    const messages = loadLibrary(dir).diagnostics.map((d) => d.message);
+    expect(messages).toContain('translation differs from the original in format');
+  });
+
+  test('drafts are loaded and checked, but not published', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'valid-lesson/index.mdx'), readFileSync(join(dir, 'valid-lesson/index.mdx'), 'utf8').replace('authors:', 'draft: true\nauthors:'));
+    const library = loadLibrary(dir);
+    expect(library.lessons).toHaveLength(1);
+    expect(publishedLessons(library)).toEqual([]);
+    expect(publishedLessons(library, { drafts: true })).toHaveLength(1);
+  });
+
+  test('a missing shared disclosure protocol is an error', () => {
+    const dir = scratch();
+    rmSync(join(dir, '_data/safeguarding.uk.md'));
+    expect(loadLibrary(dir).diagnostics.map((d) => d.message)).toContain('the shared disclosure protocol is missing');
+  });
+
+  test('a slug that is not ASCII is an error', () => {
+    const dir = scratch();
+    cpSync(join(dir, 'valid-lesson'), join(dir, 'Паролі'), { recursive: true });
+    const messages = loadLibrary(dir).diagnostics.map((d) => d.message);
+    expect(messages).toContain('folder name "Паролі" is not a valid lesson slug');
+  });
+});
