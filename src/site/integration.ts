@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -85,6 +85,15 @@ async function relativizeSite(root: string): Promise<number> {
   return files.length;
 }
 
+/** Pagefind's ready-made UIs (~400 KB) that our own search page does not load: a USB copy need not carry them. */
+const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+
+/** Delete the unused Pagefind UI bundles. */
+async function removeUnusedSearchUi(bundle: string): Promise<void> {
+  const names = await readdir(bundle);
+  await Promise.all(names.filter((name) => UNUSED_PAGEFIND_FILES.test(name)).map((name) => rm(join(bundle, name))));
+}
+
 /** Index the built pages with Pagefind (one index per page language) into <root>/pagefind. */
 async function buildSearchIndex(root: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
@@ -94,6 +103,7 @@ async function buildSearchIndex(root: string): Promise<number> {
     if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    await removeUnusedSearchUi(join(root, 'pagefind'));
     return added.page_count;
   } finally {
     await pagefind.close();

@@ -115,7 +115,9 @@ describe('lesson page', () => {
     if (!lesson.data.reviewers.length) expect(provenance).toContain('Урок ще не переглянув методист');
     for (const image of await page.locator('.lesson-body img').all()) {
       expect(await image.getAttribute('alt')).toBeTruthy();
-      expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      expect(await image.getAttribute('loading')).toBe('lazy');
+      await image.scrollIntoViewIfNeeded();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     }
     await page.close();
   });
