@@ -71,6 +71,12 @@ export const COMPONENTS = {
     children: 'none',
     meaning: 'helplines from lessons/_data/helplines.yaml',
   },
+  Fact: {
+    parents: ['root', 'Stage', 'Say', 'TeacherNote', 'Handout', 'Station', 'Safeguarding', 'ParentMemo', 'Answer'],
+    attributes: { id: required('text') },
+    children: 'none',
+    meaning: 'a statement from lessons/_data/facts.yaml, printed with its source and date verified',
+  },
   ParentMemo: {
     parents: ['root', 'Stage'],
     attributes: { title: optional('text') },

@@ -1,10 +1,10 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { BAND_IDS } from './bands.ts';
 import { FORMAT_IDS } from './formats.ts';
 import { TOPIC_IDS } from './topics.ts';
 import { LICENSE_IDS } from './licenses.ts';
-import { error, suggest, type Finding } from './diagnostics.ts';
+import { error, suggest, warning, type Finding } from './diagnostics.ts';
 
 /** The frontmatter block of a file: its YAML text and the 1-based line it starts on. */
 export interface FrontmatterBlock {
@@ -49,7 +49,26 @@ export function parseYaml(text: string, firstLine: number): LocatedYaml {
     }
     return locate(path);
   };
+  findings.push(...trailingComments(doc, text, toFile));
   return { value: doc.errors.length ? undefined : doc.toJS(), locate, locateKey, findings };
+}
+
+/** A ` #` after a value starts a YAML comment: "Чат-бот #stop_sexting" silently loses its end. */
+function trailingComments(doc: Document, text: string, toFile: (offset: number) => { line: number; column: number }): Finding[] {
+  const findings: Finding[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!node.comment || !node.range || node.type !== 'PLAIN') return;
+      const rest = text.slice(node.range[1], text.indexOf('\n', node.range[1]) >>> 0 || undefined);
+      const at = rest.indexOf('#');
+      if (at < 0) return;
+      const { line, column } = toFile(node.range[1] + at);
+      findings.push(
+        warning(line, column, `the text from "#" on is a YAML comment and is left out of the value "${String(node.value)}"`, 'put the whole value in quotes, e.g. name: "Чат-бот #stop_sexting"'),
+      );
+    },
+  });
+  return findings;
 }
 
 /** Offset of the node at a path, walking up to the nearest node that exists. */

@@ -10,3 +10,4 @@ export * from './mdast.ts';
 export * from './load.ts';
 export * from './library.ts';
 export * from './helplines.ts';
+export * from './facts.ts';

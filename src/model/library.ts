@@ -2,7 +2,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson, isValid, type LoadedLesson, type ValidLesson } from './load.ts';
 import { loadHelplines, type Helpline } from './helplines.ts';
-import { displayPath, error, inFile, type Diagnostic } from './diagnostics.ts';
+import { loadFacts, type Fact } from './facts.ts';
+import { isJsx, isParent, textAttribute } from './mdast.ts';
+import type { Nodes } from 'mdast';
+import { displayPath, error, inFile, suggest, type Diagnostic } from './diagnostics.ts';
 
 /** Every lesson file under a lessons folder, skipping names that start with `_`, sorted. */
 export function findLessonFiles(root: string): string[] {
@@ -22,6 +25,7 @@ export function findLessonFiles(root: string): string[] {
 export interface Library {
   lessons: LoadedLesson[];
   helplines: Helpline[];
+  facts: Fact[];
   diagnostics: Diagnostic[];
 }
 
@@ -29,13 +33,16 @@ export interface Library {
 export function loadLibrary(root: string): Library {
   const lessons = findLessonFiles(root).map((file) => loadLesson(file));
   const { helplines, diagnostics: dataDiagnostics } = loadHelplines(join(root, '_data', 'helplines.yaml'));
+  const { facts, diagnostics: factDiagnostics } = loadFacts(join(root, '_data', 'facts.yaml'));
   const diagnostics = [
     ...lessons.flatMap((lesson) => lesson.diagnostics),
     ...dataDiagnostics,
+    ...factDiagnostics,
+    ...lessons.flatMap((lesson) => checkFactIds(lesson, facts)),
     ...checkTranslations(lessons),
     ...checkSharedTexts(root),
   ];
-  return { lessons, helplines, diagnostics };
+  return { lessons, helplines, facts, diagnostics };
 }
 
 /** Lessons that would be published: valid, and not drafts unless drafts are shown. */
@@ -67,4 +74,23 @@ function checkSharedTexts(root: string): Diagnostic[] {
   const file = join(root, '_data', 'safeguarding.uk.md');
   if (existsSync(file)) return [];
   return inFile(displayPath(file), [error(1, 1, 'the shared disclosure protocol is missing', 'write it once in lessons/_data/safeguarding.uk.md (plain Markdown); every <Safeguarding /> shows it')]);
+}
+
+/** Every `<Fact id>` names a fact in lessons/_data/facts.yaml. */
+function checkFactIds(lesson: LoadedLesson, facts: readonly Fact[]): Diagnostic[] {
+  const known = facts.map((fact) => fact.id);
+  const findings: Diagnostic[] = [];
+  const visit = (node: Nodes) => {
+    if (isJsx(node) && node.name === 'Fact') {
+      const id = textAttribute(node, 'id');
+      if (id && !known.includes(id)) {
+        const guess = suggest(id, known);
+        const hint = guess ? `did you mean "${guess}"?` : `add it to lessons/_data/facts.yaml with source: and verified:, or use one of: ${known.join(', ')}`;
+        findings.push(...inFile(displayPath(lesson.file), [error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, `<Fact id="${id}"> is not in facts.yaml`, hint)]));
+      }
+    }
+    if (isParent(node)) node.children.forEach((child) => visit(child as Nodes));
+  };
+  visit(lesson.tree);
+  return findings;
 }

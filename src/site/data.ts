@@ -1,4 +1,4 @@
-import { loadHelplines, AuthorError, hasErrors, type Helpline } from '../model/index.ts';
+import { loadFacts, loadHelplines, AuthorError, hasErrors, type Fact, type Helpline } from '../model/index.ts';
 
 import { LESSONS_DIR } from './config.ts';
 
@@ -15,4 +15,16 @@ export function helplines(): Helpline[] {
     cached = lines;
   }
   return cached;
+}
+
+let cachedFacts: Fact[] | undefined;
+
+/** The validated legal and other stale-prone statements. */
+export function facts(): Fact[] {
+  if (!cachedFacts) {
+    const { facts: list, diagnostics } = loadFacts(`${LESSONS_DIR}/_data/facts.yaml`);
+    if (hasErrors(diagnostics)) throw new AuthorError(diagnostics);
+    cachedFacts = list;
+  }
+  return cachedFacts;
 }

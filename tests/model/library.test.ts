@@ -66,6 +66,16 @@ describe('loadLibrary', () => {
     expect(loadLibrary(dir).diagnostics.map((d) => d.message)).toContain('the shared disclosure protocol is missing');
   });
 
+  test('a <Fact id> must name a fact in facts.yaml', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, '_data/facts.yaml'), '- id: law-one\n  statement: Закон.\n  statement_en: A law.\n  source: https://example.org/law\n  verified: null\n');
+    const file = join(dir, 'valid-lesson/index.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<Helplines />', '<Fact id="law-one" />\n\n<Fact id="law-two" />'));
+    const found = loadLibrary(dir).diagnostics.map((d) => `${d.severity} ${d.line} ${d.message} | ${d.hint}`);
+    expect(found).toContain('warning 5 fact "law-one" is not verified | confirm it from the law text or an official source, then set verified: YYYY-MM-DD');
+    expect(found).toContain('error 56 <Fact id="law-two"> is not in facts.yaml | add it to lessons/_data/facts.yaml with source: and verified:, or use one of: law-one');
+  });
+
   test('a slug that is not ASCII is an error', () => {
     const dir = scratch();
     cpSync(join(dir, 'valid-lesson'), join(dir, 'Паролі'), { recursive: true });

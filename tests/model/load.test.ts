@@ -86,6 +86,16 @@ describe('author mistakes: file, line, the bad value and a hint', () => {
     expect(loadLesson(FILE, source).data).toBeUndefined();
   });
 
+  test('a # in an unquoted value is a warning: YAML drops the rest as a comment', () => {
+    const found = problems(variant('title: Паролі та секрети', 'title: Паролі та #секрети'));
+    expect(found).toContainEqual({
+      at: '2:18',
+      severity: 'warning',
+      message: 'the text from "#" on is a YAML comment and is left out of the value "Паролі та"',
+      hint: 'put the whole value in quotes, e.g. name: "Чат-бот #stop_sexting"',
+    });
+  });
+
   test('a lesson without frontmatter', () => {
     expect(problems('# Урок\n')).toContainEqual(expect.objectContaining({ at: '1:1', message: 'the lesson has no frontmatter' }));
   });

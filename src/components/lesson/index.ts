@@ -11,7 +11,8 @@ import Station from './Station.astro';
 import Safeguarding from './Safeguarding.astro';
 import Helplines from './Helplines.astro';
 import ParentMemo from './ParentMemo.astro';
+import Fact from './Fact.astro';
 
 export const lessonComponents = {
-  Stage, Say, TeacherNote, Discuss, Answer, Handout, Cards, Card, Station, Safeguarding, Helplines, ParentMemo,
+  Stage, Say, TeacherNote, Discuss, Answer, Handout, Cards, Card, Station, Safeguarding, Helplines, Fact, ParentMemo,
 };

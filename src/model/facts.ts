@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'astro/zod';
+import { DateSchema } from './schema.ts';
+import { parseYaml, issuesToFindings } from './frontmatter.ts';
+import { displayPath, error, inFile, warning, type Diagnostic } from './diagnostics.ts';
+
+/** A statement that goes stale (a law, a rule of a service): the text, its source, and when it was verified. */
+export const FactSchema = z.strictObject({
+  /** Stable ASCII id, used as `<Fact id="…" />`. */
+  id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case Latin letters, digits and hyphens'),
+  /** The statement in Ukrainian and English, saying only what the source states. */
+  statement: z.string().trim().min(1),
+  statement_en: z.string().trim().min(1),
+  /** The page where it was confirmed. */
+  source: z.url(),
+  /** The date it was confirmed, or null: then it prints "не перевірено". */
+  verified: DateSchema.nullable(),
+});
+
+/** A validated fact. */
+export type Fact = z.output<typeof FactSchema>;
+
+/** Read lessons/_data/facts.yaml (optional: a library may cite no facts). */
+export function loadFacts(file: string): { facts: Fact[]; diagnostics: Diagnostic[] } {
+  if (!existsSync(file)) return { facts: [], diagnostics: [] };
+  const path = displayPath(file);
+  const yaml = parseYaml(readFileSync(file, 'utf8'), 1);
+  if (yaml.findings.length) return { facts: [], diagnostics: inFile(path, yaml.findings) };
+  const result = z.array(FactSchema).safeParse(yaml.value ?? [], { reportInput: true });
+  if (!result.success) return { facts: [], diagnostics: inFile(path, issuesToFindings(result.error.issues, yaml)) };
+  const seen = new Set<string>();
+  const findings = result.data.flatMap((fact, index) => {
+    const { line, column } = yaml.locate([index, 'id']);
+    if (seen.has(fact.id)) return [error(line, column, `fact id "${fact.id}" is used twice`, 'give each fact its own id')];
+    seen.add(fact.id);
+    if (fact.verified !== null) return [];
+    const at = yaml.locate([index, 'verified']);
+    return [warning(at.line, at.column, `fact "${fact.id}" is not verified`, 'confirm it from the law text or an official source, then set verified: YYYY-MM-DD')];
+  });
+  return { facts: result.data, diagnostics: inFile(path, findings) };
+}
