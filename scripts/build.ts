@@ -1,12 +1,13 @@
 /**
- * `npm run build`: validate → pages → search index (→ kits), into a staging folder swapped in at the end,
+ * `npm run build`: validate → pages → search index → kits, into a staging folder swapped in at the end,
  * so a failed build leaves the previous dist/ untouched. Prints one line per step with counts and timings.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
+import { renderKits } from '../src/kit/batch.ts';
 import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/report.ts';
 
 /** Where the finished site goes: dist/, or `--out <dir>`. */
@@ -48,6 +49,17 @@ async function main(): Promise<number> {
   const force = await contentCacheIsForAnotherLibrary();
   const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps));
   steps.splice(1, 0, { name: 'pages', detail: 'astro build', ms: pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0) });
+
+  const kits = await timed(() => renderKits(published, { outDir: join(STAGING, 'kits'), lessonsDir: LESSONS_DIR }));
+  const failedKits = kits.value.filter((result) => !result.ok);
+  if (failedKits.length) {
+    for (const result of failedKits) for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
+    console.error(`\nbuild stopped: ${failedKits.length} kit(s) could not be rendered. ${DIST}/ was left as it was.`);
+    await rm(STAGING, { recursive: true, force: true });
+    return 1;
+  }
+  const pageCount = kits.value.reduce((sum, result) => sum + (result.ok ? result.pages : 0), 0);
+  steps.push({ name: 'kits', detail: `${kits.value.length} PDF kits, ${pageCount} pages`, ms: kits.ms });
 
   await swapIn(STAGING, DIST);
   printSummary(steps, performance.now() - started);

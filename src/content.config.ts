@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { LessonSchema } from './model/schema.ts';
+import { PageSchema } from './model/pages.ts';
 import { LESSONS_DIR } from './site/config.ts';
 
 /** Lesson files: lessons/<slug>/index.mdx and translations index.<lang>.mdx; folders starting with _ are not lessons. */
@@ -22,4 +23,10 @@ const shared = defineCollection({
   loader: glob({ base: `${LESSONS_DIR}/_data`, pattern: '*.md', generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
 });
 
-export const collections = { lessons, shared };
+/** Site pages written by methodologists: lessons/_pages/<name>.<lang>.mdx (the teachers' and parents' pages). */
+const pages = defineCollection({
+  loader: glob({ base: `${LESSONS_DIR}/_pages`, pattern: '*.mdx', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  schema: PageSchema,
+});
+
+export const collections = { lessons, shared, pages };

@@ -11,3 +11,4 @@ export * from './load.ts';
 export * from './library.ts';
 export * from './helplines.ts';
 export * from './facts.ts';
+export * from './pages.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadLesson, isValid, type LoadedLesson, type ValidLesson } from './load.ts';
 import { loadHelplines, type Helpline } from './helplines.ts';
 import { loadFacts, type Fact } from './facts.ts';
+import { checkPages } from './pages.ts';
 import { isJsx, isParent, textAttribute } from './mdast.ts';
 import type { Nodes } from 'mdast';
 import { displayPath, error, inFile, suggest, type Diagnostic } from './diagnostics.ts';
@@ -41,6 +42,7 @@ export function loadLibrary(root: string): Library {
     ...lessons.flatMap((lesson) => checkFactIds(lesson, facts)),
     ...checkTranslations(lessons),
     ...checkSharedTexts(root),
+    ...checkPages(root),
   ];
   return { lessons, helplines, facts, diagnostics };
 }

@@ -1,9 +1,11 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { formatDiagnostic, hasErrors, loadLesson, loadLibrary, sortDiagnostics, summarize, AuthorError } from '../model/index.ts';
+import { formatDiagnostic, hasErrors, isValid, loadLesson, loadLibrary, sortDiagnostics, summarize, AuthorError } from '../model/index.ts';
+import { renderKit } from '../kit/index.ts';
 import { findAbsoluteUrls, relativizeCss, relativizeHtml } from './relative-urls.ts';
 import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
@@ -32,6 +34,7 @@ export function lessonKits(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         printDiagnostics(loadLibrary(LESSONS).diagnostics, logger);
+        server.middlewares.use((request, response, next) => void serveKit(request.url ?? '', response, logger).then((served) => served || next()));
         server.watcher.on('change', (file) => {
           if (/\/lessons\/[^_][^/]*\/index(\.[a-z]{2})?\.mdx$/.test(file)) printDiagnostics(loadLesson(file).diagnostics, logger);
         });
@@ -45,6 +48,27 @@ export function lessonKits(): AstroIntegration {
       },
     },
   };
+}
+
+/** `/kits/<slug>[.<lang>].pdf` in `astro dev`: the lesson re-read and its kit rendered on every request, so the print preview is live. */
+async function serveKit(url: string, response: ServerResponse, logger: AstroIntegrationLogger): Promise<boolean> {
+  const match = /^\/kits\/([a-z0-9-]+)(?:\.([a-z]{2}))?\.pdf(?:\?.*)?$/.exec(url);
+  if (!match) return false;
+  const [, slug, lang] = match;
+  const file = join(LESSONS, slug, lang ? `index.${lang}.mdx` : 'index.mdx');
+  const library = loadLibrary(LESSONS);
+  const lesson = library.lessons.find((item) => resolve(item.file) === resolve(file));
+  const problems = lesson ? lesson.diagnostics.filter((d) => d.severity === 'error') : [];
+  const result = lesson && isValid(lesson) ? await renderKit(lesson, { lessonsDir: LESSONS, helplines: library.helplines, facts: library.facts }) : undefined;
+  if (!result?.ok) {
+    const diagnostics = result && !result.ok ? result.diagnostics : problems;
+    const text = lesson ? sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n') : `no lesson at ${file}`;
+    logger.error(text);
+    response.writeHead(lesson ? 422 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+    return true;
+  }
+  response.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' }).end(result.pdf);
+  return true;
 }
 
 /** Drop known-harmless bundler warnings; pass the rest on. */

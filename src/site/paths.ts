@@ -14,6 +14,8 @@ export const paths = {
   topic: (lang: Lang, topic: string) => `${langPrefix(lang)}topics/${topic}/`,
   search: (lang: Lang) => `${langPrefix(lang)}search/`,
   about: (lang: Lang) => `${langPrefix(lang)}about/`,
+  /** A methodologists' site page: `teachers` or `parents`. */
+  page: (lang: Lang, name: string) => `${langPrefix(lang)}${name}/`,
   /** One stable URL per lesson kit (the kit is in the lesson's language). */
   kit: (slug: string, lang: Lang) => `/kits/${slug}${lang === 'uk' ? '' : `.${lang}`}.pdf`,
 };

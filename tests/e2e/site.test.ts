@@ -24,6 +24,8 @@ const PAGE_TYPES = [
   ['topic', `topics/${firstLesson.data.topics[0]}/`],
   ['search', `search/?q=${encodeURIComponent('дорослий')}`],
   ['about', 'about/'],
+  ['teachers', 'teachers/'],
+  ['parents', 'parents/'],
 ].flatMap(([type, path]) => [
   [`${type} (uk)`, path],
   [`${type} (en)`, `en/${path}`],

@@ -99,6 +99,11 @@ function blockRows(block: Block, env: FlowEnv, col: Column): Row[] {
   }
 }
 
+/** pt: how much a nested column may narrow by: all of `wanted` while it stays at least the minimum width. */
+function narrowing(col: Column, wanted: number): number {
+  return Math.max(0, Math.min(wanted, col.width - G.MIN_COLUMN_WIDTH))
+}
+
 /** pt: line height for a type size. */
 function lineHeight(size: number): number {
   return size * G.LEADING
@@ -198,7 +203,7 @@ function normalizeTitle(text: string): string {
 /** A list: items indented one level, markers hung in the indent on the item's first line. */
 function listRows(block: ListBlock, env: FlowEnv, col: Column): Row[] {
   const size = G.BODY_SIZE * col.scale
-  const indent = G.LIST_INDENT * col.scale
+  const indent = narrowing(col, G.LIST_INDENT * col.scale)
   const inner: Column = { ...col, x: col.x + indent, width: col.width - indent, depth: col.depth + 1 }
   const rows: Row[] = []
   block.items.forEach((item, i) => {
@@ -208,11 +213,28 @@ function listRows(block: ListBlock, env: FlowEnv, col: Column): Row[] {
     first.gapBefore = i === 0 ? G.BLOCK_GAP * col.scale : G.ITEM_GAP * col.scale
     const marker = block.ordered ? `${(block.start ?? 1) + i}.` : BULLETS[col.depth % BULLETS.length]!
     const width = env.metrics.measure(marker, 'regular', size)
-    const firstText = first.items.find((it) => it.kind === 'text')
-    const baseline = firstText?.kind === 'text' ? firstText.y : baselineOffset(size, env.metrics)
     // The marker hangs left of the item; in a column too narrow for it, it starts at the column edge.
-    const x = Math.max(col.x, inner.x - MARKER_GAP - width)
-    first.items = [{ kind: 'text', x, y: baseline, text: marker, font: 'regular', size, width, gray: 0, generated: 'marker' }, ...first.items]
+    const markerAt = (y: number, at = size): Item => {
+      const w = at === size ? width : env.metrics.measure(marker, 'regular', at)
+      return { kind: 'text', x: Math.max(col.x, inner.x - MARKER_GAP - w), y, text: marker, font: 'regular', size: at, width: w, gray: 0, generated: 'marker' }
+    }
+    const firstText = first.items.find((it) => it.kind === 'text')
+    // On a text line the marker takes the line's size, so it fits the line whatever scale the item's text uses.
+    if (firstText?.kind === 'text') first.items = [markerAt(firstText.y, Math.min(size, firstText.size)), ...first.items]
+    else if (first.height >= lineHeight(size)) first.items = [markerAt(baselineOffset(size, env.metrics)), ...first.items]
+    else {
+      // An item that starts with a rule or a thin padding row: the marker gets a line of its own, kept with it.
+      const own = row(lineHeight(size), inner, [markerAt(baselineOffset(size, env.metrics))])
+      own.gapBefore = first.gapBefore
+      own.penaltyAfter = PENALTY.keep
+      own.breakBefore = first.breakBefore
+      own.outline = first.outline
+      first.gapBefore = 0
+      delete first.breakBefore
+      delete first.outline
+      own.containers = first.containers
+      itemRows.unshift(own)
+    }
     rows.push(...itemRows)
   })
   return rows
@@ -342,8 +364,9 @@ function imageRows(block: ImageBlock, env: FlowEnv, col: Column): Row[] {
 
 /** A callout box: padding rows, a bold title, the children, a frame drawn per page by pagination. */
 function boxRows(block: BoxBlock, env: FlowEnv, col: Column): Row[] {
-  const pad = block.variant === 'script' ? 2 : block.variant === 'safeguarding' ? G.BOX_PAD + 2 : G.BOX_PAD
-  const inset = block.variant === 'script' ? G.SCRIPT_INDENT : pad
+  const wanted = block.variant === 'script' ? 2 : block.variant === 'safeguarding' ? G.BOX_PAD + 2 : G.BOX_PAD
+  const inset = narrowing(col, block.variant === 'script' ? G.SCRIPT_INDENT : 2 * wanted) / (block.variant === 'script' ? 1 : 2)
+  const pad = block.variant === 'script' ? wanted : inset
   const frame: Container['frame'] =
     block.variant === 'note'
       ? { x: col.x, width: col.width, fill: G.NOTE_FILL }

@@ -48,8 +48,10 @@ export const TABLE_RULE_GRAY = 0.35
 export const TABLE_HEADER_FILL = 0.9
 /** Narrowest column, as a multiple of the type size, so a single character always fits. */
 export const MIN_COLUMN_EM = 2.5
-/** A table row taller than this share of the content height is split between its lines. */
-export const ROW_SLICE_SHARE = 0.3
+/** A table row taller than this share of the content height is split between its lines (only a row that cannot fit a page: slicing sets cells line by line, out of reading order). */
+export const ROW_SLICE_SHARE = 1
+/** pt: the narrowest column nesting may leave (lists in boxes in lists…); deeper levels stop indenting. */
+export const MIN_COLUMN_WIDTH = 120
 
 /** pt: box padding. */
 export const BOX_PAD = 9

@@ -19,9 +19,9 @@ const BOLD_WEIGHT = 600
 const BFCHAR_CHUNK = 100
 
 /** A deflated stream with the given extra dictionary entries (Node's zlib: faster than pdf-lib's pako). */
-export function flateStream(context: PDFContext, bytes: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
+export function flateStream(context: PDFContext, bytes: Uint8Array, extra: Record<string, number | string> = {}): PDFRawStream {
   const data = deflateSync(bytes, { level: 6 })
-  const dict = context.obj({ ...extra, Filter: 'FlateDecode', Length: data.length } as Record<string, never>)
+  const dict = context.obj({ ...extra, Filter: 'FlateDecode', Length: data.length } as { [key: string]: number | string })
   return PDFRawStream.of(dict, data)
 }
 

@@ -152,7 +152,7 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
   const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number } })['OS/2']
   return {
     id,
-    postscriptName: font.postscriptName,
+    postscriptName: font.postscriptName ?? `PTSans-${id}`,
     bytes,
     unitsPerEm: upm,
     ascent: font.ascent,

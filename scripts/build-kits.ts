@@ -1,0 +1,57 @@
+/**
+ * `npm run kits`: render printable teacher kits. All lessons, or `--lesson <slug>`; `--paper a4|letter`;
+ * `--out <dir>` (default kits/). Renders in parallel on the available cores; exits 1 with file:line on author errors.
+ */
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
+import { renderKits } from '../src/kit/batch.ts';
+import { LESSONS_DIR } from '../src/site/config.ts';
+import { formatMs } from '../src/site/report.ts';
+
+const { values } = parseArgs({
+  options: {
+    lesson: { type: 'string' },
+    paper: { type: 'string', default: 'a4' },
+    out: { type: 'string', default: 'kits' },
+    workers: { type: 'string' },
+  },
+});
+
+if (values.paper !== 'a4' && values.paper !== 'letter') {
+  console.error(`--paper "${values.paper}" is not a paper size: use a4 or letter`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const library = loadLibrary(LESSONS_DIR);
+const errors = library.diagnostics.filter((d) => d.severity === 'error');
+for (const diagnostic of sortDiagnostics(errors)) console.error(formatDiagnostic(diagnostic));
+if (hasErrors(library.diagnostics)) {
+  console.error(`\nno kits written: ${summarize(library.diagnostics)} in the lessons`);
+  process.exit(1);
+}
+const lessons = publishedLessons(library).filter((lesson) => !values.lesson || lesson.slug === values.lesson);
+if (!lessons.length) {
+  const slugs = [...new Set(publishedLessons(library).map((lesson) => lesson.slug))].join(', ');
+  console.error(`no lesson "${values.lesson}": lessons are ${slugs}`);
+  process.exit(1);
+}
+
+let failed = 0;
+await renderKits(lessons, {
+  outDir: values.out,
+  lessonsDir: LESSONS_DIR,
+  paper: values.paper,
+  workers: values.workers ? Number(values.workers) : undefined,
+  onResult: (result, done, total) => {
+    const progress = `[${String(done).padStart(String(total).length)}/${total}]`;
+    if (result.ok) console.log(`${progress} ${result.out}  ${result.pages} pages, ${Math.round(result.bytes / 1024)} KB, ${formatMs(result.ms)}`);
+    else {
+      failed += 1;
+      console.error(`${progress} ${result.file}: not rendered`);
+      for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
+    }
+  },
+});
+console.log(`${lessons.length - failed} of ${lessons.length} kits in ${formatMs(performance.now() - started)} → ${values.out}/`);
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,139 @@
+/**
+ * renderKit(): one lesson → one printable PDF teacher kit. The stage list reads top to bottom:
+ * shared data → pictures → read (mdast → blocks) → layout (blocks → pages) → page numbers settle → paint.
+ * The build, the dev preview and the CLI all call this one function.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { markdownToMdast } from 'satteri';
+import type { Nodes, Root } from 'mdast';
+import { t } from '../i18n/index.ts';
+import { bandById } from '../model/bands.ts';
+import { LICENSES } from '../model/licenses.ts';
+import { TOPICS } from '../model/topics.ts';
+import { displayPath, error, inFile, type Diagnostic, type Finding } from '../model/diagnostics.ts';
+import type { ValidLesson } from '../model/load.ts';
+import type { Helpline } from '../model/helplines.ts';
+import type { Fact } from '../model/facts.ts';
+import { readKit, type PageMap, type SharedContent } from './read/kit.ts';
+import { pictureUrls, type Pictures } from './read/markdown.ts';
+import { rasterize } from './read/images.ts';
+import { layoutKit, type LaidOutKit, type LayoutOptions, type Paper } from './layout/index.ts';
+import { paintKit } from './paint/index.ts';
+import { fontMetrics, loadFonts } from './text/fonts.ts';
+import { hyphenateUk } from './text/hyphenate.ts';
+
+/** How a kit is rendered. */
+export interface KitOptions {
+  /** A4 (default) or US Letter. */
+  paper?: Paper;
+  /** The lessons folder, for the shared texts in _data/. Default `lessons`. */
+  lessonsDir?: string;
+  /** Helplines and facts, already loaded and validated by the caller (loadLibrary). */
+  helplines: readonly Helpline[];
+  facts: readonly Fact[];
+}
+
+/** A rendered kit, or the author errors that stopped it (file:line, hint). */
+export type KitResult = { ok: true; pdf: Uint8Array; pages: number } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Passes over read → layout until cross-references ("с. 7") stop moving pages; two suffice in practice. */
+const MAX_PASSES = 4;
+
+/** Render one valid lesson into PDF bytes. */
+export async function renderKit(lesson: ValidLesson, options: KitOptions): Promise<KitResult> {
+  const s = t(lesson.lang);
+  const shared: SharedContent = { safeguarding: sharedProtocol(options.lessonsDir ?? 'lessons', lesson.lang), helplines: options.helplines, facts: options.facts };
+  const pictures = await readPictures(lesson);
+  const layoutOptions = kitLayoutOptions(lesson, options.paper ?? 'a4');
+
+  let pages: PageMap = new Map();
+  let laid: LaidOutKit | undefined;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const content = readKit(lesson, s, shared, pictures, pages);
+    if (content.findings.length) return failed(lesson, content.findings);
+    const result = layoutKit(content.blocks, layoutOptions);
+    if (!result.ok) {
+      return failed(lesson, result.errors.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
+    }
+    laid = result.kit;
+    const next = pageMap(laid);
+    if (samePages(pages, next)) break;
+    pages = next;
+  }
+  const pdf = await paintKit(laid!, loadFonts(), pdfMeta(lesson));
+  return { ok: true, pdf, pages: laid!.pages.length };
+}
+
+/** Strings and furniture of a lesson's kit: running header (title, bands), footer (licence, page X of Y). */
+function kitLayoutOptions(lesson: ValidLesson, paper: Paper): LayoutOptions {
+  const s = t(lesson.lang);
+  return {
+    metrics: fontMetrics(loadFonts()),
+    hyphenate: hyphenateUk,
+    paper,
+    continued: s.continued,
+    headerLeft: lesson.data.title,
+    headerRight: lesson.data.bands.map((band) => bandById(band)[lesson.lang]).join(', '),
+    footerLeft: `${s.license}: ${LICENSES[lesson.data.license].name}`,
+    pageLabel: s.pageOf,
+  };
+}
+
+/** The PDF's document information; dates come from the lesson, never the clock (same input, same bytes). */
+function pdfMeta(lesson: ValidLesson) {
+  const { data } = lesson;
+  return {
+    title: data.title,
+    author: data.authors.join(', '),
+    subject: data.summary,
+    keywords: [...data.bands.map((band) => bandById(band)[lesson.lang]), ...data.topics.map((topic) => TOPICS[topic][lesson.lang])],
+    lang: lesson.lang,
+    creator: 'lesson-kits',
+    producer: 'lesson-kits (pdf-lib)',
+    created: new Date(`${data.updated}T00:00:00Z`),
+    modified: new Date(`${data.updated}T00:00:00Z`),
+  };
+}
+
+/** Page ranges of the kit's sections from its outline: each level-0 bookmark starts a section on a new page. */
+function pageMap(kit: LaidOutKit): PageMap {
+  const sections = kit.outline.filter((entry) => entry.level === 0);
+  return new Map(
+    sections.map((entry, index) => {
+      const next = sections[index + 1];
+      return [entry.title, { from: entry.page + 1, to: next ? next.page : kit.pages.length }];
+    }),
+  );
+}
+
+/** True when two page maps agree on every section. */
+function samePages(a: PageMap, b: PageMap): boolean {
+  return a.size === b.size && [...a].every(([title, at]) => b.get(title)?.from === at.from && b.get(title)?.to === at.to);
+}
+
+/** The shared disclosure protocol in the lesson's language (Ukrainian when not translated), as mdast. */
+function sharedProtocol(lessonsDir: string, lang: string): Root {
+  const localized = join(lessonsDir, '_data', `safeguarding.${lang}.md`);
+  const file = existsSync(localized) ? localized : join(lessonsDir, '_data', 'safeguarding.uk.md');
+  return markdownToMdast(readFileSync(file, 'utf8')) as Root;
+}
+
+/** Every picture of the lesson rasterised for print, keyed by its URL as written. */
+async function readPictures(lesson: ValidLesson): Promise<Pictures> {
+  const urls = [...new Set(pictureUrls(lesson.tree as Nodes))];
+  const images = await Promise.all(urls.map(async (url) => [url, await rasterize(lesson.file, url, '')] as const));
+  return new Map(images);
+}
+
+/** How to fix what layout found. */
+function layoutHint(kind: string): string {
+  return kind === 'missing-glyph'
+    ? 'the kit font (PT Sans) has no such character: replace it (emoji and symbols print as blank boxes)'
+    : 'shorten the card text: it does not fit its card even at the smallest type size';
+}
+
+/** A failed render: findings located in the lesson file. */
+function failed(lesson: ValidLesson, findings: Finding[]): KitResult {
+  return { ok: false, diagnostics: inFile(displayPath(lesson.file), findings) };
+}

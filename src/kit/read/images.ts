@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import sharp from 'sharp';
+import type { ImageBlock } from '../blocks.ts';
+
+/** dpi a placed picture is rasterised for: sharp on paper without heavy files. */
+const PRINT_DPI = 200;
+/** pt: the widest a lesson picture is placed (about 8 cm), so illustrations do not fill a page. */
+export const PICTURE_WIDTH = 226;
+/** pt: the tallest a lesson picture is placed, so a square illustration takes a third of a page, not half (ink, paper). */
+export const PICTURE_HEIGHT = 150;
+/** pt per inch. */
+const PT_PER_INCH = 72;
+
+/** A lesson picture (SVG, PNG, JPEG, WebP…) as PNG or JPEG sized for print at its placed width. */
+export async function rasterize(lessonFile: string, url: string, alt: string): Promise<Omit<ImageBlock, 'pos'>> {
+  const path = resolve(dirname(lessonFile), decodeURI(url));
+  const source = await readFile(path);
+  const targetPx = Math.round((PICTURE_WIDTH / PT_PER_INCH) * PRINT_DPI);
+  const isSvg = /\.svg$/i.test(path);
+  // SVG is vector: render it at a density that yields the target width directly.
+  const input = isSvg ? sharp(source, { density: await svgDensity(source, targetPx) }) : sharp(source);
+  const meta = await input.metadata();
+  const resized = (meta.width ?? targetPx) > targetPx ? input.resize({ width: targetPx }) : input;
+  const photo = meta.format === 'jpeg';
+  const { data, info } = photo
+    ? await resized.jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true })
+    : await resized.flatten({ background: '#ffffff' }).png({ compressionLevel: 9, palette: true }).toBuffer({ resolveWithObject: true });
+  return {
+    kind: 'image',
+    format: photo ? 'jpeg' : 'png',
+    data: new Uint8Array(data),
+    width: info.width,
+    height: info.height,
+    placedWidth: Math.min(PICTURE_WIDTH, (info.width / PRINT_DPI) * PT_PER_INCH, (PICTURE_HEIGHT * info.width) / info.height),
+    alt,
+  };
+}
+
+/** The density (dpi) at which an SVG renders `targetPx` wide. */
+async function svgDensity(svg: Buffer, targetPx: number): Promise<number> {
+  const { width = targetPx } = await sharp(svg).metadata(); // width at the default 72 dpi
+  return Math.max(1, Math.min(2400, (72 * targetPx) / width));
+}

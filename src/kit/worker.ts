@@ -1,0 +1,25 @@
+/** A kit-rendering worker: fonts and hyphenation patterns stay warm across the lessons it is given. */
+import { parentPort } from 'node:worker_threads';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { loadLesson, isValid, loadHelplines, loadFacts } from '../model/index.ts';
+import { renderKit } from './index.ts';
+import type { KitJob, KitJobResult } from './batch.ts';
+
+parentPort!.on('message', async (job: KitJob) => {
+  parentPort!.postMessage(await run(job));
+});
+
+/** Render one lesson file into its kit path. */
+async function run(job: KitJob): Promise<KitJobResult> {
+  const started = performance.now();
+  const lesson = loadLesson(job.file);
+  if (!isValid(lesson)) return { file: job.file, ok: false, diagnostics: lesson.diagnostics };
+  const { helplines } = loadHelplines(`${job.lessonsDir}/_data/helplines.yaml`);
+  const { facts } = loadFacts(`${job.lessonsDir}/_data/facts.yaml`);
+  const result = await renderKit(lesson, { paper: job.paper, lessonsDir: job.lessonsDir, helplines, facts });
+  if (!result.ok) return { file: job.file, ok: false, diagnostics: result.diagnostics };
+  await mkdir(dirname(job.out), { recursive: true });
+  await writeFile(job.out, result.pdf);
+  return { file: job.file, ok: true, out: job.out, pages: result.pages, bytes: result.pdf.length, ms: performance.now() - started };
+}

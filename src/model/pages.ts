@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mdxToMdast } from 'satteri';
+import type { Nodes, Root } from 'mdast';
+import { z } from 'astro/zod';
+import { LANGS } from './formats.ts';
+import { findFrontmatter, issuesToFindings, parseYaml } from './frontmatter.ts';
+import { displayPath, error, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
+import { isJsx, isParent } from './mdast.ts';
+
+/** Frontmatter of a site page written by methodologists (lessons/_pages/<name>.<lang>.mdx). */
+export const PageSchema = z.strictObject({
+  /** The page title. */
+  title: z.string().trim().min(1),
+  /** One sentence for search results and the page's description. */
+  description: z.string().trim().min(1),
+});
+
+/** The site pages the generator routes, by name: the teachers' and the parents' page. */
+export const SITE_PAGES = ['teachers', 'parents'] as const;
+
+/** Components a site page may use: shared data only, no lesson structure. */
+const PAGE_COMPONENTS = ['Helplines', 'Safeguarding', 'Fact'];
+
+/** Check every site page under lessons/_pages: known name and language, valid frontmatter, allowed components. */
+export function checkPages(root: string): Diagnostic[] {
+  const dir = join(root, '_pages');
+  const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mdx')) : [];
+  const missing = SITE_PAGES.filter((page) => !files.includes(`${page}.uk.mdx`)).map((page) =>
+    inFile(displayPath(join(dir, `${page}.uk.mdx`)), [error(1, 1, `the ${page} page is missing`, `write lessons/_pages/${page}.uk.mdx (title:, description:, then Markdown)`)]),
+  );
+  return [...missing.flat(), ...files.flatMap((name) => inFile(displayPath(join(dir, name)), checkPage(name, readFileSync(join(dir, name), 'utf8'))))];
+}
+
+/** Rules for one page file. */
+function checkPage(name: string, source: string): Finding[] {
+  const match = /^([a-z-]+)\.([a-z]{2})\.mdx$/.exec(name);
+  if (!match || !(SITE_PAGES as readonly string[]).includes(match[1]) || !(LANGS as readonly string[]).includes(match[2])) {
+    return [error(1, 1, `"${name}" is not a site page`, `pages are ${SITE_PAGES.map((page) => `${page}.<lang>.mdx`).join(', ')} with lang one of ${LANGS.join(', ')}`)];
+  }
+  const block = findFrontmatter(source);
+  if (!block) return [error(1, 1, 'the page has no frontmatter', 'start with ---, title: and description:, then ---')];
+  const yaml = parseYaml(block.text, block.firstLine);
+  if (yaml.findings.length) return yaml.findings;
+  const result = PageSchema.safeParse(yaml.value, { reportInput: true });
+  const findings = result.success ? [] : issuesToFindings(result.error.issues, yaml);
+  try {
+    findings.push(...componentFindings(mdxToMdast(source) as Root));
+  } catch (cause) {
+    findings.push(error(1, 1, `MDX: ${cause instanceof Error ? cause.message : String(cause)}`, 'check that every <Component /> is closed and { and < in text are escaped'));
+  }
+  return findings;
+}
+
+/** Only the shared-data components may appear on a page. */
+function componentFindings(tree: Root): Finding[] {
+  const findings: Finding[] = [];
+  const visit = (node: Nodes) => {
+    if (isJsx(node) && !PAGE_COMPONENTS.includes(node.name ?? '')) {
+      findings.push(error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, `<${node.name}> cannot be used on a site page`, `pages may use ${PAGE_COMPONENTS.map((c) => `<${c} />`).join(', ')}`));
+    }
+    if (isParent(node)) node.children.forEach((child) => visit(child as Nodes));
+  };
+  visit(tree);
+  return findings;
+}
