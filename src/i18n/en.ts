@@ -132,7 +132,6 @@ export const en: UiStrings = {
     stageHeading: (n: number, title: string) => `${n}. ${title}`,
     stageTime: (start: number, end: number, minutes: number) => `${start}–${end} min · ${minutes} min`,
     source: 'source',
-    cutHere: 'Cut the cards out along the dashed lines.',
     forLeader: 'Sheet for the station leader',
     provenance: (updated: string, authors: string) => `Updated ${updated}. Authors: ${authors}.`,
     reviewedBy: (names: string) => `Reviewers: ${names}.`,

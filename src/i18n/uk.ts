@@ -131,7 +131,6 @@ export const uk = {
     stageHeading: (n: number, title: string) => `${n}. ${title}`,
     stageTime: (start: number, end: number, minutes: number) => `${start}–${end} хв · ${minutes} хв`,
     source: 'джерело',
-    cutHere: 'Виріжте картки по пунктирних лініях.',
     forLeader: 'Аркуш для ведучого станції',
     provenance: (updated: string, authors: string) => `Оновлено ${updated}. Автори: ${authors}.`,
     reviewedBy: (names: string) => `Рецензенти: ${names}.`,

@@ -60,12 +60,42 @@ export interface TableBlock {
   pos?: SourcePos
 }
 
-/** A raster picture, already converted to PNG or JPEG (read/ does the conversion with sharp). */
+/** An RGB colour, each channel 0…1. */
+export type Rgb = readonly [number, number, number]
+
+/** One filled and/or stroked shape of a vector picture, in the picture's own coordinates (y down, as in SVG). */
+export interface VectorShape {
+  /** SVG path data (basic shapes are converted to it). */
+  path: string
+  fill: Rgb | null
+  /** `evenodd` or `nonzero` (default). */
+  fillRule?: 'evenodd' | 'nonzero'
+  stroke: Rgb | null
+  strokeWidth: number
+  lineJoin?: 'miter' | 'round' | 'bevel'
+  lineCap?: 'butt' | 'round' | 'square'
+  dash?: readonly number[]
+  /** 0…1, applied to fill and stroke. */
+  opacity?: number
+  /** Affine matrix [a b c d e f] from the shape's coordinates to the picture's. */
+  transform: readonly [number, number, number, number, number, number]
+}
+
+/** A vector picture (an SVG made of plain shapes): drawn as paths, sharp at any size and cheap to print. */
+export interface VectorDrawing {
+  viewBox: { x: number; y: number; width: number; height: number }
+  shapes: readonly VectorShape[]
+}
+
+/** A picture: PNG or JPEG bytes (read/ converts other formats with sharp), or a vector drawing. */
 export interface ImageBlock {
   kind: 'image'
-  format: 'png' | 'jpeg'
+  format: 'png' | 'jpeg' | 'vector'
+  /** The PNG or JPEG bytes; empty for a vector drawing. */
   data: Uint8Array
-  /** Pixel size of `data`. */
+  /** For `vector`: the shapes to draw. */
+  vector?: VectorDrawing
+  /** Pixel size of `data` (for a vector drawing: its viewBox size). */
   width: number
   height: number
   /** Placed width in pt; by default the picture is set at 150 dpi, never wider than the column. */

@@ -15,7 +15,7 @@ import { displayPath, error, inFile, type Diagnostic, type Finding } from '../mo
 import type { ValidLesson } from '../model/load.ts';
 import type { Helpline } from '../model/helplines.ts';
 import type { Fact } from '../model/facts.ts';
-import { readKit, type PageMap, type SharedContent } from './read/kit.ts';
+import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
 import { layoutKit, type LaidOutKit, type LayoutOptions, type Paper } from './layout/index.ts';
@@ -40,6 +40,9 @@ export type KitResult = { ok: true; pdf: Uint8Array; pages: number } | { ok: fal
 /** Passes over read → layout until cross-references ("с. 7") stop moving pages; two suffice in practice. */
 const MAX_PASSES = 4;
 
+/** Page numbers for the first pass: two-digit stand-ins, so the real numbers rarely change line breaks or pages. */
+const provisionalPages: PageLookup = () => ({ from: 88, to: 89 });
+
 /** Render one valid lesson into PDF bytes. */
 export async function renderKit(lesson: ValidLesson, options: KitOptions): Promise<KitResult> {
   const s = t(lesson.lang);
@@ -47,18 +50,19 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   const pictures = await readPictures(lesson);
   const layoutOptions = kitLayoutOptions(lesson, options.paper ?? 'a4');
 
-  let pages: PageMap = new Map();
+  let pages: PageMap | undefined;
   let laid: LaidOutKit | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const content = readKit(lesson, s, shared, pictures, pages);
+    const content = readKit(lesson, s, shared, pictures, pages ? (outline) => pages!.get(outline) : provisionalPages);
     if (content.findings.length) return failed(lesson, content.findings);
-    const result = layoutKit(content.blocks, layoutOptions);
+    // Later passes change only page numbers (digits), which the first pass already checked for glyphs.
+    const result = layoutKit(content.blocks, { ...layoutOptions, checkGlyphs: pass === 0 });
     if (!result.ok) {
       return failed(lesson, result.errors.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
     }
     laid = result.kit;
     const next = pageMap(laid);
-    if (samePages(pages, next)) break;
+    if (pages && samePages(pages, next)) break;
     pages = next;
   }
   const pdf = await paintKit(laid!, loadFonts(), pdfMeta(lesson));
@@ -95,6 +99,9 @@ function pdfMeta(lesson: ValidLesson) {
     modified: new Date(`${data.updated}T00:00:00Z`),
   };
 }
+
+/** Where each section of a laid-out kit starts and ends (1-based), keyed by its outline title. */
+type PageMap = ReadonlyMap<string, { from: number; to: number }>;
 
 /** Page ranges of the kit's sections from its outline: each level-0 bookmark starts a section on a new page. */
 function pageMap(kit: LaidOutKit): PageMap {

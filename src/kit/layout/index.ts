@@ -24,8 +24,10 @@ export function layoutKit(blocks: readonly Block[], options: LayoutOptions): Lay
   const printUrls = options.printUrls ?? true
   const furnitureStrings = [options.continued, options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '']
 
-  const glyphErrors = resolveGlyphs(blocks, options.metrics, printUrls, furnitureStrings)
-  if (glyphErrors.length > 0) return { ok: false, errors: glyphErrors }
+  if (options.checkGlyphs !== false) {
+    const glyphErrors = resolveGlyphs(blocks, options.metrics, printUrls, furnitureStrings)
+    if (glyphErrors.length > 0) return { ok: false, errors: glyphErrors }
+  }
 
   const errors: LayoutError[] = []
   const rows = resolveRows(blocks, {

@@ -148,6 +148,8 @@ export interface LayoutOptions {
   pageLabel?: (page: number, pages: number) => string
   /** Print a link's address after its text when the two differ (a printed page cannot be clicked). Default true. */
   printUrls?: boolean
+  /** Check every character has a glyph (default true); a caller laying out the same text again may skip it. */
+  checkGlyphs?: boolean
 }
 
 /** Where a break after a row stands: 0 is a good break, higher is worse. */

@@ -4,7 +4,7 @@
  * records widths and ToUnicode entries for text it encoded itself.
  */
 import { deflateSync } from 'node:zlib'
-import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFContext, type PDFRef } from 'pdf-lib'
+import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib'
 import type { FontSubset } from '../text/subset.ts'
 
 /** PDF font descriptor flags (ISO 32000 §9.8.2): non-symbolic, italic. */
@@ -19,9 +19,9 @@ const BOLD_WEIGHT = 600
 const BFCHAR_CHUNK = 100
 
 /** A deflated stream with the given extra dictionary entries (Node's zlib: faster than pdf-lib's pako). */
-export function flateStream(context: PDFContext, bytes: Uint8Array, extra: Record<string, number | string> = {}): PDFRawStream {
+export function flateStream(context: PDFContext, bytes: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
   const data = deflateSync(bytes, { level: 6 })
-  const dict = context.obj({ ...extra, Filter: 'FlateDecode', Length: data.length } as { [key: string]: number | string })
+  const dict = context.obj({ ...extra, Filter: 'FlateDecode', Length: data.length } as unknown as Record<string, never>) as PDFDict
   return PDFRawStream.of(dict, data)
 }
 

@@ -4,7 +4,9 @@
  * Anything else (alpha, palette, 16-bit, interlaced) goes through pdf-lib's embedder.
  */
 import { PDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib'
-import type { ImageBlock } from '../blocks.ts'
+import { svgPathToOperators } from 'pdf-lib/cjs/api/svgPath.js'
+import type { ImageBlock, Rgb, VectorDrawing, VectorShape } from '../blocks.ts'
+import { flateStream } from './fonts.ts'
 
 /** The PNG file signature. */
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -16,6 +18,7 @@ const DIRECT_COLOR_TYPES: Readonly<Record<number, { colors: number; space: strin
 
 /** Embeds a picture and returns its XObject reference. */
 export async function embedImage(doc: PDFDocument, image: ImageBlock): Promise<PDFRef> {
+  if (image.format === 'vector' && image.vector) return embedVector(doc, image.vector)
   if (image.format === 'png') {
     const direct = directPng(doc, image.data)
     if (direct) return direct
@@ -59,4 +62,50 @@ function directPng(doc: PDFDocument, data: Uint8Array): PDFRef | undefined {
     Length: stream.length,
   })
   return doc.context.register(PDFRawStream.of(dict, stream))
+}
+
+/**
+ * A vector drawing as a Form XObject. Its /Matrix maps the viewBox (y down) onto the unit square (y up), so it is
+ * placed exactly like a raster image (`w 0 0 h x y cm /Im Do`).
+ */
+function embedVector(doc: PDFDocument, drawing: VectorDrawing): PDFRef {
+  const { x, y, width, height } = drawing.viewBox
+  const opacities = [...new Set(drawing.shapes.map((shape) => shape.opacity).filter((o): o is number => o !== undefined))]
+  const states = Object.fromEntries(opacities.map((opacity, i) => [`GS${i + 1}`, { Type: 'ExtGState', ca: opacity, CA: opacity }]))
+  const content = drawing.shapes.map((shape) => shapeOps(shape, opacities)).join('\n')
+  const extra = {
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [x, y, x + width, y + height],
+    Matrix: [1 / width, 0, 0, -1 / height, -x / width, 1 + y / height],
+    Resources: opacities.length ? { ExtGState: states } : {},
+  }
+  return doc.context.register(flateStream(doc.context, new TextEncoder().encode(content), extra))
+}
+
+/** The content-stream operators of one shape. */
+function shapeOps(shape: VectorShape, opacities: readonly number[]): string {
+  const ops = ['q', `${shape.transform.map(num).join(' ')} cm`]
+  if (shape.opacity !== undefined) ops.push(`/GS${opacities.indexOf(shape.opacity) + 1} gs`)
+  if (shape.fill) ops.push(`${rgb(shape.fill)} rg`)
+  if (shape.stroke) {
+    ops.push(`${rgb(shape.stroke)} RG`, `${num(shape.strokeWidth)} w`)
+    if (shape.lineJoin) ops.push(`${{ miter: 0, round: 1, bevel: 2 }[shape.lineJoin]} j`)
+    if (shape.lineCap) ops.push(`${{ butt: 0, round: 1, square: 2 }[shape.lineCap]} J`)
+    if (shape.dash?.length) ops.push(`[${shape.dash.map(num).join(' ')}] 0 d`)
+  }
+  ops.push(...svgPathToOperators(shape.path).map((op) => op.toString()))
+  const evenOdd = shape.fillRule === 'evenodd' ? '*' : ''
+  ops.push(shape.fill && shape.stroke ? `B${evenOdd}` : shape.fill ? `f${evenOdd}` : 'S', 'Q')
+  return ops.join('\n')
+}
+
+/** An RGB triple as PDF operands. */
+function rgb(colour: Rgb): string {
+  return colour.map(num).join(' ')
+}
+
+/** A number written compactly (PDF has no exponent notation). */
+function num(value: number): string {
+  return (Math.round(value * 10000) / 10000).toString()
 }

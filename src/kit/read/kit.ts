@@ -18,8 +18,8 @@ export interface SharedContent {
   facts: readonly Fact[];
 }
 
-/** Where each moved part of the kit starts (1-based page numbers), keyed by its outline title; empty on the first pass. */
-export type PageMap = ReadonlyMap<string, { from: number; to: number }>;
+/** The pages (1-based) a section of the kit spans, by its outline title; from the previous layout pass. */
+export type PageLookup = (outline: string) => { from: number; to: number } | undefined;
 
 /** The lesson as kit blocks, the outline titles of its sections, and any author errors. */
 export interface KitContent {
@@ -50,7 +50,7 @@ interface State {
   lesson: ValidLesson;
   s: UiStrings;
   shared: SharedContent;
-  pages: PageMap;
+  pages: PageLookup;
   findings: Finding[];
   pictures: Pictures;
   question: number;
@@ -71,7 +71,7 @@ interface State {
 const YOUNG_HANDOUT_SCALE = 1.25;
 
 /** A lesson → the kit's blocks in kit order: cover, timing, plan, handouts, cards, stations, key, memo, safeguarding, glossary. */
-export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent, pictures: Pictures, pages: PageMap = new Map()): KitContent {
+export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent, pictures: Pictures, pages: PageLookup = () => undefined): KitContent {
   const state: State = {
     lesson, s, shared, pages, pictures, findings: [], question: 0, handout: 0,
     handouts: [], cards: [], stations: [], memos: [], safeguarding: [], key: [], mode: 'plan',
@@ -138,10 +138,10 @@ function cover(state: State): Block[] {
 function printGuide(state: State): Block[] {
   const { s, pages } = state;
   const range = (outline: string) => {
-    const at = pages.get(outline);
+    const at = pages(outline);
     return at ? s.kit.pages(at.from, at.to) : '…';
   };
-  const planRange = pages.get(state.s.kit.plan);
+  const planRange = pages(state.s.kit.plan);
   const items = [...state.handouts, ...state.cards, ...state.stations, ...state.memos].map((part) => {
     const copies = part.audience ? ` — ${s.audience[part.audience]}` : '';
     return `${range(part.outline)}: ${part.label}${copies}`;
@@ -297,7 +297,8 @@ function cards(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   const block: Block = { kind: 'cards', title: [{ text: title }], cards: cardRuns, pos: posOf(node) };
   if (state.mode === 'handout') return [block];
   const label = state.s.kit.cardsRef(title);
-  return moveOut(state.cards, state, { outline: `${state.s.cards}: ${title}`, label, audience, blocks: [{ kind: 'paragraph', runs: [{ text: state.s.kit.cutHere, italic: true }] }, block] }, posOf(node));
+  // No lead paragraph: a cards block always starts its own page, so a line before it would stand alone.
+  return moveOut(state.cards, state, { outline: `${state.s.cards}: ${title}`, label, audience, blocks: [block] }, posOf(node));
 }
 
 /** A station sheet for the station leader, with its answers. */
@@ -342,7 +343,7 @@ function moveOut(into: Moved[], state: State, part: Moved, pos?: { line: number;
 
 /** "Див.: Роздатка 1 «…», с. 7": where the plan mentions a moved part (PT Sans has no arrow glyph). */
 function pointer(state: State, outline: string, label: string, pos?: { line: number; column: number }): Block[] {
-  const at = state.pages.get(outline);
+  const at = state.pages(outline);
   const page = at ? `, ${state.s.kit.seePage(at.from)}` : '';
   return [{ kind: 'paragraph', runs: [{ text: `${state.s.kit.see} ` }, { text: `${label}${page}`, bold: true }], pos }];
 }

@@ -14,9 +14,31 @@ export interface MarkdownEnv {
   component: (node: Nodes, env: MarkdownEnv) => Block[];
 }
 
-/** Flow content (Markdown and components) → kit blocks, in source order. */
+/** Inline nodes that may stand directly in a component written on one line (`<Card>**Так** чи ні</Card>`). */
+const PHRASING = new Set(['text', 'strong', 'emphasis', 'delete', 'inlineCode', 'link', 'break']);
+
+/** Flow content (Markdown and components) → kit blocks, in source order; loose inline nodes form a paragraph. */
 export function readFlow(nodes: readonly (RootContent | Nodes)[], env: MarkdownEnv): Block[] {
-  return nodes.flatMap((node) => readNode(node as Nodes, env));
+  const blocks: Block[] = [];
+  let inline: Nodes[] = [];
+  const flush = () => {
+    const runs = readRuns(inline, env.findings);
+    if (runs.some((run) => run.text.trim())) {
+      const at = inline[0].position?.start;
+      blocks.push({ kind: 'paragraph', runs, pos: at ? { line: at.line, column: at.column } : undefined });
+    }
+    inline = [];
+  };
+  for (const node of nodes as Nodes[]) {
+    if (PHRASING.has(node.type)) {
+      inline.push(node);
+      continue;
+    }
+    if (inline.length) flush();
+    blocks.push(...readNode(node, env));
+  }
+  if (inline.length) flush();
+  return blocks;
 }
 
 /** One flow node → blocks. */
@@ -32,8 +54,6 @@ function readNode(node: Nodes, env: MarkdownEnv): Block[] {
       const runs = readRuns(node.children, env.findings);
       return runs.length ? [{ kind: 'paragraph', runs, pos }] : [];
     }
-    case 'text':
-      return node.value.trim() ? [{ kind: 'paragraph', runs: [{ text: node.value }], pos }] : [];
     case 'heading':
       return [{ kind: 'heading', level: Math.min(4, Math.max(3, node.depth)) as 3 | 4, runs: readRuns(node.children, env.findings), pos }];
     case 'list':

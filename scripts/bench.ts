@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: kit rendering speed and size next to Chromium's page.pdf() of the same lesson page, in one run.
+ * Needs a built site (`npm run build`) and Debian's chromium. Prints a table; compares ratios, not absolute times
+ * (these machines are shared and noisy).
+ *
+ * ours warm: median of RUNS renders in this process (fonts and patterns loaded; nothing of the lesson cached).
+ * ours cold: one render in a fresh worker thread (fonts, HarfBuzz and patterns loaded inside the measured time).
+ * chromium: median of RUNS page.pdf() calls on the loaded lesson page, after one warm-up call.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { chromium } from 'playwright-core';
+import { loadLibrary, publishedLessons, type ValidLesson } from '../src/model/index.ts';
+import { renderKit } from '../src/kit/index.ts';
+import { renderKits } from '../src/kit/batch.ts';
+import { LESSONS_DIR } from '../src/site/config.ts';
+import { paths } from '../src/site/paths.ts';
+
+/** Timed repetitions per measurement. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const SITE = 'dist';
+
+const library = loadLibrary(LESSONS_DIR);
+const lessons = publishedLessons(library);
+const options = { lessonsDir: LESSONS_DIR, helplines: library.helplines, facts: library.facts };
+
+/** Median of a list of numbers. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Warm render time and size of one lesson's kit. */
+async function ours(lesson: ValidLesson): Promise<{ warm: number; bytes: number; pages: number }> {
+  const first = await renderKit(lesson, options);
+  if (!first.ok) throw new Error(`${lesson.file}: kit failed`);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await renderKit(lesson, options);
+    times.push(performance.now() - started);
+  }
+  return { warm: median(times), bytes: first.pdf.length, pages: first.pages };
+}
+
+/** One render in a fresh worker: the cost a teacher pays for the first kit after start-up. */
+async function cold(lesson: ValidLesson): Promise<number> {
+  const out = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+  const worker = new Worker(new URL('../src/kit/worker.ts', import.meta.url));
+  try {
+    await new Promise((resolve) => worker.once('online', resolve));
+    const result = await new Promise<{ ok: boolean; ms?: number }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage({ file: lesson.file, out: join(out, 'kit.pdf'), paper: 'a4', lessonsDir: LESSONS_DIR });
+    });
+    return result.ms ?? Number.NaN;
+  } finally {
+    await worker.terminate();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** A static server for the built site on 127.0.0.1. */
+async function serveSite(): Promise<{ url: string; close: () => void }> {
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff' };
+  const server = createServer((request, response) => {
+    let path = join(SITE, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+    if (!existsSync(path)) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    createReadStream(path).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
+}
+
+if (!existsSync(join(SITE, 'index.html'))) {
+  console.error('bench needs the built site: run npm run build first');
+  process.exit(1);
+}
+const site = await serveSite();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage();
+
+/** Chromium's print of the lesson page: median time and size. */
+async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: number; pages: number }> {
+  await page.goto(site.url + paths.lesson(lesson.lang, lesson.slug), { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready);
+  const print = () => page.pdf({ format: 'A4', printBackground: true });
+  const first = await print();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await print();
+    times.push(performance.now() - started);
+  }
+  const pages = (first.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  return { ms: median(times), bytes: first.length, pages };
+}
+
+const rows: string[][] = [];
+for (const lesson of lessons) {
+  const mine = await ours(lesson);
+  const first = await cold(lesson);
+  const theirs = await chromiumPdf(lesson);
+  rows.push([
+    `${lesson.slug}${lesson.lang === 'uk' ? '' : `.${lesson.lang}`}`,
+    String(mine.pages),
+    mine.warm.toFixed(1),
+    first.toFixed(0),
+    (mine.bytes / 1024).toFixed(0),
+    String(theirs.pages),
+    theirs.ms.toFixed(0),
+    (theirs.bytes / 1024).toFixed(0),
+    `1/${(theirs.ms / mine.warm).toFixed(1)}`,
+    (mine.bytes / theirs.bytes).toFixed(2),
+  ]);
+}
+await browser.close();
+site.close();
+
+/** Whole-library kit rendering with a given number of workers. */
+async function library_(workers: number): Promise<number> {
+  const out = mkdtempSync(join(tmpdir(), 'bench-kits-'));
+  const started = performance.now();
+  await renderKits(lessons, { outDir: out, lessonsDir: LESSONS_DIR, workers });
+  const ms = performance.now() - started;
+  rmSync(out, { recursive: true, force: true });
+  return ms;
+}
+const sequential = await library_(1);
+const parallel = await library_(2);
+
+const header = ['lesson', 'pages', 'warm ms', 'cold ms', 'KB', 'chr pages', 'chr ms', 'chr KB', 'time ratio', 'size ratio'];
+const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of rows) console.log(line(row));
+console.log(`\nnpm run kits, ${lessons.length} kits: sequential (1 worker) ${sequential.toFixed(0)} ms, parallel (2 workers) ${parallel.toFixed(0)} ms (${(sequential / parallel).toFixed(2)}×)`);
+console.log(`targets: every kit warm in at most 1/20 of Chromium's time, and smaller than Chromium's PDF (size ratio < 1). runs=${RUNS}`);
