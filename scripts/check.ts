@@ -1,9 +1,20 @@
-/** `npm run check`: read every lesson and the shared data; print each problem with file:line and a hint. */
-import { formatDiagnostic, hasErrors, loadLibrary, sortDiagnostics, summarize } from '../src/model/index.ts';
+/**
+ * `npm run check`: read every lesson and the shared data, and typeset every kit in memory; print each problem
+ * with file:line and a hint. A clean check means `npm run build` will not stop on the lessons.
+ */
+import { formatDiagnostic, hasErrors, isValid, loadLibrary, sortDiagnostics, summarize, type Diagnostic } from '../src/model/index.ts';
+import { renderKit } from '../src/kit/index.ts';
 
-const root = process.argv[2] ?? 'lessons';
+const root = process.argv[2] ?? process.env.LESSONS_DIR ?? 'lessons';
 const library = loadLibrary(root);
-for (const diagnostic of sortDiagnostics(library.diagnostics)) console.log(formatDiagnostic(diagnostic));
+const diagnostics: Diagnostic[] = [...library.diagnostics];
+if (!hasErrors(library.diagnostics)) {
+  for (const lesson of library.lessons.filter(isValid)) {
+    const kit = await renderKit(lesson, { lessonsDir: root, helplines: library.helplines, facts: library.facts });
+    if (!kit.ok) diagnostics.push(...kit.diagnostics);
+  }
+}
+for (const diagnostic of sortDiagnostics(diagnostics)) console.log(formatDiagnostic(diagnostic));
 const count = library.lessons.length;
-console.log(`${library.diagnostics.length ? '\n' : ''}checked ${count} lesson file${count === 1 ? '' : 's'}: ${summarize(library.diagnostics)}`);
-process.exitCode = hasErrors(library.diagnostics) ? 1 : 0;
+console.log(`${diagnostics.length ? '\n' : ''}checked ${count} lesson file${count === 1 ? '' : 's'} and their kits: ${summarize(diagnostics)}`);
+process.exitCode = hasErrors(diagnostics) ? 1 : 0;

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { childEnv } from './env.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'build-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -19,7 +20,7 @@ function library(name: string, change: (source: string) => string): string {
 /** Run `npm run build` on a library into an output folder; returns exit code and output. */
 function build(lessons: string, out: string) {
   const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-    env: { ...process.env, LESSONS_DIR: lessons },
+    env: childEnv({ LESSONS_DIR: lessons }),
     encoding: 'utf8',
   });
   return { code: run.status, output: run.stdout + run.stderr };

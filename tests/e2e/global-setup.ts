@@ -4,6 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { childEnv } from '../build/env.ts';
 
 /** Where the test build goes (kept out of dist/). */
 export const SITE_DIR = 'tests/.tmp/site';
@@ -33,7 +34,7 @@ function serve(root: string): Server {
 
 export default async function setup(project: TestProject) {
   if (!process.env.E2E_SKIP_BUILD || !existsSync(SITE_DIR)) {
-    execFileSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { stdio: 'inherit', env: childEnv({}) });
   }
   const server = serve(SITE_DIR);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -63,7 +63,6 @@ describe('search in Ukrainian with a band filter', () => {
     const result = results.find((item) => item.title === lesson.data.title);
     const foundByWord = !!result?.marks.some((mark) => mark.startsWith(query));
     expect(foundByWord, JSON.stringify(results)).toBe(expected);
-    if (expected) expect(results[0].title).toBe(lesson.data.title);
     await page.close();
   });
 

@@ -112,6 +112,10 @@ describe('lesson page', () => {
     expect(await page.locator('details.answer').count()).toBeGreaterThan(0);
     expect(await page.locator('.safeguarding').count()).toBeGreaterThan(0);
     expect(await page.locator('.helplines li').count()).toBeGreaterThan(0);
+    const kit = await page.getByRole('link', { name: /набір для друку/ }).getAttribute('href');
+    const download = await page.request.get(new URL(kit!, page.url()).href);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
     const provenance = await page.locator('.provenance').textContent();
     expect(provenance).toContain(lesson.data.authors[0]);
     if (!lesson.data.reviewers.length) expect(provenance).toContain('Урок ще не переглянув методист');

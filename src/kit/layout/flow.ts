@@ -10,7 +10,7 @@ import type { Hyphenate, TextMetrics } from '../text/types.ts'
 import * as G from './geometry.ts'
 import { toStyled } from './inline.ts'
 import { scissorsPath } from './marks.ts'
-import { PENALTY, type Box, type Container, type Generated, type Item, type LayoutError, type LinkArea, type Row } from './types.ts'
+import { PENALTY, type LineCache, type Box, type Container, type Generated, type Item, type LayoutError, type LinkArea, type Row } from './types.ts'
 
 /** Everything the flow needs that does not change from block to block. */
 export interface FlowEnv {
@@ -22,6 +22,8 @@ export interface FlowEnv {
   errors: LayoutError[]
   /** Next container id (mutable counter shared by one layout run). */
   ids: { next: number }
+  /** Lines already broken in this render (an earlier pass), by `breakKey`. */
+  lineCache?: LineCache
 }
 
 /** Where blocks are being set: the column and the containers around it. */
@@ -161,7 +163,19 @@ function lineRows(lines: Line[], size: number, env: FlowEnv, col: Column, align:
 
 /** Breaks styled text to the column. */
 function breakText(text: StyledText[], size: number, env: FlowEnv, width: number): Line[] {
-  return breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate })
+  const cache = env.lineCache
+  if (!cache) return breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate })
+  const key = breakKey(text, size, width, env.hyphenate !== undefined)
+  let lines = cache.get(key)
+  if (!lines) cache.set(key, (lines = breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate })))
+  return lines
+}
+
+/** Everything the breaker reads, as one string (one layout run has one measure and one hyphenator). */
+function breakKey(text: readonly StyledText[], size: number, width: number, hyphenate: boolean): string {
+  let key = `${size}|${width}|${hyphenate ? 1 : 0}`
+  for (const s of text) key += `\u0000${s.font}\u0001${s.code ? 1 : 0}\u0001${s.href ?? '\u0002'}\u0001${s.text}`
+  return key
 }
 
 /** Widows and orphans: no break after the first line or before the last line of a paragraph (≥ 2 lines each side). */

@@ -38,6 +38,7 @@ export function layoutKit(blocks: readonly Block[], options: LayoutOptions): Lay
     content,
     errors,
     ids: { next: 0 },
+    lineCache: options.lineCache,
   })
   if (errors.length > 0) return { ok: false, errors }
 

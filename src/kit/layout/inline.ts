@@ -4,8 +4,18 @@ import type { StyledText } from '../text/linebreak.ts'
 import { fontFor, type FontId, type TextMetrics } from '../text/types.ts'
 import type { LayoutError } from './types.ts'
 
-/** Characters that never need a glyph: layout turns them into space or drops them. */
-const IGNORABLE = /[\s\u00AD\u200B]/u
+/** Whether a character never needs a glyph: layout turns it into space or drops it (`/[\s\u00AD\u200B]/u`). */
+export function isIgnorable(cp: number): boolean {
+  if (cp <= 0x20) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)
+  if (cp < 0xa0) return false
+  return (
+    cp === 0xa0 || cp === 0xad || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200b) ||
+    cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff
+  )
+}
+
+/** Index of each face in the per-character "seen" table of the glyph check. */
+const FACE_INDEX: Record<FontId, number> = { regular: 0, bold: 1, italic: 2, boldItalic: 3 }
 
 /** Styled text for the breaker; with `printUrls`, a link's address follows its text when the two differ. */
 export function toStyled(runs: readonly Run[], printUrls: boolean, force?: { bold?: boolean; italic?: boolean }): StyledText[] {
@@ -32,25 +42,27 @@ function sameAddress(text: string, href: string): boolean {
 /** Every character a face must draw for these blocks, with where it stands; one error per character and face. */
 export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, printUrls: boolean, extra: readonly string[]): LayoutError[] {
   const errors: LayoutError[] = []
-  const seen = new Set<string>()
+  // One byte per BMP character: a bit per face once checked (a kit uses a few hundred characters; this is per call).
+  const seen = new Uint8Array(0x10000)
+  const seenAstral = new Set<string>()
   const check = (text: string, font: FontId, pos: SourcePos | undefined): void => {
-    for (const ch of text) {
-      if (IGNORABLE.test(ch)) continue
-      const cp = ch.codePointAt(0)!
-      const key = `${font}:${cp}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      if (!metrics.hasGlyph(cp, font)) {
-        const hex = cp.toString(16).toUpperCase().padStart(4, '0')
-        errors.push({
-          kind: 'missing-glyph',
-          char: ch,
-          codePoint: cp,
-          font,
-          pos,
-          message: `the kit font (PT Sans, ${font}) has no glyph for "${ch}" (U+${hex}); replace it or remove it`,
-        })
+    const bit = 1 << FACE_INDEX[font]
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c < 0xd800 || c > 0xdfff) {
+        if (seen[c]! & bit) continue
+        seen[c] = seen[c]! | bit
+        if (isIgnorable(c) || metrics.hasGlyph(c, font)) continue
+        errors.push(missing(String.fromCharCode(c), c, font, pos))
+        continue
       }
+      const cp = text.codePointAt(i)!
+      const ch = String.fromCodePoint(cp)
+      if (cp > 0xffff) i++
+      const key = `${font}:${cp}`
+      if (seenAstral.has(key)) continue
+      seenAstral.add(key)
+      if (!metrics.hasGlyph(cp, font)) errors.push(missing(ch, cp, font, pos))
     }
   }
   const runs = (rs: readonly Run[] | undefined, pos: SourcePos | undefined, force?: { bold?: boolean; italic?: boolean }): void => {
@@ -98,4 +110,17 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
     check(s, 'bold', undefined)
   }
   return errors
+}
+
+/** The author error for a character a face lacks. */
+function missing(ch: string, cp: number, font: FontId, pos: SourcePos | undefined): LayoutError {
+  const hex = cp.toString(16).toUpperCase().padStart(4, '0')
+  return {
+    kind: 'missing-glyph',
+    char: ch,
+    codePoint: cp,
+    font,
+    pos,
+    message: `the kit font (PT Sans, ${font}) has no glyph for "${ch}" (U+${hex}); replace it or remove it`,
+  }
 }

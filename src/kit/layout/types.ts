@@ -5,6 +5,7 @@
  */
 import type { ImageBlock, SourcePos } from '../blocks.ts'
 import type { FontId, Hyphenate, TextMetrics } from '../text/types.ts'
+import type { Line } from '../text/linebreak.ts'
 
 /** Text that is not the author's, in order: an added hyphen, a list marker, a repeated header, a label. */
 export type Generated = 'hyphen' | 'marker' | 'repeat' | 'label'
@@ -150,7 +151,15 @@ export interface LayoutOptions {
   printUrls?: boolean
   /** Check every character has a glyph (default true); a caller laying out the same text again may skip it. */
   checkGlyphs?: boolean
+  /**
+   * Broken lines by text, style, size and width, shared by the layouts of one kit within one render: a later pass
+   * (page numbers settled) breaks only the paragraphs whose text changed. The caller makes a new one per render.
+   */
+  lineCache?: LineCache
 }
+
+/** Lines of a paragraph as the breaker returned them, keyed by everything the breaker reads (see `breakKey`). */
+export type LineCache = Map<string, Line[]>
 
 /** Where a break after a row stands: 0 is a good break, higher is worse. */
 export const PENALTY = {

@@ -5,7 +5,7 @@
  */
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFDict, type PDFPage, type PDFRef } from 'pdf-lib'
 import type { ImageBlock } from '../blocks.ts'
-import type { Item, LaidOutKit, OutlineEntry, PathOp, TextItem } from '../layout/types.ts'
+import type { Item, LaidOutKit, OutlineEntry, PathOp } from '../layout/types.ts'
 import type { FontSet } from '../text/fonts.ts'
 import { subsetFace, type FontSubset } from '../text/subset.ts'
 import { FONT_IDS, type FontId } from '../text/types.ts'
@@ -44,7 +44,7 @@ export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta): 
     const pdfPage = doc.addPage([kit.width, kit.height])
     pages.push(pdfPage)
     const used = { fonts: new Set<FontId>(), images: new Set<string>() }
-    const ops = contentOps([...page.items, ...page.furniture], kit.height, subsets, images, used)
+    const ops = contentOps([page.items, page.furniture], kit.height, subsets, images, used)
     pdfPage.node.set(PDFName.of('Contents'), context.register(flateStream(context, ops)))
     for (const id of FONT_IDS) if (used.fonts.has(id)) pdfPage.node.setFontDictionary(PDFName.of(FONT_RESOURCE[id]), fontRefs.get(id)!)
     for (const { name, ref } of images.values()) if (used.images.has(name)) pdfPage.node.setXObject(PDFName.of(name), ref)
@@ -61,7 +61,8 @@ export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta): 
     }
   }
   writeOutline(doc, pages, kit.outline, kit.height)
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false })
+  // objectsPerTick: pdf-lib otherwise yields to the event loop (setTimeout, ≥ 1 ms) every 50 objects while writing.
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
 }
 
 /** Subsets each face the pages use to exactly the characters set in it. */
@@ -118,51 +119,65 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000
 }
 
-/** The content stream of one page. */
+/**
+ * The content stream of one page, as bytes. Built as one Latin-1 string and encoded once. Text is written as
+ * glyph-id bytes in literal strings (half the bytes of hex, so less to deflate), and the font, size and fill
+ * grey are set only when they change (they are graphics state: BT/ET keep them; only Q restores).
+ */
 function contentOps(
-  items: readonly Item[],
+  pageItems: readonly Item[][],
   pageHeight: number,
   subsets: Map<FontId, FontSubset>,
   images: Map<ImageBlock, { name: string; ref: PDFRef }>,
   used: { fonts: Set<FontId>; images: Set<string> },
 ): Uint8Array {
-  const out: string[] = []
+  let out = ''
+  let font = ''
+  let fill = -1
   const Y = (y: number): string => num(pageHeight - y)
-  for (const it of items) {
-    switch (it.kind) {
-      case 'text': {
-        const subset = subsets.get(it.font)!
-        used.fonts.add(it.font)
-        out.push(`BT /${FONT_RESOURCE[it.font]} ${num(it.size)} Tf ${num(it.gray)} g 1 0 0 1 ${num(it.x)} ${Y(it.y)} Tm ${textArray(it, subset)} TJ ET`)
-        break
-      }
-      case 'rect': {
-        const rect = `${num(it.x)} ${Y(it.y + it.height)} ${num(it.width)} ${num(it.height)} re`
-        if (it.fill !== undefined) out.push(`${num(it.fill)} g ${rect} f`)
-        if (it.stroke !== undefined) out.push(`${num(it.stroke)} G ${num(it.lineWidth ?? 1)} w ${rect} S`)
-        break
-      }
-      case 'line': {
-        const dash = it.dash ? `[${it.dash.map(num).join(' ')}] 0 d ` : ''
-        out.push(`q ${num(it.gray)} G ${num(it.lineWidth)} w ${dash}${num(it.x1)} ${Y(it.y1)} m ${num(it.x2)} ${Y(it.y2)} l S Q`)
-        break
-      }
-      case 'path': {
-        const path = it.ops.map((o) => pathOp(o, Y)).join(' ')
-        const paint = it.fill !== undefined && it.stroke !== undefined ? 'B' : it.fill !== undefined ? 'f' : 'S'
-        const state = `${it.fill !== undefined ? `${num(it.fill)} g ` : ''}${it.stroke !== undefined ? `${num(it.stroke)} G ${num(it.lineWidth ?? 1)} w 1 J 1 j ` : ''}`
-        out.push(`q ${state}${path} ${paint} Q`)
-        break
-      }
-      case 'image': {
-        const entry = images.get(it.image)!
-        used.images.add(entry.name)
-        out.push(`q ${num(it.width)} 0 0 ${num(it.height)} ${num(it.x)} ${Y(it.y + it.height)} cm /${entry.name} Do Q`)
-        break
+  for (const items of pageItems) {
+    for (const it of items) {
+      switch (it.kind) {
+        case 'text': {
+          const subset = subsets.get(it.font)!
+          used.fonts.add(it.font)
+          const tf = `/${FONT_RESOURCE[it.font]} ${num(it.size)} Tf `
+          out += `BT ${tf === font ? '' : tf}${it.gray === fill ? '' : `${num(it.gray)} g `}${num(it.x)} ${Y(it.y)} Td ${textArray(it.text, subset)} TJ ET\n`
+          font = tf
+          fill = it.gray
+          break
+        }
+        case 'rect': {
+          const rect = `${num(it.x)} ${Y(it.y + it.height)} ${num(it.width)} ${num(it.height)} re`
+          if (it.fill !== undefined) {
+            out += `${num(it.fill)} g ${rect} f\n`
+            fill = it.fill
+          }
+          if (it.stroke !== undefined) out += `${num(it.stroke)} G ${num(it.lineWidth ?? 1)} w ${rect} S\n`
+          break
+        }
+        case 'line': {
+          const dash = it.dash ? `[${it.dash.map(num).join(' ')}] 0 d ` : ''
+          out += `q ${num(it.gray)} G ${num(it.lineWidth)} w ${dash}${num(it.x1)} ${Y(it.y1)} m ${num(it.x2)} ${Y(it.y2)} l S Q\n`
+          break
+        }
+        case 'path': {
+          const path = it.ops.map((o) => pathOp(o, Y)).join(' ')
+          const paint = it.fill !== undefined && it.stroke !== undefined ? 'B' : it.fill !== undefined ? 'f' : 'S'
+          const state = `${it.fill !== undefined ? `${num(it.fill)} g ` : ''}${it.stroke !== undefined ? `${num(it.stroke)} G ${num(it.lineWidth ?? 1)} w 1 J 1 j ` : ''}`
+          out += `q ${state}${path} ${paint} Q\n`
+          break
+        }
+        case 'image': {
+          const entry = images.get(it.image)!
+          used.images.add(entry.name)
+          out += `q ${num(it.width)} 0 0 ${num(it.height)} ${num(it.x)} ${Y(it.y + it.height)} cm /${entry.name} Do Q\n`
+          break
+        }
       }
     }
   }
-  return new TextEncoder().encode(out.join('\n'))
+  return Buffer.from(out, 'latin1')
 }
 
 /** One path command in PDF operators. */
@@ -179,24 +194,55 @@ function pathOp(o: PathOp, Y: (y: number) => string): string {
   }
 }
 
-/** A TJ array: glyph ids in hex, split where a kerning pair moves the next glyph. */
-function textArray(it: TextItem, subset: FontSubset): string {
+/** Each glyph of a subset as its two code bytes in a literal string, by code point (a subset is cached per process, so this can be too). */
+const codesOfSubset = new WeakMap<FontSubset, Map<number, string>>()
+
+/** Bytes a literal string must escape: the delimiters, the backslash, and line ends (a bare CR would read as LF). */
+const ESCAPED: Readonly<Record<number, string>> = { 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\', 0x0a: '\\n', 0x0d: '\\r' }
+
+/** One byte of a literal string, escaped where PDF needs it. */
+function stringByte(b: number): string {
+  return ESCAPED[b] ?? String.fromCharCode(b)
+}
+
+/** The two-byte Identity-H code of each glyph of a subset, by code point, ready to put between parentheses. */
+function glyphCodes(subset: FontSubset): Map<number, string> {
+  let codes = codesOfSubset.get(subset)
+  if (!codes) {
+    codes = new Map()
+    for (const [cp, gid] of subset.glyphOf) codes.set(cp, stringByte(gid >> 8) + stringByte(gid & 0xff))
+    codesOfSubset.set(subset, codes)
+  }
+  return codes
+}
+
+/** A TJ array: glyph codes in literal strings, split where a kerning pair moves the next glyph. */
+function textArray(text: string, subset: FontSubset): string {
   const face = subset.face
+  const codes = glyphCodes(subset)
+  const notdef = '\u0000\u0000'
   const scale = 1000 / face.unitsPerEm
-  let out = '[<'
+  let out = '[('
   let prev = -1
-  for (const ch of it.text) {
-    const cp = ch.codePointAt(0)!
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    let cp = text.charCodeAt(i)
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const lo = text.charCodeAt(i + 1)
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000
+        i++
+      }
+    }
     if (prev >= 0) {
       const k = face.kern(prev, cp)
       // TJ numbers are thousandths of an em, subtracted from the position: a negative kern is a positive number.
-      if (k !== 0) out += `> ${num(-k * scale)} <`
+      if (k !== 0) out += `)${num(-k * scale)}(`
     }
-    const gid = subset.glyphOf.get(cp) ?? 0
-    out += gid.toString(16).toUpperCase().padStart(4, '0')
+    out += codes.get(cp) ?? notdef
     prev = cp
   }
-  return out + '>]'
+  return out + ')]'
 }
 
 /** A URI as PDF wants it: 7-bit ASCII, other characters percent-encoded. */

@@ -93,7 +93,7 @@ export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent
   return { blocks, findings: state.findings };
 }
 
-/** Title, facts, summary, timing, objectives, teacher guidance, materials, preparation, print guide, provenance. */
+/** Title, facts, summary, provenance, timing, print guide, objectives, teacher guidance, materials, preparation. */
 function cover(state: State): Block[] {
   const { lesson, s } = state;
   const data = lesson.data;
@@ -118,6 +118,7 @@ function cover(state: State): Block[] {
       align: ['right', 'left', 'right'],
       unsplittable: true,
     },
+    ...printGuide(state),
     heading(s.objectives),
     { kind: 'paragraph', runs: [{ text: s.objectivesLead }] },
     list(data.objectives),
@@ -130,31 +131,31 @@ function cover(state: State): Block[] {
   ];
   if (data.materials.length) blocks.push(heading(s.materials), list(data.materials));
   if (data.preparation.length) blocks.push(heading(s.preparation), list(data.preparation));
-  blocks.push(...printGuide(state));
   return blocks;
 }
 
-/** Which pages to print and how many copies, so the teacher at the copier needs nothing else. */
+/** Which pages to print and how many copies, in kit order, so the teacher at the copier needs nothing else. */
 function printGuide(state: State): Block[] {
   const { s, pages } = state;
   const range = (outline: string) => {
     const at = pages(outline);
     return at ? s.kit.pages(at.from, at.to) : '…';
   };
-  const planRange = pages(state.s.kit.plan);
-  const items = [...state.handouts, ...state.cards, ...state.stations, ...state.memos].map((part) => {
-    const copies = part.audience ? ` — ${s.audience[part.audience]}` : '';
-    return `${range(part.outline)}: ${part.label}${copies}`;
-  });
+  const forTeacher = s.kit.forTeacher;
+  const parts: { outline: string; label: string; copies: string }[] = [
+    { outline: s.kit.plan, label: s.kit.plan, copies: forTeacher },
+    ...[...state.handouts, ...state.cards, ...state.stations].map((part) => ({ outline: part.outline, label: part.label, copies: part.audience ? s.audience[part.audience] : forTeacher })),
+    ...(state.key.some((entry) => entry.answer.length) ? [{ outline: s.kit.answerKey, label: s.kit.answerKey, copies: forTeacher }] : []),
+    ...state.memos.map((part) => ({ outline: part.outline, label: part.label, copies: s.kit.perFamily })),
+    { outline: s.kit.safeguardingSection, label: s.kit.safeguardingSection, copies: s.kit.forTeacherAndBoard },
+  ];
   return [
     { kind: 'heading', level: 2, runs: [{ text: s.kit.printGuide }] },
     { kind: 'paragraph', runs: [{ text: s.kit.printGuideLead }] },
     {
       kind: 'list',
       ordered: false,
-      items: [planRange ? s.kit.printPlan(s.kit.pages(planRange.from, planRange.to)) : s.kit.printPlan('…'), ...items].map((text) => [
-        { kind: 'paragraph', runs: [{ text }] },
-      ]),
+      items: parts.map((part): Block[] => [{ kind: 'paragraph', runs: [{ text: `${range(part.outline)}: `, bold: true }, { text: `${part.label} — ${part.copies}` }] }]),
     },
   ];
 }
@@ -206,7 +207,7 @@ function readComponent(node: JsxElement, state: State, env: MarkdownEnv): Block[
     case 'Say':
       return [{ kind: 'box', variant: 'script', title: [{ text: s.say }], children: inner(), pos }];
     case 'TeacherNote':
-      return state.mode === 'handout' ? [] : [{ kind: 'box', variant: 'note', title: [{ text: s.teacherNote }], children: inner(), pos }];
+      return [{ kind: 'box', variant: 'note', title: [{ text: s.teacherNote }], children: inner(), pos }];
     case 'Discuss':
       return discuss(node, state, env);
     case 'Answer':

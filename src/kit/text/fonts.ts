@@ -24,6 +24,13 @@ const BMP = 0x10000
 const UNKNOWN = -1
 /** Advance-table marker: the face has no glyph for this code point. */
 const MISSING = -2
+/**
+ * Code points that get a dense slot, in first-use order; pairs of slotted code points have their kerning in a
+ * flat table (a kit uses a few hundred characters; the rest of the pairs go through a Map).
+ */
+const SLOTS = 512
+/** Kerning-table marker: pair not looked up yet (no real kerning value is this large). */
+const KERN_UNKNOWN = -32768
 
 /** One loaded face: the original TTF bytes and fast metric lookups in font units. */
 export interface FontFace {
@@ -47,6 +54,8 @@ export interface FontFace {
   advance: (codePoint: number) => number
   /** Pair kerning in font units between two code points (negative tightens). */
   kern: (left: number, right: number) => number
+  /** Advance of a whole text in font units, kerning included (what `measure` scales to pt). */
+  units: (text: string) => number
 }
 
 /** The four faces by id. */
@@ -68,15 +77,7 @@ export function fontMetrics(fonts: FontSet): TextMetrics {
   return {
     measure: (text, font, size) => {
       const face = fonts[font]
-      let units = 0
-      let prev = -1
-      for (const ch of text) {
-        const cp = ch.codePointAt(0)!
-        units += face.advance(cp)
-        if (prev >= 0) units += face.kern(prev, cp)
-        prev = cp
-      }
-      return (units * size) / face.unitsPerEm
+      return (face.units(text) * size) / face.unitsPerEm
     },
     hasGlyph: (cp, font) => fonts[font].has(cp),
     ascent: regular.ascent / regular.unitsPerEm,
@@ -142,12 +143,57 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
     return g
   }
   const kernGlyphs = readKerning((font as unknown as { GPOS?: Gpos }).GPOS)
+  // Per-process lookups of font data (no lesson's text or layout): dense slots for the characters seen so far,
+  // and the kerning of slotted pairs in a flat table, so measuring a word is a few array reads.
+  const slotOf = new Int16Array(BMP).fill(-1)
+  let slots = 0
+  const kernTable = new Int16Array(SLOTS * SLOTS).fill(KERN_UNKNOWN)
   const kernCache = new Map<number, number>()
-  const kern = (left: number, right: number): number => {
+  const kernSlow = (left: number, right: number): number => {
     const key = left * 0x110000 + right
     let k = kernCache.get(key)
     if (k === undefined) kernCache.set(key, (k = kernGlyphs(glyphId(left), glyphId(right))))
     return k
+  }
+  const slot = (cp: number): number => {
+    if (cp >= BMP) return -1
+    let s = slotOf[cp]!
+    if (s < 0 && slots < SLOTS) slotOf[cp] = s = slots++
+    return s
+  }
+  const kern = (left: number, right: number): number => {
+    const l = slot(left)
+    const r = slot(right)
+    if (l < 0 || r < 0) return kernSlow(left, right)
+    const i = l * SLOTS + r
+    let k = kernTable[i]!
+    if (k === KERN_UNKNOWN) kernTable[i] = k = kernGlyphs(glyphId(left), glyphId(right))
+    return k
+  }
+  const advance = (cp: number): number => {
+    const a = rawAdvance(cp)
+    return a === MISSING ? notdefAdvance : a
+  }
+  const units = (text: string): number => {
+    let total = 0
+    let prev = -1
+    const n = text.length
+    for (let i = 0; i < n; i++) {
+      let cp = text.charCodeAt(i)
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+        const lo = text.charCodeAt(i + 1)
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000
+          i++
+        }
+      }
+      let a = cp < BMP ? table[cp]! : UNKNOWN
+      if (a < 0) a = advance(cp)
+      total += a
+      if (prev >= 0) total += kern(prev, cp)
+      prev = cp
+    }
+    return total
   }
   const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number } })['OS/2']
   return {
@@ -163,11 +209,9 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
     weight: os2?.usWeightClass ?? 400,
     glyphId,
     has: (cp) => rawAdvance(cp) !== MISSING,
-    advance: (cp) => {
-      const a = rawAdvance(cp)
-      return a === MISSING ? notdefAdvance : a
-    },
+    advance,
     kern,
+    units,
   }
 }
 

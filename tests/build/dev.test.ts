@@ -1,0 +1,90 @@
+/** `npm run dev` on a scratch library: drafts shown with a badge, and the kit URL re-rendered when the lesson changes. */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { childEnv } from './env.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const scratch = mkdtempSync(join(tmpdir(), 'dev-'));
+const lessons = join(scratch, 'lessons');
+const lessonFile = join(lessons, 'valid-lesson/index.mdx');
+let server: ChildProcess;
+let base = '';
+let log = '';
+
+beforeAll(async () => {
+  cpSync('tests/fixtures/lessons', lessons, { recursive: true });
+  writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('authors:', 'draft: true\nauthors:'));
+  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(await freePort())], {
+    env: childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('astro dev did not start in 60 s')), 60_000);
+    let output = '';
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      log = output;
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    server.stdout!.on('data', read);
+    server.stderr!.on('data', read);
+  });
+  // The server answers before its first content sync has finished: wait until the lesson's route exists.
+  for (let attempt = 0; attempt < 60; attempt++) {
+    if ((await fetch(`${base}/lessons/valid-lesson/`)).ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}, 90_000);
+
+afterAll(() => {
+  server?.kill();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A port nobody listens on now (astro dev takes --port 0 as "the default port"). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** The text of a PDF, via pdftotext. */
+function pdfText(bytes: ArrayBuffer): string {
+  const file = join(scratch, 'kit.pdf');
+  writeFileSync(file, Buffer.from(bytes));
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+describe('npm run dev', () => {
+  test('shows a draft lesson with its badge', async () => {
+    const html = await (await fetch(`${base}/lessons/valid-lesson/`)).text();
+    expect(html, log).toContain('Паролі та секрети');
+    expect(html).toContain('badge-draft');
+  });
+
+  test('serves the kit and re-renders it when the lesson changes', async () => {
+    const first = await fetch(`${base}/kits/valid-lesson.pdf`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/pdf');
+    expect(pdfText(await first.arrayBuffer())).toContain('Паролі та секрети');
+    writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('title: Паролі та секрети', 'title: Паролі й секрети'));
+    const second = await fetch(`${base}/kits/valid-lesson.pdf`);
+    expect(pdfText(await second.arrayBuffer())).toContain('Паролі й секрети');
+  });
+
+  test('a lesson error is shown instead of a kit, with file and line', async () => {
+    writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('duration: 15', 'duration: 16'));
+    const response = await fetch(`${base}/kits/valid-lesson.pdf`);
+    expect(response.status).toBe(422);
+    expect(await response.text()).toMatch(/valid-lesson\/index\.mdx:6:11 {2}error {2}duration is 16 minutes/);
+  });
+});

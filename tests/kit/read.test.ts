@@ -1,0 +1,115 @@
+/** The lesson reader: mdast → kit blocks in kit order, numbering, pointers, and author errors with lines. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { loadLesson, loadLibrary, isValid, type ValidLesson } from '../../src/model/index.ts';
+import { readKit } from '../../src/kit/read/kit.ts';
+import { renderKit } from '../../src/kit/index.ts';
+import { runsText, type Block } from '../../src/kit/blocks.ts';
+import { t } from '../../src/i18n/index.ts';
+import { markdownToMdast } from 'satteri';
+import type { Root } from 'mdast';
+
+const FIXTURES = 'tests/fixtures/lessons';
+const FILE = `${FIXTURES}/valid-lesson/index.mdx`;
+const SOURCE = readFileSync(FILE, 'utf8');
+const library = loadLibrary(FIXTURES);
+const shared = { safeguarding: markdownToMdast('Протокол.') as Root, helplines: library.helplines, facts: library.facts };
+
+/** A valid lesson from a variant of the fixture. */
+function lesson(source = SOURCE): ValidLesson {
+  const loaded = loadLesson(FILE, source);
+  if (!isValid(loaded)) throw new Error(JSON.stringify(loaded.diagnostics));
+  return loaded;
+}
+
+/** All text of blocks in order, one string per paragraph-like block. */
+function texts(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block): string[] => {
+    switch (block.kind) {
+      case 'heading':
+      case 'paragraph':
+        return [runsText(block.runs)];
+      case 'list':
+        return block.items.flatMap((item, i) => texts(item).map((text, j) => (j === 0 && block.ordered ? `${(block.start ?? 1) + i}. ${text}` : text)));
+      case 'box':
+        return [...(block.title ? [runsText(block.title)] : []), ...texts(block.children)];
+      case 'cards':
+        return block.cards.map((card) => runsText(card));
+      case 'pageBreak':
+        return block.outline ? [`[${block.outline}]`] : [];
+      default:
+        return [];
+    }
+  });
+}
+
+describe('readKit', () => {
+  const { blocks, findings } = readKit(lesson(), t('uk'), shared, new Map());
+  const all = texts(blocks);
+
+  test('has no findings for a valid lesson', () => {
+    expect(findings).toEqual([]);
+  });
+
+  test('puts the sections in kit order', () => {
+    const sections = all.filter((text) => text.startsWith('['));
+    expect(sections).toEqual(['[План уроку]', '[Роздатка 1: Мій пароль]', '[Ключ відповідей]', '[Безпека дитини і куди звернутися]']);
+  });
+
+  test('numbers questions through the lesson and keys answers with the same numbers', () => {
+    expect(all).toContain('1. Що таке пароль?');
+    expect(all).toContain('2. Кому можна сказати пароль?');
+    const key = all.slice(all.indexOf('[Ключ відповідей]'));
+    expect(key).toContain('1. Що таке пароль?');
+    expect(key).toContain('Таємне слово, яке відкриває твою сторінку.');
+    expect(key.some((text) => text.startsWith('2.'))).toBe(false); // no written answer, not in the key
+  });
+
+  test('the plan points to the moved handout, and the handout keeps its cards', () => {
+    const plan = all.slice(all.indexOf('[План уроку]'), all.indexOf('[Роздатка 1: Мій пароль]'));
+    expect(plan).toContain('Див.: Роздатка 1 «Мій пароль»');
+    const handout = all.slice(all.indexOf('[Роздатка 1: Мій пароль]'), all.indexOf('[Ключ відповідей]'));
+    expect(handout).toEqual(expect.arrayContaining(['Мій пароль', 'Намалюй замок.', 'Пароль можна казати другу.', 'Пароль знають батьки.']));
+    expect(blocks.some((block) => block.kind === 'nameLine')).toBe(true);
+  });
+
+  test('page numbers from a previous pass appear in pointers and the print guide', () => {
+    const pages = (outline: string) => (outline.startsWith('Роздатка 1') ? { from: 7, to: 8 } : { from: 2, to: 2 });
+    const second = texts(readKit(lesson(), t('uk'), shared, new Map(), pages).blocks);
+    expect(second).toContain('Див.: Роздатка 1 «Мій пароль», с. 7');
+    expect(second).toContain('с. 7–8: Роздатка 1 «Мій пароль» — по одній на учня');
+  });
+
+  test('handouts of the young bands get larger type', () => {
+    const breaks = blocks.filter((block) => block.kind === 'pageBreak' && block.outline?.startsWith('Роздатка'));
+    expect(breaks).toEqual([expect.objectContaining({ textScale: 1.25 })]);
+  });
+});
+
+describe('author errors in the kit carry the line', () => {
+  test.each([
+    ['a footnote', SOURCE.replace('Намалюй замок.', 'Намалюй замок.[^1]\n\n[^1]: Примітка.'), /cannot show a footnote/, 41],
+    ['a code block', SOURCE.replace('Намалюй замок.', '```\nкод\n```'), /cannot show a code block/, 41],
+  ])('%s', async (_name, source, message, line) => {
+    const result = await renderKit(lesson(source), { lessonsDir: FIXTURES, helplines: library.helplines, facts: library.facts });
+    expect(result.ok).toBe(false);
+    const diagnostic = (result as { diagnostics: { line: number; message: string; file: string }[] }).diagnostics.find((d) => message.test(d.message));
+    expect(diagnostic).toMatchObject({ line, file: FILE });
+  });
+
+  test('a character the font lacks is named with its line', async () => {
+    const result = await renderKit(lesson(SOURCE.replace('Намалюй замок.', 'Намалюй замок 🔒.')), { lessonsDir: FIXTURES, helplines: library.helplines, facts: library.facts });
+    expect(result.ok).toBe(false);
+    const [diagnostic] = (result as { diagnostics: { line: number; message: string; hint?: string }[] }).diagnostics;
+    expect(diagnostic.line).toBe(41);
+    expect(diagnostic.message).toMatch(/U\+1F512/);
+    expect(diagnostic.hint).toMatch(/PT Sans/);
+  });
+
+  test('card text that cannot fit its card is an error with the card line', async () => {
+    const long = Array.from({ length: 120 }, (_, i) => `слово${i}`).join(' ');
+    const result = await renderKit(lesson(SOURCE.replace('<Card>Пароль знають батьки.</Card>', `<Card>${long}</Card>`)), { lessonsDir: FIXTURES, helplines: library.helplines, facts: library.facts });
+    expect(result.ok).toBe(false);
+    expect((result as { diagnostics: { message: string }[] }).diagnostics[0].message).toMatch(/card/i);
+  });
+});

@@ -1,0 +1,156 @@
+/** Round trip on the real library: render every kit, parse the PDF back with poppler and qpdf. */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Nodes, Root } from 'mdast';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bandById, loadLibrary, publishedLessons, isJsx, type ValidLesson } from '../../src/model/index.ts';
+import { renderKit, type KitOptions } from '../../src/kit/index.ts';
+
+const library = loadLibrary('lessons');
+const lessons = publishedLessons(library);
+const options: KitOptions = { helplines: library.helplines, facts: library.facts };
+const dir = mkdtempSync(join(tmpdir(), 'kits-'));
+const files = new Map<string, { file: string; pages: number; pdf: Uint8Array }>();
+
+beforeAll(async () => {
+  for (const lesson of lessons) {
+    const result = await renderKit(lesson, options);
+    if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`).join('\n'));
+    const file = join(dir, `${lesson.slug}.${lesson.lang}.pdf`);
+    writeFileSync(file, result.pdf);
+    files.set(lesson.file, { file, pages: result.pages, pdf: result.pdf });
+  }
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+/** Text compared without whitespace, hyphens and dashes: line breaks and hyphenation may fall anywhere. */
+const normalize = (text: string) => text.toLowerCase().replace(/[\s\u00ad\-‐‑–—]/g, '');
+const cases = lessons.map((lesson) => [`${lesson.slug} (${lesson.lang})`, lesson] as const);
+
+/** Where a paragraph of the lesson is printed: the plan in source order, moved parts in source order within their section. */
+type Section = 'plan' | 'handouts' | 'cards' | 'stations' | 'memo' | 'safeguarding' | 'answers';
+
+/** Every paragraph of a lesson as text chunks (split at links, whose address the kit prints after them), with its section. */
+function paragraphs(tree: Root): { section: Section; chunks: string[] }[] {
+  const found: { section: Section; chunks: string[] }[] = [];
+  const sectionOf = (name: string | null | undefined, current: Section): Section =>
+    ({ Handout: 'handouts', Station: 'stations', ParentMemo: 'memo', Safeguarding: 'safeguarding', Answer: 'answers' } as Record<string, Section>)[name ?? ''] ??
+    (name === 'Cards' && current !== 'handouts' ? 'cards' : current);
+  const visit = (node: Nodes, section: Section) => {
+    if (node.type === 'paragraph' || (node.type === 'mdxJsxFlowElement' && node.name === 'Card')) {
+      const chunks: string[] = [];
+      let chunk = '';
+      const text = (inner: Nodes) => {
+        if (inner.type === 'link' || inner.type === 'image') {
+          chunks.push(chunk);
+          chunk = '';
+          if (inner.type === 'link') inner.children.forEach(text);
+          chunks.push(chunk);
+          chunk = '';
+        } else if ('value' in inner && inner.type !== 'yaml') chunk += inner.value;
+        else if ('children' in inner) (inner.children as Nodes[]).forEach(text);
+      };
+      (node.children as Nodes[]).forEach(text);
+      chunks.push(chunk);
+      found.push({ section: node.type === 'paragraph' ? section : 'cards', chunks: chunks.map(normalize).filter((c) => c.length > 0) });
+      return;
+    }
+    const next = isJsx(node) ? sectionOf(node.name, section) : section;
+    if (node.type === 'table') return; // cells wrap side by side, so a cell's lines interleave in extracted text
+    if ('children' in node) (node.children as Nodes[]).forEach((child) => visit(child, next));
+  };
+  visit(tree, 'plan');
+  return found.filter((p) => p.chunks.length);
+}
+
+/** The text of the pages without what the kit repeats on every page (running header, footer) or container ("(продовження)"). */
+function bodyText(text: string, lesson: ValidLesson): string {
+  const header = [lesson.data.title, lesson.data.bands.map((band) => bandById(band)[lesson.lang]).join(', ')];
+  const furniture = (line: string) =>
+    header.includes(line.trim()) || /^(Ліцензія тексту|Text licence): /.test(line.trim()) || /^(Сторінка \d+ з \d+|Page \d+ of \d+)$/.test(line.trim());
+  return text
+    .split('\n')
+    .filter((line) => !furniture(line) && !/\((продовження|continued)\)/.test(line))
+    .join('\n');
+}
+
+describe.each(cases)('kit of %s', (_name, lesson: ValidLesson) => {
+  const kit = () => files.get(lesson.file)!;
+
+  test('qpdf finds no damage', () => {
+    expect(run('qpdf', '--check', kit().file)).toMatch(/No syntax or stream encoding errors found/);
+  });
+
+  test('A4 pages, as many as the renderer says', () => {
+    const info = run('pdfinfo', kit().file);
+    expect(info).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+    expect(info).toContain(`Pages:           ${kit().pages}`);
+  });
+
+  test('only embedded subset fonts', () => {
+    const rows = run('pdffonts', kit().file).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatch(/^[A-Z]{6}\+PTSans-/);
+      expect(row).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/); // emb sub uni
+    }
+  });
+
+  test('every paragraph of the lesson is in the text, the plan in source order and each moved part in order', () => {
+    const text = normalize(bodyText(run('pdftotext', '-enc', 'UTF-8', kit().file, '-'), lesson));
+    const cursors = new Map<Section, number>();
+    const missing: string[] = [];
+    const outOfOrder: string[] = [];
+    for (const { section, chunks } of paragraphs(lesson.tree)) {
+      for (const chunk of chunks) {
+        if (!text.includes(chunk)) {
+          missing.push(chunk);
+          continue;
+        }
+        if (section === 'answers') continue; // printed twice: on the station sheet and in the key
+        const at = text.indexOf(chunk, cursors.get(section) ?? 0);
+        if (at < 0) outOfOrder.push(`${section}: ${chunk.slice(0, 60)}`);
+        else cursors.set(section, at);
+      }
+    }
+    expect(missing, JSON.stringify(missing)).toEqual([]);
+    expect(outOfOrder, JSON.stringify(outOfOrder)).toEqual([]);
+  });
+
+  test('bookmarks, metadata and language', () => {
+    const outline = JSON.parse(run('qpdf', '--json', '--json-key=outlines', kit().file)).outlines as { title: string }[];
+    const titles = outline.map((entry) => entry.title);
+    expect(titles[0]).toBe(lesson.data.title);
+    expect(titles.some((title) => /^(План уроку|Lesson plan)$/.test(title))).toBe(true);
+    const objects = JSON.parse(run('qpdf', '--json', '--json-key=qpdf', kit().file)).qpdf[1] as Record<string, { value: Record<string, string> }>;
+    const trailer = objects.trailer.value;
+    const catalog = objects[`obj:${trailer['/Root']}`].value;
+    const info = objects[`obj:${trailer['/Info']}`].value;
+    expect(catalog['/Lang']).toBe(`u:${lesson.lang}`);
+    expect(info['/Title']).toBe(`u:${lesson.data.title}`);
+    expect(info['/CreationDate']).toBe(`u:D:${lesson.data.updated.replaceAll('-', '')}000000Z`);
+  });
+});
+
+describe('rendering', () => {
+  const lesson = lessons[0];
+
+  test('the same lesson twice gives the same bytes', async () => {
+    const again = await renderKit(lesson, options);
+    expect(again.ok).toBe(true);
+    const hash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    expect(hash((again as { pdf: Uint8Array }).pdf)).toBe(hash(files.get(lesson.file)!.pdf));
+  });
+
+  test('US Letter on request', async () => {
+    const letter = await renderKit(lesson, { ...options, paper: 'letter' });
+    expect(letter.ok).toBe(true);
+    const file = join(dir, 'letter.pdf');
+    writeFileSync(file, (letter as { pdf: Uint8Array }).pdf);
+    expect(run('pdfinfo', file)).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+  });
+});
