@@ -31,7 +31,8 @@ async function searchWithMarks(page: Page, query: string, band = ''): Promise<{ 
   return page.locator('[data-search-results] li').evaluateAll((items) =>
     items.map((item) => ({
       title: item.querySelector('h2')?.textContent ?? '',
-      marks: [...item.querySelectorAll('mark')].map((mark) => (mark.textContent ?? '').toLowerCase()),
+      // A highlight may carry the punctuation around the word: «безпека»),
+      marks: [...item.querySelectorAll('mark')].map((mark) => (mark.textContent ?? '').toLowerCase().replace(/^[^\p{L}]+/u, '')),
     })),
   );
 }
