@@ -18,7 +18,7 @@ import type { Fact } from '../model/facts.ts';
 import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
-import { layoutKit, type LaidOutKit, type LayoutOptions, type LineCache, type Paper } from './layout/index.ts';
+import { layoutKit, newLayoutCache, type LaidOutKit, type LayoutOptions, type Paper } from './layout/index.ts';
 import { paintKit } from './paint/index.ts';
 import { fontMetrics, loadFonts } from './text/fonts.ts';
 import { hyphenateUk } from './text/hyphenate.ts';
@@ -52,13 +52,13 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
 
   let pages: PageMap | undefined;
   let laid: LaidOutKit | undefined;
-  // Lines broken in one pass are reused by the next wherever a paragraph's text did not change (this render only).
-  const lineCache: LineCache = new Map();
+  // Rows and lines of one pass are reused by the next wherever a block's text did not change (this render only).
+  const cache = newLayoutCache();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const content = readKit(lesson, s, shared, pictures, pages ? (outline) => pages!.get(outline) : provisionalPages);
     if (content.findings.length) return failed(lesson, content.findings);
     // Later passes change only page numbers (digits), which the first pass already checked for glyphs.
-    const result = layoutKit(content.blocks, { ...layoutOptions, checkGlyphs: pass === 0, lineCache });
+    const result = layoutKit(content.blocks, { ...layoutOptions, checkGlyphs: pass === 0, cache });
     if (!result.ok) {
       return failed(lesson, result.errors.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
     }

@@ -5,12 +5,12 @@
  */
 import type { Block, BoxBlock, CardsBlock, ImageBlock, ListBlock, NameLineBlock, Run, TableBlock } from '../blocks.ts'
 import { runsText } from '../blocks.ts'
-import { breakLines, type Line, type StyledText } from '../text/linebreak.ts'
+import { breakLines, type Line, type LineFragment, type StyledText } from '../text/linebreak.ts'
 import type { Hyphenate, TextMetrics } from '../text/types.ts'
 import * as G from './geometry.ts'
 import { toStyled } from './inline.ts'
 import { scissorsPath } from './marks.ts'
-import { PENALTY, type LineCache, type Box, type Container, type Generated, type Item, type LayoutError, type LinkArea, type Row } from './types.ts'
+import { PENALTY, type LayoutCache, type LineCache, type Box, type Container, type Generated, type Item, type LayoutError, type LinkArea, type Row, type TextItem } from './types.ts'
 
 /** Everything the flow needs that does not change from block to block. */
 export interface FlowEnv {
@@ -22,7 +22,7 @@ export interface FlowEnv {
   errors: LayoutError[]
   /** Next container id (mutable counter shared by one layout run). */
   ids: { next: number }
-  /** Lines already broken in this render (an earlier pass), by `breakKey`. */
+  /** Lines already broken in this render (an earlier pass), with what they were broken from. */
   lineCache?: LineCache
 }
 
@@ -45,34 +45,63 @@ const UNDERLINE_WIDTH = 0.5
 /** Grey ground of inline code. */
 const CODE_FILL = 0.9
 
-/** Blocks → rows for the whole document (the top-level column is the content box). */
-export function resolveRows(blocks: readonly Block[], env: FlowEnv): Row[] {
-  return flowBlocks(blocks, env, { x: env.content.x, width: env.content.width, scale: 1, depth: 0, containers: [] })
+/**
+ * Blocks → rows for the whole document (the top-level column is the content box). With a cache from an earlier
+ * layout of the same kit, a top-level block equal to the one laid out at its index before reuses its rows.
+ */
+export function resolveRows(blocks: readonly Block[], env: FlowEnv, cache?: LayoutCache): Row[] {
+  return flowBlocks(blocks, env, { x: env.content.x, width: env.content.width, scale: 1, depth: 0, containers: [] }, cache)
 }
 
 /** Blocks → rows in one column; page breaks and cards mark where a new page starts. */
-function flowBlocks(blocks: readonly Block[], env: FlowEnv, col: Column): Row[] {
+function flowBlocks(blocks: readonly Block[], env: FlowEnv, col: Column, cache?: LayoutCache): Row[] {
   const rows: Row[] = []
   let pendingBreak = false
   let pendingOutline: string | undefined
   let scale = col.scale
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     if (block.kind === 'pageBreak') {
       pendingBreak = true
       pendingOutline = block.outline ?? pendingOutline
       scale = block.textScale ?? 1
-      continue
+      return
     }
-    const out = blockRows(block, env, { ...col, scale })
-    if (out.length === 0) continue
+    let out: Row[]
+    const before = cache?.blocks[index]
+    if (before && before.scale === scale && sameData(before.block, block)) {
+      out = before.rows.length > 0 ? [{ ...before.first }, ...before.rows.slice(1)] : before.rows
+    } else {
+      out = blockRows(block, env, { ...col, scale })
+      // Rows are kept only from a layout without author errors (a failed layout is not repeated).
+      if (cache && env.errors.length === 0) cache.blocks[index] = { block, scale, rows: out, first: { ...out[0]! } }
+    }
+    if (out.length === 0) return
     const first = out[0]!
     if (pendingBreak || block.kind === 'cards') first.breakBefore = true
     if (pendingOutline !== undefined) first.outline = [{ title: pendingOutline, level: 0 }, ...(first.outline ?? [])]
     pendingBreak = block.kind === 'cards'
     pendingOutline = undefined
     rows.push(...out)
-  }
+  })
   return rows
+}
+
+/** Whether two values of plain data (blocks: objects, arrays, strings, numbers, booleans) are equal throughout. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  const ka = Object.keys(a)
+  if (ka.length !== Object.keys(b).length) return false
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
+  }
+  return true
 }
 
 /** One block → its rows (the first row carries the gap above the block). */
@@ -131,16 +160,20 @@ function lineItems(
   gray = 0,
   generated?: Generated,
 ): { items: Item[]; links: LinkArea[] } {
-  const items: Item[] = []
-  const links: LinkArea[] = []
   const top = baseline - metrics.ascent * size
   const height = (metrics.ascent + metrics.descent) * size
-  for (const f of line.fragments) {
+  const fragments = line.fragments
+  // The common line: one plain fragment, one text item, no links (literals, not arrays grown by push).
+  if (fragments.length === 1 && !fragments[0]!.code && fragments[0]!.href === undefined) {
+    return { items: [textItem(fragments[0]!, x, baseline, size, gray, generated)], links: [] }
+  }
+  const items: Item[] = []
+  const links: LinkArea[] = []
+  for (const f of fragments) {
     if (f.code) items.push({ kind: 'rect', x: x + f.x, y: top, width: f.width, height, fill: CODE_FILL })
   }
-  for (const f of line.fragments) {
-    const gen = f.inserted ? 'hyphen' : generated
-    items.push({ kind: 'text', x: x + f.x, y: baseline, text: f.text, font: f.font, size, width: f.width, gray, ...(gen ? { generated: gen } : {}) })
+  for (const f of fragments) {
+    items.push(textItem(f, x, baseline, size, gray, generated))
     if (f.href !== undefined) {
       const y = baseline + UNDERLINE_OFFSET
       items.push({ kind: 'line', x1: x + f.x, y1: y, x2: x + f.x + f.width, y2: y, gray, lineWidth: UNDERLINE_WIDTH })
@@ -148,6 +181,14 @@ function lineItems(
     }
   }
   return { items, links }
+}
+
+/** The text item of one fragment of a line. */
+function textItem(f: LineFragment, x: number, baseline: number, size: number, gray: number, generated: Generated | undefined): TextItem {
+  const item: TextItem = { kind: 'text', x: x + f.x, y: baseline, text: f.text, font: f.font, size, width: f.width, gray }
+  const gen = f.inserted ? 'hyphen' : generated
+  if (gen) item.generated = gen
+  return item
 }
 
 /** Lines → one row per line, with alignment inside `width`. */
@@ -164,18 +205,29 @@ function lineRows(lines: Line[], size: number, env: FlowEnv, col: Column, align:
 /** Breaks styled text to the column. */
 function breakText(text: StyledText[], size: number, env: FlowEnv, width: number): Line[] {
   const cache = env.lineCache
+  const hyphenate = env.hyphenate !== undefined
   if (!cache) return breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate })
-  const key = breakKey(text, size, width, env.hyphenate !== undefined)
-  let lines = cache.get(key)
-  if (!lines) cache.set(key, (lines = breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate })))
+  // Bucketed by the first run's text; entries compare field by field, so a lookup builds no key string.
+  const bucketKey = text[0]?.text ?? ''
+  let bucket = cache.get(bucketKey)
+  if (!bucket) cache.set(bucketKey, (bucket = []))
+  for (const entry of bucket) {
+    if (entry.size === size && entry.width === width && entry.hyphenate === hyphenate && sameRuns(entry.text, text)) return entry.lines
+  }
+  const lines = breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate })
+  bucket.push({ text, size, width, hyphenate, lines })
   return lines
 }
 
-/** Everything the breaker reads, as one string (one layout run has one measure and one hyphenator). */
-function breakKey(text: readonly StyledText[], size: number, width: number, hyphenate: boolean): string {
-  let key = `${size}|${width}|${hyphenate ? 1 : 0}`
-  for (const s of text) key += `\u0000${s.font}\u0001${s.code ? 1 : 0}\u0001${s.href ?? '\u0002'}\u0001${s.text}`
-  return key
+/** Whether two styled texts break the same way (same texts, faces, code flags and links). */
+function sameRuns(a: readonly StyledText[], b: readonly StyledText[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!
+    const y = b[i]!
+    if (x.text !== y.text || x.font !== y.font || !x.code !== !y.code || x.href !== y.href) return false
+  }
+  return true
 }
 
 /** Widows and orphans: no break after the first line or before the last line of a paragraph (≥ 2 lines each side). */

@@ -12,6 +12,7 @@ import type { LaidOutKit, LayoutError, LayoutOptions } from './types.ts'
 
 export type * from './types.ts'
 export { PAPER, contentBox } from './geometry.ts'
+export { newLayoutCache } from './types.ts'
 
 /** The result of laying out a kit: pages, or the author errors that stopped it. */
 export type LayoutResult = { ok: true; kit: LaidOutKit } | { ok: false; errors: LayoutError[] }
@@ -30,16 +31,20 @@ export function layoutKit(blocks: readonly Block[], options: LayoutOptions): Lay
   }
 
   const errors: LayoutError[] = []
-  const rows = resolveRows(blocks, {
-    metrics: options.metrics,
-    hyphenate: options.hyphenate,
-    printUrls,
-    continued: options.continued,
-    content,
-    errors,
-    ids: { next: 0 },
-    lineCache: options.lineCache,
-  })
+  const rows = resolveRows(
+    blocks,
+    {
+      metrics: options.metrics,
+      hyphenate: options.hyphenate,
+      printUrls,
+      continued: options.continued,
+      content,
+      errors,
+      ids: options.cache?.ids ?? { next: 0 },
+      lineCache: options.cache?.lines,
+    },
+    options.cache,
+  )
   if (errors.length > 0) return { ok: false, errors }
 
   const placed = resolvePages(rows, content)

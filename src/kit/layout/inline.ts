@@ -65,8 +65,13 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
       if (!metrics.hasGlyph(cp, font)) errors.push(missing(ch, cp, font, pos))
     }
   }
+  // The faces toStyled gives, without building its output.
   const runs = (rs: readonly Run[] | undefined, pos: SourcePos | undefined, force?: { bold?: boolean; italic?: boolean }): void => {
-    for (const s of toStyled(rs ?? [], printUrls, force)) check(s.text, s.font, pos)
+    for (const r of rs ?? []) {
+      const font = fontFor({ bold: r.bold || force?.bold, italic: r.italic || force?.italic })
+      check(r.text, r.code ? (force?.bold ? 'bold' : 'regular') : font, pos)
+      if (printUrls && r.href && !sameAddress(r.text, r.href)) check(` (${r.href})`, fontFor({ italic: r.italic || force?.italic }), pos)
+    }
   }
   const visit = (list: readonly Block[]): void => {
     for (const b of list) {

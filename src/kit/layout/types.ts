@@ -3,9 +3,9 @@
  * Coordinates are pt with the origin at the page's top-left corner and y growing downwards
  * (paint flips them); text items are positioned by their baseline.
  */
-import type { ImageBlock, SourcePos } from '../blocks.ts'
+import type { Block, ImageBlock, SourcePos } from '../blocks.ts'
 import type { FontId, Hyphenate, TextMetrics } from '../text/types.ts'
-import type { Line } from '../text/linebreak.ts'
+import type { Line, StyledText } from '../text/linebreak.ts'
 
 /** Text that is not the author's, in order: an added hyphen, a list marker, a repeated header, a label. */
 export type Generated = 'hyphen' | 'marker' | 'repeat' | 'label'
@@ -152,14 +152,32 @@ export interface LayoutOptions {
   /** Check every character has a glyph (default true); a caller laying out the same text again may skip it. */
   checkGlyphs?: boolean
   /**
-   * Broken lines by text, style, size and width, shared by the layouts of one kit within one render: a later pass
-   * (page numbers settled) breaks only the paragraphs whose text changed. The caller makes a new one per render.
+   * What one layout of a kit leaves for the next layout of the same kit, with the same options, in the same render
+   * (`newLayoutCache()`; never shared between renders): a later pass, where only page numbers in cross-references
+   * changed, reuses the rows of every top-level block that is unchanged and breaks only paragraphs whose text changed.
    */
-  lineCache?: LineCache
+  cache?: LayoutCache
 }
 
-/** Lines of a paragraph as the breaker returned them, keyed by everything the breaker reads (see `breakKey`). */
-export type LineCache = Map<string, Line[]>
+/** Rows and lines of earlier layouts of the same kit in one render (see `LayoutOptions.cache`). */
+export interface LayoutCache {
+  lines: LineCache
+  /** Per top-level block index: the block as laid out, its type scale, its rows, and its first row as it was before the page-break marks. */
+  blocks: ({ block: Block; scale: number; rows: Row[]; first: Row } | undefined)[]
+  /** Container ids go on counting across layouts, so reused rows never share a container id with new ones. */
+  ids: { next: number }
+}
+
+/** An empty cache for the layouts of one kit in one render. */
+export function newLayoutCache(): LayoutCache {
+  return { lines: new Map(), blocks: [], ids: { next: 0 } }
+}
+
+/**
+ * Lines of a paragraph as the breaker returned them, with everything the breaker reads besides the measure and the
+ * hyphenator (one layout run has one of each), bucketed by the text of the paragraph's first run.
+ */
+export type LineCache = Map<string, { text: readonly StyledText[]; size: number; width: number; hyphenate: boolean; lines: Line[] }[]>
 
 /** Where a break after a row stands: 0 is a good break, higher is worse. */
 export const PENALTY = {

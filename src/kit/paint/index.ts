@@ -1,16 +1,18 @@
 /**
  * Paint: laid-out pages → PDF bytes. The only module that imports pdf-lib. Each page's content stream is
- * written once as text (glyph ids in hex, kerning as TJ numbers) and deflated with Node's zlib; fonts are
- * HarfBuzz subsets with content-derived names; metadata dates come from the caller: same input, same bytes.
+ * written once, straight into bytes (`content.ts`: glyph codes in literal strings, kerning as TJ numbers), and
+ * deflated with Node's zlib; fonts are HarfBuzz subsets with content-derived names; metadata dates come from
+ * the caller: same input, same bytes.
  */
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, type PDFDict, type PDFPage, type PDFRef } from 'pdf-lib'
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPageLeaf, PDFString, type PDFDict, type PDFRef } from 'pdf-lib'
 import type { ImageBlock } from '../blocks.ts'
-import type { Item, LaidOutKit, OutlineEntry, PathOp } from '../layout/types.ts'
+import type { Item, LaidOutKit, OutlineEntry } from '../layout/types.ts'
 import type { FontSet } from '../text/fonts.ts'
 import { subsetFace, type FontSubset } from '../text/subset.ts'
 import { FONT_IDS, type FontId } from '../text/types.ts'
 import { embedSubset, flateStream } from './fonts.ts'
 import { embedImage } from './images.ts'
+import { ContentWriter, FONT_RESOURCE } from './content.ts'
 
 /** Document information written into the PDF (dates from the lesson, never the clock). */
 export interface PdfMeta {
@@ -26,9 +28,6 @@ export interface PdfMeta {
   modified?: Date
 }
 
-/** Resource name of each face in page dictionaries. */
-const FONT_RESOURCE: Record<FontId, string> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' }
-
 /** Paints a laid-out kit into PDF bytes. */
 export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta): Promise<Uint8Array> {
   const subsets = await subsetFonts(kit, fonts)
@@ -39,13 +38,13 @@ export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta): 
   for (const [id, subset] of subsets) fontRefs.set(id, embedSubset(context, subset))
   const images = await embedImages(doc, kit)
 
-  const pages: PDFPage[] = []
+  const pages: PageRef[] = []
+  const writer = new ContentWriter(subsets, images)
   for (const page of kit.pages) {
-    const pdfPage = doc.addPage([kit.width, kit.height])
+    const pdfPage = appendPage(doc, kit.width, kit.height)
     pages.push(pdfPage)
-    const used = { fonts: new Set<FontId>(), images: new Set<string>() }
-    const ops = contentOps([page.items, page.furniture], kit.height, subsets, images, used)
-    pdfPage.node.set(PDFName.of('Contents'), context.register(flateStream(context, ops)))
+    const used = writer.page([page.items, page.furniture], kit.height)
+    pdfPage.node.set(PDFName.of('Contents'), context.register(flateStream(context, used.bytes)))
     for (const id of FONT_IDS) if (used.fonts.has(id)) pdfPage.node.setFontDictionary(PDFName.of(FONT_RESOURCE[id]), fontRefs.get(id)!)
     for (const { name, ref } of images.values()) if (used.images.has(name)) pdfPage.node.setXObject(PDFName.of(name), ref)
     for (const link of page.links) {
@@ -65,16 +64,56 @@ export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta): 
   return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
 }
 
+/** A page of the document being written: its dictionary and its reference. */
+interface PageRef {
+  node: PDFPageLeaf
+  ref: PDFRef
+}
+
+/**
+ * Appends a page: the same objects, in the same order, as `doc.addPage([width, height])`, without its walk over
+ * every earlier page to find the insertion point (quadratic in the page count; the kit only appends).
+ */
+function appendPage(doc: PDFDocument, width: number, height: number): PageRef {
+  const context = doc.context
+  const pagesRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef
+  const node = PDFPageLeaf.withContextAndParent(context, pagesRef)
+  const ref = context.register(node)
+  node.set(PDFName.of('MediaBox'), context.obj([0, 0, width, height]))
+  doc.catalog.Pages().pushLeafNode(ref)
+  return { node, ref }
+}
+
 /** Subsets each face the pages use to exactly the characters set in it. */
 async function subsetFonts(kit: LaidOutKit, fonts: FontSet): Promise<Map<FontId, FontSubset>> {
-  const chars = new Map<FontId, Set<number>>()
-  for (const page of kit.pages) {
-    for (const it of [...page.items, ...page.furniture]) {
+  const chars = new Map<FontId, number[]>()
+  // One byte per BMP character, a bit per face: whether the character is already in that face's list.
+  const seen = new Uint8Array(0x10000)
+  const collect = (items: readonly Item[]): void => {
+    for (const it of items) {
       if (it.kind !== 'text') continue
-      let set = chars.get(it.font)
-      if (!set) chars.set(it.font, (set = new Set()))
-      for (const ch of it.text) set.add(ch.codePointAt(0)!)
+      let list = chars.get(it.font)
+      if (!list) chars.set(it.font, (list = []))
+      const bit = 1 << FONT_IDS.indexOf(it.font)
+      const text = it.text
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i)
+        if (seen[c]! & bit) continue
+        if (c >= 0xd800 && c <= 0xdbff) {
+          // A surrogate pair (or a lone surrogate) goes by its code point; subsetFace removes duplicates.
+          const cp = text.codePointAt(i)!
+          list.push(cp)
+          if (cp > 0xffff) i++
+          continue
+        }
+        seen[c] = seen[c]! | bit
+        list.push(c)
+      }
     }
+  }
+  for (const page of kit.pages) {
+    collect(page.items)
+    collect(page.furniture)
   }
   const out = new Map<FontId, FontSubset>()
   const ids = FONT_IDS.filter((id) => chars.has(id))
@@ -108,141 +147,9 @@ async function embedImages(doc: PDFDocument, kit: LaidOutKit): Promise<Map<Image
   return out
 }
 
-/** A number for a content stream: at most three decimals, no exponent, no "-0". */
-function num(n: number): string {
-  const r = Math.round(n * 1000) / 1000
-  return Object.is(r, -0) ? '0' : String(r)
-}
-
 /** A rounded coordinate for dictionaries. */
 function round(n: number): number {
   return Math.round(n * 1000) / 1000
-}
-
-/**
- * The content stream of one page, as bytes. Built as one Latin-1 string and encoded once. Text is written as
- * glyph-id bytes in literal strings (half the bytes of hex, so less to deflate), and the font, size and fill
- * grey are set only when they change (they are graphics state: BT/ET keep them; only Q restores).
- */
-function contentOps(
-  pageItems: readonly Item[][],
-  pageHeight: number,
-  subsets: Map<FontId, FontSubset>,
-  images: Map<ImageBlock, { name: string; ref: PDFRef }>,
-  used: { fonts: Set<FontId>; images: Set<string> },
-): Uint8Array {
-  let out = ''
-  let font = ''
-  let fill = -1
-  const Y = (y: number): string => num(pageHeight - y)
-  for (const items of pageItems) {
-    for (const it of items) {
-      switch (it.kind) {
-        case 'text': {
-          const subset = subsets.get(it.font)!
-          used.fonts.add(it.font)
-          const tf = `/${FONT_RESOURCE[it.font]} ${num(it.size)} Tf `
-          out += `BT ${tf === font ? '' : tf}${it.gray === fill ? '' : `${num(it.gray)} g `}${num(it.x)} ${Y(it.y)} Td ${textArray(it.text, subset)} TJ ET\n`
-          font = tf
-          fill = it.gray
-          break
-        }
-        case 'rect': {
-          const rect = `${num(it.x)} ${Y(it.y + it.height)} ${num(it.width)} ${num(it.height)} re`
-          if (it.fill !== undefined) {
-            out += `${num(it.fill)} g ${rect} f\n`
-            fill = it.fill
-          }
-          if (it.stroke !== undefined) out += `${num(it.stroke)} G ${num(it.lineWidth ?? 1)} w ${rect} S\n`
-          break
-        }
-        case 'line': {
-          const dash = it.dash ? `[${it.dash.map(num).join(' ')}] 0 d ` : ''
-          out += `q ${num(it.gray)} G ${num(it.lineWidth)} w ${dash}${num(it.x1)} ${Y(it.y1)} m ${num(it.x2)} ${Y(it.y2)} l S Q\n`
-          break
-        }
-        case 'path': {
-          const path = it.ops.map((o) => pathOp(o, Y)).join(' ')
-          const paint = it.fill !== undefined && it.stroke !== undefined ? 'B' : it.fill !== undefined ? 'f' : 'S'
-          const state = `${it.fill !== undefined ? `${num(it.fill)} g ` : ''}${it.stroke !== undefined ? `${num(it.stroke)} G ${num(it.lineWidth ?? 1)} w 1 J 1 j ` : ''}`
-          out += `q ${state}${path} ${paint} Q\n`
-          break
-        }
-        case 'image': {
-          const entry = images.get(it.image)!
-          used.images.add(entry.name)
-          out += `q ${num(it.width)} 0 0 ${num(it.height)} ${num(it.x)} ${Y(it.y + it.height)} cm /${entry.name} Do Q\n`
-          break
-        }
-      }
-    }
-  }
-  return Buffer.from(out, 'latin1')
-}
-
-/** One path command in PDF operators. */
-function pathOp(o: PathOp, Y: (y: number) => string): string {
-  switch (o.op) {
-    case 'M':
-      return `${num(o.x)} ${Y(o.y)} m`
-    case 'L':
-      return `${num(o.x)} ${Y(o.y)} l`
-    case 'C':
-      return `${num(o.x1)} ${Y(o.y1)} ${num(o.x2)} ${Y(o.y2)} ${num(o.x)} ${Y(o.y)} c`
-    case 'Z':
-      return 'h'
-  }
-}
-
-/** Each glyph of a subset as its two code bytes in a literal string, by code point (a subset is cached per process, so this can be too). */
-const codesOfSubset = new WeakMap<FontSubset, Map<number, string>>()
-
-/** Bytes a literal string must escape: the delimiters, the backslash, and line ends (a bare CR would read as LF). */
-const ESCAPED: Readonly<Record<number, string>> = { 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\', 0x0a: '\\n', 0x0d: '\\r' }
-
-/** One byte of a literal string, escaped where PDF needs it. */
-function stringByte(b: number): string {
-  return ESCAPED[b] ?? String.fromCharCode(b)
-}
-
-/** The two-byte Identity-H code of each glyph of a subset, by code point, ready to put between parentheses. */
-function glyphCodes(subset: FontSubset): Map<number, string> {
-  let codes = codesOfSubset.get(subset)
-  if (!codes) {
-    codes = new Map()
-    for (const [cp, gid] of subset.glyphOf) codes.set(cp, stringByte(gid >> 8) + stringByte(gid & 0xff))
-    codesOfSubset.set(subset, codes)
-  }
-  return codes
-}
-
-/** A TJ array: glyph codes in literal strings, split where a kerning pair moves the next glyph. */
-function textArray(text: string, subset: FontSubset): string {
-  const face = subset.face
-  const codes = glyphCodes(subset)
-  const notdef = '\u0000\u0000'
-  const scale = 1000 / face.unitsPerEm
-  let out = '[('
-  let prev = -1
-  const n = text.length
-  for (let i = 0; i < n; i++) {
-    let cp = text.charCodeAt(i)
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-      const lo = text.charCodeAt(i + 1)
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000
-        i++
-      }
-    }
-    if (prev >= 0) {
-      const k = face.kern(prev, cp)
-      // TJ numbers are thousandths of an em, subtracted from the position: a negative kern is a positive number.
-      if (k !== 0) out += `)${num(-k * scale)}(`
-    }
-    out += codes.get(cp) ?? notdef
-    prev = cp
-  }
-  return out + ')]'
 }
 
 /** A URI as PDF wants it: 7-bit ASCII, other characters percent-encoded. */
@@ -251,7 +158,7 @@ function asciiUri(href: string): string {
 }
 
 /** The bookmark tree: each entry's parent is the nearest earlier entry of a lower level. */
-function writeOutline(doc: PDFDocument, pages: PDFPage[], entries: readonly OutlineEntry[], pageHeight: number): void {
+function writeOutline(doc: PDFDocument, pages: readonly PageRef[], entries: readonly OutlineEntry[], pageHeight: number): void {
   if (entries.length === 0) return
   const context = doc.context
   interface Node {

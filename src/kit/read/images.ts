@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { ImageBlock } from '../blocks.ts';
@@ -16,7 +16,9 @@ const PT_PER_INCH = 72;
 /** A lesson picture: an SVG of plain shapes as a vector drawing; anything else as PNG or JPEG sized for print. */
 export async function rasterize(lessonFile: string, url: string, alt: string): Promise<Omit<ImageBlock, 'pos'>> {
   const path = resolve(dirname(lessonFile), decodeURI(url));
-  const source = await readFile(path);
+  // Read synchronously: pictures are small local files, and fs/promises' open/stat/read/close round trips through the
+  // thread pool cost a kit ~1–3 ms of waiting (kit speed, DESIGN §4).
+  const source = readFileSync(path);
   const vector = /\.svg$/i.test(path) ? svgToVector(source.toString('utf8')) : undefined;
   if (vector) {
     const { width, height } = vector.viewBox;

@@ -26,7 +26,8 @@ const UNKNOWN = -1
 const MISSING = -2
 /**
  * Code points that get a dense slot, in first-use order; pairs of slotted code points have their kerning in a
- * flat table (a kit uses a few hundred characters; the rest of the pairs go through a Map).
+ * flat table (512 KB a face). The whole library uses a few hundred characters; a process that meets more
+ * measures the rest through the Maps, with the same results.
  */
 const SLOTS = 512
 /** Kerning-table marker: pair not looked up yet (no real kerning value is this large). */
@@ -143,6 +144,10 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
     return g
   }
   const kernGlyphs = readKerning((font as unknown as { GPOS?: Gpos }).GPOS)
+  const advance = (cp: number): number => {
+    const a = rawAdvance(cp)
+    return a === MISSING ? notdefAdvance : a
+  }
   // Per-process lookups of font data (no lesson's text or layout): dense slots for the characters seen so far,
   // and the kerning of slotted pairs in a flat table, so measuring a word is a few array reads.
   const slotOf = new Int16Array(BMP).fill(-1)
@@ -155,10 +160,15 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
     if (k === undefined) kernCache.set(key, (k = kernGlyphs(glyphId(left), glyphId(right))))
     return k
   }
+  // The advance of each slot (font units), so the measuring loop reads slot, advance and kerning from flat arrays.
+  const slotAdvance = new Int32Array(SLOTS)
   const slot = (cp: number): number => {
     if (cp >= BMP) return -1
     let s = slotOf[cp]!
-    if (s < 0 && slots < SLOTS) slotOf[cp] = s = slots++
+    if (s < 0 && slots < SLOTS) {
+      slotOf[cp] = s = slots++
+      slotAdvance[s] = advance(cp)
+    }
     return s
   }
   const kern = (left: number, right: number): number => {
@@ -170,28 +180,42 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
     if (k === KERN_UNKNOWN) kernTable[i] = k = kernGlyphs(glyphId(left), glyphId(right))
     return k
   }
-  const advance = (cp: number): number => {
-    const a = rawAdvance(cp)
-    return a === MISSING ? notdefAdvance : a
-  }
   const units = (text: string): number => {
     let total = 0
     let prev = -1
+    let prevSlot = -1
     const n = text.length
     for (let i = 0; i < n; i++) {
-      let cp = text.charCodeAt(i)
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const c = text.charCodeAt(i)
+      if (c < 0xd800 || c > 0xdfff) {
+        let s = slotOf[c]!
+        if (s < 0) s = slot(c)
+        if (s >= 0) {
+          total += slotAdvance[s]!
+          if (prevSlot >= 0) {
+            const at = prevSlot * SLOTS + s
+            let k = kernTable[at]!
+            if (k === KERN_UNKNOWN) kernTable[at] = k = kernGlyphs(glyphId(prev), glyphId(c))
+            total += k
+          } else if (prev >= 0) total += kern(prev, c)
+          prev = c
+          prevSlot = s
+          continue
+        }
+      }
+      // Outside the slots (astral planes, surrogates, a kit with more than SLOTS characters): the general path.
+      let cp = c
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
         const lo = text.charCodeAt(i + 1)
         if (lo >= 0xdc00 && lo <= 0xdfff) {
-          cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000
+          cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000
           i++
         }
       }
-      let a = cp < BMP ? table[cp]! : UNKNOWN
-      if (a < 0) a = advance(cp)
-      total += a
+      total += advance(cp)
       if (prev >= 0) total += kern(prev, cp)
       prev = cp
+      prevSlot = -1
     }
     return total
   }

@@ -55,20 +55,32 @@ const URL_BREAK_AFTER = new Set(['.', '?', '&', '=', '_', '#', ':', ',', ';'])
 /** The hyphen added at a hyphenation break. */
 const HYPHEN = '-'
 
+/** Characters normalizeSpace changes: soft hyphens, zero-width spaces, whitespace other than a single space. */
+const NEEDS_NORMALIZING = /[\u00AD\u200B\t\n\r\f\v]| {2}/
+
 /** Collapses whitespace as HTML does (the no-break space is kept) and drops soft hyphens and zero-width spaces. */
 export function normalizeSpace(text: string): string {
+  if (!NEEDS_NORMALIZING.test(text)) return text
   return text.replace(/[\u00AD\u200B]/g, '').replace(/[ \t\n\r\f\v]+/g, ' ')
 }
 
 interface Piece {
   text: string
   style: StyledText
+  /** The normalized run text the piece was cut from, and where: a line's text is sliced from it, not concatenated. */
+  src: string
+  at: number
+  /** pt: measured width, once measured (pieces live for one breakLines call, at one size). */
+  width?: number
 }
 
 interface Word {
   pieces: Piece[]
   /** The style of the space that follows the word, if any. */
   space?: StyledText
+  /** Where that space stands in its run's normalized text. */
+  spaceSrc?: string
+  spaceAt?: number
 }
 
 /** Breaks styled text into lines of at most `options.width` pt (a single character wider than that still gets its own line). */
@@ -76,15 +88,18 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
   const words = tokenize(runs)
   const { width, size, measure } = options
   const lines: Line[] = []
-  const widthCache = new Map<string, number>()
-  const measurePiece = (p: Piece): number => {
-    const key = `${p.style.font}\u0000${p.text}`
-    let w = widthCache.get(key)
-    if (w === undefined) widthCache.set(key, (w = measure(p.text, p.style.font, size)))
+  const measurePiece = (p: Piece): number => (p.width ??= measure(p.text, p.style.font, size))
+  const wordWidth = (w: Word): number => {
+    let sum = 0
+    for (const p of w.pieces) sum += measurePiece(p)
+    return sum
+  }
+  const spaceWidths = new Map<string, number>()
+  const spaceWidth = (s: StyledText): number => {
+    let w = spaceWidths.get(s.font)
+    if (w === undefined) spaceWidths.set(s.font, (w = measure(' ', s.font, size)))
     return w
   }
-  const wordWidth = (w: Word): number => w.pieces.reduce((sum, p) => sum + measurePiece(p), 0)
-  const spaceWidth = (s: StyledText): number => measure(' ', s.font, size)
 
   let current: Word[] = []
   let currentWidth = 0
@@ -94,9 +109,12 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
     currentWidth = 0
   }
 
-  const queue = words.slice().reverse()
-  while (queue.length > 0) {
-    const word = queue.pop()!
+  // Words in order; a word that goes back (a split's tail, or a word moved to the next line) is taken next.
+  let next = 0
+  let back: Word | undefined
+  while (back || next < words.length) {
+    const word = back ?? words[next++]!
+    back = undefined
     const last = current[current.length - 1]
     const gap = last?.space ? spaceWidth(last.space) : 0
     const ww = wordWidth(word)
@@ -112,13 +130,13 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
       if (split) {
         current.push(split.head)
         flush('none', split.hyphen)
-        queue.push(split.tail)
+        back = split.tail
         continue
       }
     }
     if (current.length > 0) {
       flush('space')
-      queue.push(word)
+      back = word
       continue
     }
     // An empty line and a word that does not fit even alone: break it at the last character that fits.
@@ -126,7 +144,7 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
     const [head, tail] = splitWord(word, k)
     current.push(head)
     flush('none')
-    queue.push(tail)
+    back = tail
   }
   if (current.length > 0) flush('none')
   return settle(lines, width, measure, size)
@@ -136,22 +154,25 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
 function tokenize(runs: readonly StyledText[]): Word[] {
   const words: Word[] = []
   let pieces: Piece[] = []
-  const endWord = (space?: StyledText): void => {
-    if (pieces.length > 0) words.push({ pieces, space })
-    pieces = []
-  }
   for (const run of runs) {
     const text = normalizeSpace(run.text)
     let start = 0
-    for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text[i] === ' ') {
-        if (i > start) pieces.push({ text: text.slice(start, i), style: run })
-        if (i < text.length) endWord(run)
-        start = i + 1
+    for (;;) {
+      const i = text.indexOf(' ', start)
+      const end = i < 0 ? text.length : i
+      if (end > start) {
+        const piece: Piece = { text: text.slice(start, end), style: run, src: text, at: start }
+        // Most words are one piece: a one-element literal, not an empty array grown by push.
+        if (pieces.length === 0) pieces = [piece]
+        else pieces.push(piece)
       }
+      if (i < 0) break
+      if (pieces.length > 0) words.push({ pieces, space: run, spaceSrc: text, spaceAt: i })
+      pieces = []
+      start = i + 1
     }
   }
-  endWord()
+  if (pieces.length > 0) words.push({ pieces })
   // A trailing space at the paragraph's end is not a break.
   const last = words[words.length - 1]
   if (last) delete last.space
@@ -173,12 +194,12 @@ function splitWord(w: Word, k: number): [Word, Word] {
     if (end <= k) head.push(p)
     else if (offset >= k) tail.push(p)
     else {
-      head.push({ text: p.text.slice(0, k - offset), style: p.style })
-      tail.push({ text: p.text.slice(k - offset), style: p.style })
+      head.push({ text: p.text.slice(0, k - offset), style: p.style, src: p.src, at: p.at })
+      tail.push({ text: p.text.slice(k - offset), style: p.style, src: p.src, at: p.at + k - offset })
     }
     offset = end
   }
-  return [{ pieces: head }, { pieces: tail, space: w.space }]
+  return [{ pieces: head }, { pieces: tail, space: w.space, spaceSrc: w.spaceSrc, spaceAt: w.spaceAt }]
 }
 
 /** The style of the character just before index k. */
@@ -262,23 +283,33 @@ function emergencySplitIndex(word: Word, width: number, measurePiece: (p: Piece)
   return k
 }
 
-/** Builds a line: merges neighbouring pieces of the same style (spaces included) and measures each once. */
+/**
+ * Builds a line: merges neighbouring pieces of the same style (spaces included) and measures each once. A merged
+ * stretch that is contiguous in its run's text is sliced from it (no concatenated string to build and flatten).
+ */
 function makeLine(words: Word[], joint: Line['joint'], hyphen: StyledText | undefined, measure: Measure, size: number): Line {
-  const merged: { text: string; style: StyledText; inserted?: boolean }[] = []
-  const add = (text: string, style: StyledText, inserted?: boolean): void => {
+  const merged: { text: string; style: StyledText; inserted?: boolean; src?: string; from: number; to: number }[] = []
+  const add = (text: string, style: StyledText, src: string | undefined, at: number, inserted?: boolean): void => {
     const last = merged[merged.length - 1]
-    if (last && !inserted && !last.inserted && sameStyle(last.style, style)) last.text += text
-    else merged.push({ text, style, inserted })
+    if (last && !inserted && !last.inserted && sameStyle(last.style, style)) {
+      if (last.src !== undefined && src === last.src && at === last.to) {
+        last.to += text.length
+        return
+      }
+      last.text = (last.src !== undefined ? last.src.slice(last.from, last.to) : last.text) + text
+      last.src = undefined
+    } else merged.push({ text, style, inserted, src, from: at, to: at + text.length })
   }
   words.forEach((w, i) => {
-    for (const p of w.pieces) add(p.text, p.style)
-    if (i < words.length - 1 && w.space) add(' ', w.space)
+    for (const p of w.pieces) add(p.text, p.style, p.src, p.at)
+    if (i < words.length - 1 && w.space) add(' ', w.space, w.spaceSrc, w.spaceAt ?? -1)
   })
-  if (hyphen) add(HYPHEN, hyphen, true)
+  if (hyphen) add(HYPHEN, hyphen, undefined, -1, true)
   let x = 0
   const fragments: LineFragment[] = merged.map((m) => {
-    const width = measure(m.text, m.style.font, size)
-    const f: LineFragment = { text: m.text, font: m.style.font, x, width }
+    const text = m.src === undefined ? m.text : m.from === 0 && m.to === m.src.length ? m.src : m.src.slice(m.from, m.to)
+    const width = measure(text, m.style.font, size)
+    const f: LineFragment = { text, font: m.style.font, x, width }
     if (m.style.code) f.code = true
     if (m.style.href !== undefined) f.href = m.style.href
     if (m.inserted) f.inserted = true

@@ -1,0 +1,138 @@
+/**
+ * The kit's fast paths give exactly what the plain ones give: measuring from flat tables, the layout cache a
+ * later pass reuses, and content streams written straight into bytes.
+ */
+import fontkit from '@pdf-lib/fontkit'
+import { describe, expect, test } from 'vitest'
+import type { Block } from '../../src/kit/blocks.ts'
+import { layoutKit, newLayoutCache, type LaidOutKit, type LayoutCache } from '../../src/kit/layout/index.ts'
+import { isIgnorable } from '../../src/kit/layout/inline.ts'
+import { ContentWriter } from '../../src/kit/paint/content.ts'
+import { loadFonts, readKerning, type FontFace } from '../../src/kit/text/fonts.ts'
+import type { FontSubset } from '../../src/kit/text/subset.ts'
+import { FONT_IDS } from '../../src/kit/text/types.ts'
+import { fakeOptions, H, P, R } from './helpers.ts'
+
+describe('measuring from flat tables', () => {
+  const samples = [
+    'Кібергрумінг: як розпізнати і що робити — «довірений дорослий»',
+    'AVATAR Ty Yo “quoted” (x) [y] 1234 f.i. T. P. Y,',
+    'emoji 😀 between Т😀Т, a lone \ud800 surrogate and \udc00 another',
+    'ґ є і ї ʼ ’ … № – —',
+  ]
+  test.each(FONT_IDS)('%s: units() is the sum of advances and kerning pairs, character by character', (id) => {
+    const face = loadFonts()[id]
+    const font = fontkit.create(face.bytes) as unknown as {
+      GPOS?: Parameters<typeof readKerning>[0]
+      hasGlyphForCodePoint: (cp: number) => boolean
+      glyphForCodePoint: (cp: number) => { id: number; advanceWidth: number }
+      getGlyph: (id: number) => { advanceWidth: number }
+    }
+    const kern = readKerning(font.GPOS)
+    const glyph = (cp: number): number => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).id : 0)
+    const advance = (cp: number): number => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth : font.getGlyph(0).advanceWidth)
+    const reference = (text: string): number => {
+      let units = 0
+      let prev = -1
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!
+        units += advance(cp)
+        if (prev >= 0) units += kern(glyph(prev), glyph(cp))
+        prev = cp
+      }
+      return units
+    }
+    for (const text of [...samples, samples.join(' ')]) {
+      expect(face.units(text), text).toBe(reference(text))
+      for (const word of text.split(' ')) expect(face.units(word), word).toBe(reference(word))
+    }
+  })
+})
+
+describe('the glyph check', () => {
+  test('isIgnorable is /[\\s\\u00AD\\u200B]/u for every BMP character', () => {
+    const re = /[\s\u00AD\u200B]/u
+    const wrong: number[] = []
+    for (let cp = 0; cp < 0x10000; cp++) if (re.test(String.fromCharCode(cp)) !== isIgnorable(cp)) wrong.push(cp)
+    expect(wrong).toEqual([])
+  })
+})
+
+describe('the layout cache of a later pass', () => {
+  /** A kit-like document: paragraphs, a list, a box, a table, cards and page breaks, with page references in it. */
+  const doc = (page: string): Block[] => [
+    H(1, 'Title'),
+    P(`See the handout, p. ${page}. ` + 'Filler text for a paragraph that runs over several lines. '.repeat(6)),
+    { kind: 'list', ordered: false, items: [[P(`pp. ${page}–${page}: handouts`)], [P('the plan, for the teacher')]] },
+    ...Array.from({ length: 30 }, (_, i) => P(`filler paragraph ${i} `.repeat(3 + (i % 5)))),
+    { kind: 'box', variant: 'note', title: R('Note'), children: [P(`Answers on p. ${page}.`), P('More text. '.repeat(20))] },
+    { kind: 'table', header: [R('Stage'), R('Minutes')], rows: Array.from({ length: 30 }, (_, i) => [R(`row ${i}`), R(`${i}`)]), align: ['left', 'right'] },
+    { kind: 'pageBreak', outline: 'Cards' },
+    { kind: 'cards', title: R('Cards'), cards: Array.from({ length: 7 }, (_, i) => R(`card ${i} text`)) },
+    { kind: 'pageBreak', outline: 'Handout', textScale: 1.2 },
+    P('Handout text. '.repeat(40)),
+  ]
+  const lay = (blocks: Block[], cache?: LayoutCache): LaidOutKit => {
+    const r = layoutKit(blocks, fakeOptions({ printUrls: true, cache }))
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'))
+    return r.kit
+  }
+
+  test.each([
+    ['the same blocks again', '88', '88'],
+    ['page numbers that changed', '88', '7'],
+    ['page numbers that changed length', '7', '1234567'],
+  ])('%s: the second pass equals a fresh layout', (_name, first, second) => {
+    const cache = newLayoutCache()
+    lay(doc(first), cache)
+    expect(cache.blocks.filter(Boolean).length).toBeGreaterThan(30)
+    expect(lay(doc(second), cache)).toEqual(lay(doc(second)))
+  })
+
+  test('a third pass still equals a fresh layout', () => {
+    const cache = newLayoutCache()
+    lay(doc('88'), cache)
+    lay(doc('7'), cache)
+    expect(lay(doc('9'), cache)).toEqual(lay(doc('9')))
+  })
+})
+
+describe('content streams written as bytes', () => {
+  /** A subset stand-in: glyph ids chosen to need escaping in a literal string, no kerning. */
+  const subset = (glyphOf: Map<number, number>): FontSubset => ({
+    face: { unitsPerEm: 1000, kern: () => 0 } as unknown as FontFace,
+    bytes: new Uint8Array(0),
+    name: 'AAAAAA+Test',
+    glyphOf,
+    unicodeOf: new Map([...glyphOf].map(([cp, g]) => [g, cp])),
+    widthOf: new Map(),
+  })
+
+  test('numbers are written as String(Math.round(n * 1000) / 1000), never "-0" or an exponent', () => {
+    const values = [0, -0, 0.0004, -0.0004, 0.0005, 1e-7, 1.5, -2.25, 10.12, 595.28, 841.89, 123456.789, -0.9995, 99.9999, 0.1 + 0.2]
+    for (let i = 0; i < 200; i++) values.push((Math.sin(i * 12.9898) * 43758.5453) % 900)
+    const writer = new ContentWriter(new Map(), new Map())
+    const items = values.map((v) => ({ kind: 'rect' as const, x: v, y: 0, width: v, height: 0, fill: 0 }))
+    const out = Buffer.from(writer.page([items], 0).bytes).toString('latin1').trim().split('\n')
+    const expected = (n: number): string => {
+      const r = Math.round(n * 1000) / 1000
+      return Object.is(r, -0) ? '0' : String(r)
+    }
+    values.forEach((v, i) => expect(out[i], String(v)).toBe(`0 g ${expected(v)} 0 ${expected(v)} 0 re f`))
+  })
+
+  test('glyph codes that are PDF delimiters or line ends are escaped in the literal string', () => {
+    const glyphs = new Map([
+      [0x61, 0x28],
+      [0x62, 0x29],
+      [0x63, 0x5c],
+      [0x64, 0x0a],
+      [0x65, 0x0d],
+      [0x66, 0x41],
+    ])
+    const writer = new ContentWriter(new Map([['regular', subset(glyphs)]]), new Map())
+    const text = { kind: 'text' as const, x: 1, y: 2, text: 'abcdef', font: 'regular' as const, size: 10, width: 30, gray: 0 }
+    const out = Buffer.from(writer.page([[text]], 100).bytes).toString('latin1')
+    expect(out).toBe('BT /F1 10 Tf 0 g 1 98 Td [(\0\\(\0\\)\0\\\\\0\\n\0\\r\0A)] TJ ET\n')
+  })
+})
