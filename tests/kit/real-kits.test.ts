@@ -122,8 +122,9 @@ describe.each(cases)('kit of %s', (_name, lesson: ValidLesson) => {
   });
 
   test('bookmarks, metadata and language', () => {
-    const outline = JSON.parse(run('qpdf', '--json', '--json-key=outlines', kit().file)).outlines as { title: string }[];
+    const outline = JSON.parse(run('qpdf', '--json', '--json-key=outlines', kit().file)).outlines as { title: string; kids: { title: string }[] }[];
     const titles = outline.map((entry) => entry.title);
+    expect(outline.filter((entry) => entry.kids.some((kid) => kid.title === entry.title)).map((entry) => entry.title)).toEqual([]);
     expect(titles[0]).toBe(lesson.data.title);
     expect(titles.some((title) => /^(План уроку|Lesson plan)$/.test(title))).toBe(true);
     const objects = JSON.parse(run('qpdf', '--json', '--json-key=qpdf', kit().file)).qpdf[1] as Record<string, { value: Record<string, string> }>;

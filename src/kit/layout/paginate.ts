@@ -141,7 +141,12 @@ export function resolveOutline(pages: readonly PlacedPage[]): OutlineEntry[] {
   pages.forEach((page, p) => {
     for (const { row, y, index } of page.rows) {
       if (index < 0) continue
-      for (const o of row.outline ?? []) out.push({ title: o.title, level: o.level, page: p, y })
+      for (const o of row.outline ?? []) {
+        // A section's bookmark followed on its page by a heading of the same title would show twice, nested.
+        const previous = out.at(-1)
+        if (previous && previous.title === o.title && previous.page === p && previous.level < o.level) continue
+        out.push({ title: o.title, level: o.level, page: p, y })
+      }
     }
   })
   return out
