@@ -1,6 +1,7 @@
 /**
  * `npm run kits`: render printable teacher kits. All lessons, or `--lesson <slug>`; `--paper a4|letter`;
- * `--out <dir>` (default kits/). Renders in parallel on the available cores; exits 1 with file:line on author errors.
+ * `--out <dir>` (default kits/); `--workers <n>`. Renders in parallel on the available cores once the library is large
+ * enough to repay starting more workers; exits 1 with file:line on author errors.
  */
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';

@@ -20,6 +20,14 @@ export type KitJobResult =
   | { file: string; ok: true; out: string; pages: number; bytes: number; ms: number }
   | { file: string; ok: false; diagnostics: Diagnostic[] };
 
+/** Kits one warm worker renders in the time another worker takes to start (fonts, HarfBuzz: ~0.3 s vs ~20 ms a kit). */
+const KITS_PER_WORKER_START = 16;
+
+/** Workers worth starting for a number of kits: more only when each has enough kits to repay its start. */
+export function workersFor(kits: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.ceil(kits / KITS_PER_WORKER_START)));
+}
+
 /** The file name of a lesson's kit inside a kits folder: `<slug>.pdf`, `<slug>.en.pdf`. */
 export function kitFileName(slug: string, lang: Lang): string {
   return `${slug}${lang === 'uk' ? '' : `.${lang}`}.pdf`;
@@ -36,7 +44,7 @@ export async function renderKits(
     paper: options.paper ?? 'a4',
     lessonsDir: options.lessonsDir,
   }));
-  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
+  const count = Math.max(1, Math.min(options.workers ?? workersFor(jobs.length), jobs.length));
   const results = new Array<KitJobResult>(jobs.length);
   let next = 0;
   let done = 0;
