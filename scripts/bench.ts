@@ -8,10 +8,9 @@
  * chromium: median of RUNS page.pdf() calls on the loaded lesson page, after one warm-up call.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createReadStream, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import { serveSite } from '../src/site/static-server.ts';
 import { Worker } from 'node:worker_threads';
 import { chromium } from 'playwright-core';
 import { loadLibrary, publishedLessons, type ValidLesson } from '../src/model/index.ts';
@@ -65,25 +64,11 @@ async function cold(lesson: ValidLesson): Promise<number> {
   }
 }
 
-/** A static server for the built site on 127.0.0.1. */
-async function serveSite(): Promise<{ url: string; close: () => void }> {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff' };
-  const server = createServer((request, response) => {
-    let path = join(SITE, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-    createReadStream(path).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
-}
-
 if (!existsSync(join(SITE, 'index.html'))) {
   console.error('bench needs the built site: run npm run build first');
   process.exit(1);
 }
-const site = await serveSite();
+const site = await serveSite(SITE);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -92,7 +77,7 @@ const page = await browser.newPage();
 
 /** Chromium's print of the lesson page: median time and size. */
 async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: number; pages: number }> {
-  await page.goto(site.url + paths.lesson(lesson.lang, lesson.slug), { waitUntil: 'networkidle' });
+  await page.goto(site.url + paths.lesson(lesson.lang, lesson.slug).slice(1), { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
   const print = () => page.pdf({ format: 'A4', printBackground: true });
   const first = await print();
@@ -128,7 +113,7 @@ for (const lesson of lessons) {
   ]);
 }
 await browser.close();
-site.close();
+await site.close();
 
 /** Whole-library kit rendering with a given number of workers. */
 async function library_(workers: number): Promise<number> {
