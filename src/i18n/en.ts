@@ -6,7 +6,6 @@ export const en: UiStrings = {
   siteTagline: "Lessons, quests and sessions on children's online safety, with printable teacher kits",
   skipToContent: 'Skip to content',
   navHome: 'Home',
-  navBands: 'Age groups',
   navTopics: 'Topics',
   navSearch: 'Search',
   navAbout: 'About',
@@ -18,7 +17,6 @@ export const en: UiStrings = {
   mainNav: 'Main navigation',
   languageSwitch: 'Language',
   switchTo: 'Українська',
-  switchToLang: 'uk',
   homeIntro:
     'Ready-to-run lessons on recognising manipulation online, refusing, stopping, keeping evidence, telling a trusted adult and reporting. Every lesson comes with a printable teacher kit. The lessons are written in Ukrainian; some have English translations.',
   homeBandsTitle: 'Choose an age group',
@@ -112,7 +110,6 @@ export const en: UiStrings = {
   breadcrumbs: 'You are here',
   pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
   kit: {
-    cover: 'Cover',
     plan: 'Lesson plan',
     printGuide: 'What to print',
     printGuideLead: 'Everything the lesson needs is in this kit. Print:',
@@ -126,7 +123,6 @@ export const en: UiStrings = {
     cardsRef: (title: string) => `Cards “${title}”`,
     stationRef: (n: number, title: string) => `Station ${n} “${title}”`,
     answerKey: 'Answer key',
-    noAnswer: 'teacher’s answer',
     stationAnswer: (n: number) => `Station ${n}`,
     questionsOn: 'Discuss',
     safeguardingSection: 'Child safety and where to get help',

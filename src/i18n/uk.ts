@@ -4,7 +4,6 @@ export const uk = {
   siteTagline: 'Уроки, квести й заняття про безпеку дітей в інтернеті — з друкованими наборами для вчителя',
   skipToContent: 'Перейти до змісту',
   navHome: 'Головна',
-  navBands: 'Вікові групи',
   navTopics: 'Теми',
   navSearch: 'Пошук',
   navAbout: 'Про проєкт',
@@ -16,7 +15,6 @@ export const uk = {
   mainNav: 'Основна навігація',
   languageSwitch: 'Мова',
   switchTo: 'English',
-  switchToLang: 'en',
   homeIntro:
     'Готові уроки про те, як розпізнати маніпуляцію в інтернеті, відмовити, зупинитися, зберегти докази, розповісти дорослому, якому довіряєш, і повідомити про порушення. Для кожного уроку є друкований набір для вчителя.',
   homeBandsTitle: 'Оберіть вікову групу',
@@ -111,7 +109,6 @@ export const uk = {
   breadcrumbs: 'Ви тут',
   pageOf: (page: number, total: number) => `Сторінка ${page} з ${total}`,
   kit: {
-    cover: 'Обкладинка',
     plan: 'План уроку',
     printGuide: 'Що друкувати',
     printGuideLead: 'Усе потрібне для уроку — у цьому наборі. Надрукуйте:',
@@ -125,7 +122,6 @@ export const uk = {
     cardsRef: (title: string) => `Картки «${title}»`,
     stationRef: (n: number, title: string) => `Станція ${n} «${title}»`,
     answerKey: 'Ключ відповідей',
-    noAnswer: 'відповідь вчителя',
     stationAnswer: (n: number) => `Станція ${n}`,
     questionsOn: 'Обговоріть',
     safeguardingSection: 'Безпека дитини і куди звернутися',
