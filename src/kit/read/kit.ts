@@ -21,7 +21,7 @@ export interface SharedContent {
 /** The pages (1-based) a section of the kit spans, by its outline title; from the previous layout pass. */
 export type PageLookup = (outline: string) => { from: number; to: number } | undefined;
 
-/** The lesson as kit blocks, the outline titles of its sections, and any author errors. */
+/** The lesson as kit blocks, and any author errors found while reading it. */
 export interface KitContent {
   blocks: Block[];
   findings: Finding[];
