@@ -3,7 +3,7 @@
  * shared data → pictures → read (mdast → blocks) → layout (blocks → pages) → page numbers settle → paint.
  * The build, the dev preview and the CLI all call this one function.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownToMdast } from 'satteri';
 import type { Nodes, Root } from 'mdast';
@@ -121,11 +121,22 @@ function samePages(a: PageMap, b: PageMap): boolean {
   return a.size === b.size && [...a].every(([title, at]) => b.get(title)?.from === at.from && b.get(title)?.to === at.to);
 }
 
-/** The shared disclosure protocol in the lesson's language (Ukrainian when not translated), as mdast. */
+/**
+ * Parsed shared protocols by file, kept per process: shared data, not a lesson's. Each use checks the file's
+ * modification time and size (a stat, not a parse), so an edit shows in the next kit (the dev server).
+ */
+const protocols = new Map<string, { mtimeMs: number; size: number; tree: Root }>();
+
+/** The shared disclosure protocol in the lesson's language (Ukrainian when not translated), as mdast. Read-only. */
 function sharedProtocol(lessonsDir: string, lang: string): Root {
   const localized = join(lessonsDir, '_data', `safeguarding.${lang}.md`);
   const file = existsSync(localized) ? localized : join(lessonsDir, '_data', 'safeguarding.uk.md');
-  return markdownToMdast(readFileSync(file, 'utf8')) as Root;
+  const { mtimeMs, size } = statSync(file);
+  const known = protocols.get(file);
+  if (known && known.mtimeMs === mtimeMs && known.size === size) return known.tree;
+  const tree = markdownToMdast(readFileSync(file, 'utf8')) as Root;
+  protocols.set(file, { mtimeMs, size, tree });
+  return tree;
 }
 
 /** Every picture of the lesson rasterised for print, keyed by its URL as written. */

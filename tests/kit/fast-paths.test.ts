@@ -8,7 +8,9 @@ import type { Block } from '../../src/kit/blocks.ts'
 import { layoutKit, newLayoutCache, type LaidOutKit, type LayoutCache } from '../../src/kit/layout/index.ts'
 import { isIgnorable } from '../../src/kit/layout/inline.ts'
 import { ContentWriter } from '../../src/kit/paint/content.ts'
-import { loadFonts, readKerning, type FontFace } from '../../src/kit/text/fonts.ts'
+import { fontMetrics, loadFonts, readKerning, type FontFace } from '../../src/kit/text/fonts.ts'
+import { hyphenateUk } from '../../src/kit/text/hyphenate.ts'
+import { breakLines, tokenizeRuns, type StyledText } from '../../src/kit/text/linebreak.ts'
 import type { FontSubset } from '../../src/kit/text/subset.ts'
 import { FONT_IDS } from '../../src/kit/text/types.ts'
 import { fakeOptions, H, P, R } from './helpers.ts'
@@ -45,6 +47,43 @@ describe('measuring from flat tables', () => {
     for (const text of [...samples, samples.join(' ')]) {
       expect(face.units(text), text).toBe(reference(text))
       for (const word of text.split(' ')) expect(face.units(word), word).toBe(reference(word))
+    }
+  })
+})
+
+describe('line breaking in font units', () => {
+  const metrics = fontMetrics(loadFonts())
+  const runs: StyledText[] = [
+    { text: 'Кібергрумінг — це коли дорослий  навмисно входить у довіру до дитини, ', font: 'regular' },
+    { text: 'щоб', font: 'bold' },
+    { text: 'отримати фото чи зустріч: ', font: 'regular' },
+    { text: 'https://stop-sexting.in.ua/kiberhrumin', font: 'italic', href: 'https://stop-sexting.in.ua/kiberhrumin' },
+    { text: ' (див. «довірений дорослий», с. 7); T. P. Yo AV f.i. 😀 Т', font: 'boldItalic' },
+    { text: ' код', font: 'regular', code: true },
+  ]
+  const widths = [40, 61.5, 90, 144, 233.3, 481.9]
+  const sizes = [6, 7.5, 9, 11, 14]
+  test('words kept in font units, and tokens reused across sizes, give the lines measure() gives', () => {
+    const tokens = tokenizeRuns(runs)
+    for (const hyphenate of [undefined, hyphenateUk]) {
+      for (const size of sizes) {
+        for (const width of widths) {
+          const plain = breakLines(runs, { width, size, measure: metrics.measure, hyphenate })
+          expect(breakLines(runs, { width, size, measure: metrics.measure, hyphenate, fontUnits: metrics.fontUnits, tokens })).toEqual(plain)
+          expect(breakLines(runs, { width, size, measure: metrics.measure, hyphenate, tokens })).toEqual(plain)
+        }
+      }
+    }
+  })
+  test('a line of one run is one fragment: its slice of the text, measured whole', () => {
+    const text = 'Якщо дитина розповідає про щось тривожне, вислухайте спокійно і не обіцяйте зберегти таємницю.'
+    const lines = breakLines([{ text, font: 'regular' }], { width: 200, size: 11, measure: metrics.measure, hyphenate: hyphenateUk, fontUnits: metrics.fontUnits })
+    expect(lines.length).toBeGreaterThan(1)
+    for (const line of lines) {
+      const own = line.fragments.filter((f) => !f.inserted)
+      expect(own).toHaveLength(1)
+      expect(text).toContain(own[0]!.text)
+      expect(own[0]!.width).toBe(metrics.measure(own[0]!.text, 'regular', 11))
     }
   })
 })

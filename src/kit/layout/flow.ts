@@ -5,7 +5,7 @@
  */
 import type { Block, BoxBlock, CardsBlock, ImageBlock, ListBlock, NameLineBlock, Run, TableBlock } from '../blocks.ts'
 import { runsText } from '../blocks.ts'
-import { breakLines, type Line, type LineFragment, type StyledText } from '../text/linebreak.ts'
+import { breakLines, tokenizeRuns, type Line, type LineFragment, type StyledText, type Tokens } from '../text/linebreak.ts'
 import type { Hyphenate, TextMetrics } from '../text/types.ts'
 import * as G from './geometry.ts'
 import { toStyled } from './inline.ts'
@@ -203,10 +203,10 @@ function lineRows(lines: Line[], size: number, env: FlowEnv, col: Column, align:
 }
 
 /** Breaks styled text to the column. */
-function breakText(text: StyledText[], size: number, env: FlowEnv, width: number): Line[] {
+function breakText(text: StyledText[], size: number, env: FlowEnv, width: number, tokens?: Tokens): Line[] {
   const cache = env.lineCache
   const hyphenate = env.hyphenate !== undefined
-  if (!cache) return breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate })
+  if (!cache) return breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate, fontUnits: env.metrics.fontUnits, tokens })
   // Bucketed by the first run's text; entries compare field by field, so a lookup builds no key string.
   const bucketKey = text[0]?.text ?? ''
   let bucket = cache.get(bucketKey)
@@ -214,7 +214,7 @@ function breakText(text: StyledText[], size: number, env: FlowEnv, width: number
   for (const entry of bucket) {
     if (entry.size === size && entry.width === width && entry.hyphenate === hyphenate && sameRuns(entry.text, text)) return entry.lines
   }
-  const lines = breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate })
+  const lines = breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate, fontUnits: env.metrics.fontUnits, tokens })
   bucket.push({ text, size, width, hyphenate, lines })
   return lines
 }
@@ -560,11 +560,13 @@ function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
 /** The largest size (within limits) at which a card's text fits its box. */
 function fitCard(card: readonly Run[], width: number, height: number, env: FlowEnv): { size: number; lines: Line[]; fits: boolean } {
   const styled = toStyled(card, env.printUrls)
+  // The card's text is broken at several sizes: tokenized once (widths in font units do not depend on the size).
+  const tokens = tokenizeRuns(styled)
   let lines: Line[] = []
   // Short card text reads best whole: shrink before hyphenating, and hyphenate only when shrinking is not enough.
   for (const hyphenate of [undefined, env.hyphenate]) {
     for (let size = G.CARD_MAX_SIZE; size >= G.CARD_MIN_SIZE - 1e-9; size -= G.CARD_SIZE_STEP) {
-      lines = breakText(styled, size, { ...env, hyphenate }, width)
+      lines = breakText(styled, size, { ...env, hyphenate }, width, tokens)
       // Without hyphenation, every line but the last must end at a space (no word was cut).
       const whole = hyphenate !== undefined || lines.slice(0, -1).every((l) => l.joint === 'space')
       if (whole && lines.length * lineHeight(size) <= height + 1e-6) return { size, lines, fits: true }

@@ -80,6 +80,10 @@ export function fontMetrics(fonts: FontSet): TextMetrics {
       const face = fonts[font]
       return (face.units(text) * size) / face.unitsPerEm
     },
+    fontUnits: {
+      units: (text, font) => fonts[font].units(text),
+      unitsPerEm: { regular: fonts.regular.unitsPerEm, bold: fonts.bold.unitsPerEm, italic: fonts.italic.unitsPerEm, boldItalic: fonts.boldItalic.unitsPerEm },
+    },
     hasGlyph: (cp, font) => fonts[font].has(cp),
     ascent: regular.ascent / regular.unitsPerEm,
     descent: -regular.descent / regular.unitsPerEm,

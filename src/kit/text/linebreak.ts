@@ -4,7 +4,7 @@
  * hyphens and slashes, and, as a last resort for over-long words and URLs, a break at any character,
  * so no line is ever overfull. The width function is a parameter (tests pass a fake one).
  */
-import type { FontId, Hyphenate, Measure } from './types.ts'
+import type { FontId, FontUnits, Hyphenate, Measure } from './types.ts'
 
 /** A stretch of text in one style, as the breaker receives it. */
 export interface StyledText {
@@ -42,6 +42,14 @@ export interface BreakOptions {
   size: number
   measure: Measure
   hyphenate?: Hyphenate
+  /** The same widths in font units (`TextMetrics.fontUnits`): a word is measured once, whatever sizes it is set at. */
+  fontUnits?: FontUnits
+  /**
+   * The runs already tokenized (`tokenizeRuns` of the same runs array), when they are broken several times. Words
+   * are never changed after tokenizing, and a piece's cached width is in font units or tagged with its size, so
+   * reuse gives the same lines (with the same metrics).
+   */
+  tokens?: Tokens
 }
 
 /** Hyphenate only when the line without the next word would leave more than this share of the width empty. */
@@ -70,8 +78,27 @@ interface Piece {
   /** The normalized run text the piece was cut from, and where: a line's text is sliced from it, not concatenated. */
   src: string
   at: number
-  /** pt: measured width, once measured (pieces live for one breakLines call, at one size). */
-  width?: number
+  /** Width in font units once measured (with `fontUnits`), else -1. */
+  units: number
+  /** pt: measured width at `size` (without `fontUnits`); `size` is -1 until measured. */
+  width: number
+  size: number
+}
+
+/** A piece with nothing measured yet (every field set, so all pieces share one shape). */
+function piece(text: string, style: StyledText, src: string, at: number): Piece {
+  return { text, style, src, at, units: -1, width: 0, size: -1 }
+}
+
+/** Words of styled text, tokenized once for several breaks of the same runs (a card trying type sizes). */
+export interface Tokens {
+  runs: readonly StyledText[]
+  words: readonly Word[]
+}
+
+/** Tokenizes runs for `BreakOptions.tokens`. */
+export function tokenizeRuns(runs: readonly StyledText[]): Tokens {
+  return { runs, words: tokenize(runs) }
 }
 
 interface Word {
@@ -85,20 +112,34 @@ interface Word {
 
 /** Breaks styled text into lines of at most `options.width` pt (a single character wider than that still gets its own line). */
 export function breakLines(runs: readonly StyledText[], options: BreakOptions): Line[] {
-  const words = tokenize(runs)
-  const { width, size, measure } = options
+  const { width, size, measure, fontUnits } = options
+  const words = options.tokens?.runs === runs ? options.tokens.words : tokenize(runs)
   const lines: Line[] = []
-  const measurePiece = (p: Piece): number => (p.width ??= measure(p.text, p.style.font, size))
+  // measure(t, f, size) is exactly units(t, f) * size / unitsPerEm (see FontUnits): the same numbers either way.
+  const measurePiece = fontUnits
+    ? (p: Piece): number => (pieceUnits(p, fontUnits) * size) / fontUnits.unitsPerEm[p.style.font]
+    : (p: Piece): number => {
+        if (p.size !== size) {
+          p.width = measure(p.text, p.style.font, size)
+          p.size = size
+        }
+        return p.width
+      }
   const wordWidth = (w: Word): number => {
+    const pieces = w.pieces
+    if (pieces.length === 1) return measurePiece(pieces[0]!)
     let sum = 0
-    for (const p of w.pieces) sum += measurePiece(p)
+    for (const p of pieces) sum += measurePiece(p)
     return sum
   }
-  const spaceWidths = new Map<string, number>()
+  let spaceFont: FontId | undefined
+  let spaceW = 0
   const spaceWidth = (s: StyledText): number => {
-    let w = spaceWidths.get(s.font)
-    if (w === undefined) spaceWidths.set(s.font, (w = measure(' ', s.font, size)))
-    return w
+    if (s.font !== spaceFont) {
+      spaceFont = s.font
+      spaceW = measure(' ', s.font, size)
+    }
+    return spaceW
   }
 
   let current: Word[] = []
@@ -150,6 +191,12 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
   return settle(lines, width, measure, size)
 }
 
+/** A piece's width in font units, measured once. */
+function pieceUnits(p: Piece, fontUnits: FontUnits): number {
+  if (p.units < 0) p.units = fontUnits.units(p.text, p.style.font)
+  return p.units
+}
+
 /** Splits runs into words (maximal stretches of non-space characters, across style changes). */
 function tokenize(runs: readonly StyledText[]): Word[] {
   const words: Word[] = []
@@ -161,10 +208,10 @@ function tokenize(runs: readonly StyledText[]): Word[] {
       const i = text.indexOf(' ', start)
       const end = i < 0 ? text.length : i
       if (end > start) {
-        const piece: Piece = { text: text.slice(start, end), style: run, src: text, at: start }
+        const p = piece(text.slice(start, end), run, text, start)
         // Most words are one piece: a one-element literal, not an empty array grown by push.
-        if (pieces.length === 0) pieces = [piece]
-        else pieces.push(piece)
+        if (pieces.length === 0) pieces = [p]
+        else pieces.push(p)
       }
       if (i < 0) break
       if (pieces.length > 0) words.push({ pieces, space: run, spaceSrc: text, spaceAt: i })
@@ -172,10 +219,10 @@ function tokenize(runs: readonly StyledText[]): Word[] {
       start = i + 1
     }
   }
-  if (pieces.length > 0) words.push({ pieces })
+  if (pieces.length > 0) words.push({ pieces, space: undefined, spaceSrc: undefined, spaceAt: undefined })
   // A trailing space at the paragraph's end is not a break.
   const last = words[words.length - 1]
-  if (last) delete last.space
+  if (last) last.space = undefined
   return words
 }
 
@@ -194,12 +241,12 @@ function splitWord(w: Word, k: number): [Word, Word] {
     if (end <= k) head.push(p)
     else if (offset >= k) tail.push(p)
     else {
-      head.push({ text: p.text.slice(0, k - offset), style: p.style, src: p.src, at: p.at })
-      tail.push({ text: p.text.slice(k - offset), style: p.style, src: p.src, at: p.at + k - offset })
+      head.push(piece(p.text.slice(0, k - offset), p.style, p.src, p.at))
+      tail.push(piece(p.text.slice(k - offset), p.style, p.src, p.at + k - offset))
     }
     offset = end
   }
-  return [{ pieces: head }, { pieces: tail, space: w.space, spaceSrc: w.spaceSrc, spaceAt: w.spaceAt }]
+  return [{ pieces: head, space: undefined, spaceSrc: undefined, spaceAt: undefined }, { pieces: tail, space: w.space, spaceSrc: w.spaceSrc, spaceAt: w.spaceAt }]
 }
 
 /** The style of the character just before index k. */
@@ -288,6 +335,25 @@ function emergencySplitIndex(word: Word, width: number, measurePiece: (p: Piece)
  * stretch that is contiguous in its run's text is sliced from it (no concatenated string to build and flatten).
  */
 function makeLine(words: Word[], joint: Line['joint'], hyphen: StyledText | undefined, measure: Measure, size: number): Line {
+  const single = singleSlice(words)
+  if (single) {
+    // The common line: one run's text, in one style, from its first piece to its last (the general path's result
+    // in that case, without merging piece by piece).
+    const { style, src, from, to } = single
+    const text = from === 0 && to === src.length ? src : src.slice(from, to)
+    const width = measure(text, style.font, size)
+    const f: LineFragment = { text, font: style.font, x: 0, width }
+    if (style.code) f.code = true
+    if (style.href !== undefined) f.href = style.href
+    if (!hyphen) return { fragments: [f], width, joint }
+    // An inserted hyphen is always a fragment of its own (the general path never merges it either).
+    const hw = measure(HYPHEN, hyphen.font, size)
+    const h: LineFragment = { text: HYPHEN, font: hyphen.font, x: width, width: hw }
+    if (hyphen.code) h.code = true
+    if (hyphen.href !== undefined) h.href = hyphen.href
+    h.inserted = true
+    return { fragments: [f, h], width: width + hw, joint }
+  }
   const merged: { text: string; style: StyledText; inserted?: boolean; src?: string; from: number; to: number }[] = []
   const add = (text: string, style: StyledText, src: string | undefined, at: number, inserted?: boolean): void => {
     const last = merged[merged.length - 1]
@@ -317,6 +383,34 @@ function makeLine(words: Word[], joint: Line['joint'], hyphen: StyledText | unde
     return f
   })
   return { fragments, width: x, joint }
+}
+
+/**
+ * When every piece of the line's words, and every space between them, is one run (the same style object) and they
+ * follow each other in its text: that run and the slice. Otherwise undefined.
+ */
+function singleSlice(words: readonly Word[]): { style: StyledText; src: string; from: number; to: number } | undefined {
+  const first = words[0]?.pieces[0]
+  if (!first) return undefined
+  const style = first.style
+  const src = first.src
+  let pos = first.at
+  const n = words.length
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!
+    const pieces = w.pieces
+    for (let j = 0; j < pieces.length; j++) {
+      const p = pieces[j]!
+      if (p.style !== style || p.src !== src || p.at !== pos) return undefined
+      pos += p.text.length
+    }
+    if (i < n - 1) {
+      // A word followed by no space inside a line does not happen (words end at spaces); the general path handles it.
+      if (w.space !== style || w.spaceSrc !== src || w.spaceAt !== pos) return undefined
+      pos += 1
+    }
+  }
+  return { style, src, from: first.at, to: pos }
 }
 
 /** Whether two styles draw and link the same way. */

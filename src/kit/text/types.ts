@@ -9,9 +9,20 @@ export const FONT_IDS: readonly FontId[] = ['regular', 'bold', 'italic', 'boldIt
 /** Width in pt of `text` set in `font` at `size` pt, kerning included. */
 export type Measure = (text: string, font: FontId, size: number) => number
 
+/**
+ * Widths in whole font units, which do not depend on the type size: `measure(t, f, s)` is exactly
+ * `units(t, f) * s / unitsPerEm[f]`, so a width kept in units gives the same pt at every size.
+ */
+export interface FontUnits {
+  units: (text: string, font: FontId) => number
+  unitsPerEm: Readonly<Record<FontId, number>>
+}
+
 /** What layout needs to know about type: widths, glyph coverage and vertical metrics. */
 export interface TextMetrics {
   measure: Measure
+  /** The same widths in font units, when the metrics have them (the real fonts do; test fakes need not). */
+  fontUnits?: FontUnits
   /** Whether the face has a glyph for the code point. */
   hasGlyph: (codePoint: number, font: FontId) => boolean
   /** Ascender above the baseline, as a fraction of the type size. */
