@@ -54,11 +54,13 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   let laid: LaidOutKit | undefined;
   // Rows and lines of one pass are reused by the next wherever a block's text did not change (this render only).
   const cache = newLayoutCache();
+  // The lesson is read once; a later pass makes anew only the blocks that print page numbers (this render only).
+  const content = readKit(lesson, s, shared, pictures, provisionalPages);
+  if (content.findings.length) return failed(lesson, content.findings);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const content = readKit(lesson, s, shared, pictures, pages ? (outline) => pages!.get(outline) : provisionalPages);
-    if (content.findings.length) return failed(lesson, content.findings);
+    const blocks = pages ? content.repage((outline) => pages!.get(outline)) : content.blocks;
     // Later passes change only page numbers (digits), which the first pass already checked for glyphs.
-    const result = layoutKit(content.blocks, { ...layoutOptions, checkGlyphs: pass === 0, cache });
+    const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: pass === 0, cache });
     if (!result.ok) {
       return failed(lesson, result.errors.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
     }

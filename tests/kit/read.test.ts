@@ -80,6 +80,22 @@ describe('readKit', () => {
     expect(second).toContain('с. 7–8: Роздатка 1 «Мій пароль» — по одній на учня');
   });
 
+  test('a later pass made by repage() equals the lesson read afresh with the same page numbers', () => {
+    const content = readKit(lesson(), t('uk'), shared, new Map(), () => ({ from: 88, to: 89 }));
+    const first = content.blocks;
+    for (const pages of [
+      (outline: string) => (outline.startsWith('Роздатка 1') ? { from: 7, to: 8 } : { from: 2, to: 2 }),
+      (outline: string) => (outline.startsWith('Роздатка 1') ? { from: 9, to: 12 } : { from: 3, to: 4 }),
+    ]) {
+      const again = content.repage(pages);
+      expect(again).toEqual(readKit(lesson(), t('uk'), shared, new Map(), pages).blocks);
+      expect(texts(again)).toContain('Див.: Роздатка 1 «Мій пароль», с. ' + pages('Роздатка 1').from);
+    }
+    // Blocks that print no page number are the first pass's own objects.
+    const same = content.repage(() => undefined).filter((block, i) => block === first[i]);
+    expect(same.length).toBeGreaterThan(first.length / 2);
+  });
+
   test('handouts of the young bands get larger type', () => {
     const breaks = blocks.filter((block) => block.kind === 'pageBreak' && block.outline?.startsWith('Роздатка'));
     expect(breaks).toEqual([expect.objectContaining({ textScale: 1.25 })]);

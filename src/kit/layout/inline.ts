@@ -1,7 +1,7 @@
 /** Inline stage: glyph coverage checks and runs → styled text for the line breaker. */
 import type { Block, Run, SourcePos } from '../blocks.ts'
 import type { StyledText } from '../text/linebreak.ts'
-import { fontFor, type FontId, type TextMetrics } from '../text/types.ts'
+import { faceOf, type FontId, type TextMetrics } from '../text/types.ts'
 import type { LayoutError } from './types.ts'
 
 /** Whether a character never needs a glyph: layout turns it into space or drops it (`/[\s\u00AD\u200B]/u`). */
@@ -21,13 +21,13 @@ const FACE_INDEX: Record<FontId, number> = { regular: 0, bold: 1, italic: 2, bol
 export function toStyled(runs: readonly Run[], printUrls: boolean, force?: { bold?: boolean; italic?: boolean }): StyledText[] {
   const out: StyledText[] = []
   for (const r of runs) {
-    const font = fontFor({ bold: r.bold || force?.bold, italic: r.italic || force?.italic })
+    const font = faceOf(r.bold || force?.bold, r.italic || force?.italic)
     const s: StyledText = { text: r.text, font: r.code ? (force?.bold ? 'bold' : 'regular') : font }
     if (r.code) s.code = true
     if (r.href !== undefined) s.href = r.href
     out.push(s)
     if (printUrls && r.href && !sameAddress(r.text, r.href)) {
-      out.push({ text: ` (${r.href})`, font: fontFor({ italic: r.italic || force?.italic }), href: r.href })
+      out.push({ text: ` (${r.href})`, font: faceOf(false, r.italic || force?.italic), href: r.href })
     }
   }
   return out
@@ -47,7 +47,10 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
   const seenAstral = new Set<string>()
   const check = (text: string, font: FontId, pos: SourcePos | undefined): void => {
     const bit = 1 << FACE_INDEX[font]
-    for (let i = 0; i < text.length; i++) {
+    // Most text holds no character this face has not met yet: skip to the first one in a tight loop.
+    const first = firstUnseen(text, seen, bit)
+    if (first < 0) return
+    for (let i = first; i < text.length; i++) {
       const c = text.charCodeAt(i)
       if (c < 0xd800 || c > 0xdfff) {
         if (seen[c]! & bit) continue
@@ -66,18 +69,26 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
     }
   }
   // The faces toStyled gives, without building its output.
-  const runs = (rs: readonly Run[] | undefined, pos: SourcePos | undefined, force?: { bold?: boolean; italic?: boolean }): void => {
-    for (const r of rs ?? []) {
-      const font = fontFor({ bold: r.bold || force?.bold, italic: r.italic || force?.italic })
-      check(r.text, r.code ? (force?.bold ? 'bold' : 'regular') : font, pos)
-      if (printUrls && r.href && !sameAddress(r.text, r.href)) check(` (${r.href})`, fontFor({ italic: r.italic || force?.italic }), pos)
+  // Flags, not style objects: nothing is built per run.
+  const runs = (rs: readonly Run[] | undefined, pos: SourcePos | undefined, forceBold = false, forceItalic = false): void => {
+    if (!rs) return
+    for (let i = 0; i < rs.length; i++) {
+      const r = rs[i]!
+      check(r.text, r.code ? (forceBold ? 'bold' : 'regular') : faceOf(r.bold || forceBold, r.italic || forceItalic), pos)
+      if (printUrls && r.href && !sameAddress(r.text, r.href)) {
+        // ` (${href})`, character by character in the same order, without building it.
+        const font = faceOf(false, r.italic || forceItalic)
+        check(' (', font, pos)
+        check(r.href, font, pos)
+        check(')', font, pos)
+      }
     }
   }
   const visit = (list: readonly Block[]): void => {
     for (const b of list) {
       switch (b.kind) {
         case 'heading':
-          runs(b.runs, b.pos, { bold: true })
+          runs(b.runs, b.pos, true)
           break
         case 'paragraph':
           runs(b.runs, b.pos)
@@ -86,18 +97,18 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
           for (const item of b.items) visit(item)
           break
         case 'table':
-          for (const cell of b.header) runs(cell, b.pos, { bold: true })
+          for (const cell of b.header) runs(cell, b.pos, true)
           for (const row of b.rows) for (const cell of row) runs(cell, b.pos)
           break
         case 'image':
-          runs(b.caption, b.pos, { italic: true })
+          runs(b.caption, b.pos, false, true)
           break
         case 'box':
-          runs(b.title, b.pos, { bold: true })
+          runs(b.title, b.pos, true)
           visit(b.children)
           break
         case 'cards':
-          runs(b.title, b.pos, { bold: true })
+          runs(b.title, b.pos, true)
           for (const c of b.cards) runs(c, b.pos)
           break
         case 'nameLine':
@@ -115,6 +126,16 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
     check(s, 'bold', undefined)
   }
   return errors
+}
+
+/** Index of the first character of `text` that is a surrogate or whose `seen` entry lacks `bit`, or -1. */
+function firstUnseen(text: string, seen: Uint8Array, bit: number): number {
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 0xd800 && c <= 0xdfff) || (seen[c]! & bit) === 0) return i
+  }
+  return -1
 }
 
 /** The author error for a character a face lacks. */

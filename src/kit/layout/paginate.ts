@@ -4,7 +4,7 @@
  * headings stay with what follows, and a paragraph keeps two lines on each side of a break).
  * A page that continues a table or box starts with that container's repeat rows.
  */
-import type { Box, Container, Item, LinkArea, OutlineEntry, Page, Row } from './types.ts'
+import type { Box, Container, Item, LineItem, LinkArea, OutlineEntry, Page, Row, TextItem } from './types.ts'
 
 /** pt: slack when comparing heights. */
 const EPSILON = 1e-6
@@ -63,7 +63,10 @@ function fillPage(rows: readonly Row[], start: number, repeat: readonly Row[], c
     cursor += r.height
     const next = rows[j + 1]
     if (next && !next.breakBefore) {
-      const reserve = r.containers.filter((c) => next.containers.includes(c)).reduce((s, c) => s + c.reserve, 0)
+      // The reserve of the containers that go on after this row (summed in order, no array built per row).
+      let reserve = 0
+      const containers = r.containers
+      for (let k = 0; k < containers.length; k++) if (next.containers.includes(containers[k]!)) reserve += containers[k]!.reserve
       if (cursor + reserve <= content.height + EPSILON && r.penaltyAfter <= bestPenalty) {
         best = j
         bestPenalty = r.penaltyAfter
@@ -80,11 +83,18 @@ function fillPage(rows: readonly Row[], start: number, repeat: readonly Row[], c
 /** Placed rows → page items: container frames first (behind), then the rows' items in page coordinates. */
 export function resolveItems(pages: readonly PlacedPage[], content: Box): Page[] {
   return pages.map((page, p) => {
-    const items: Item[] = [...frames(page, pages[p + 1], content)]
+    const items: Item[] = frames(page, pages[p + 1], content)
     const links: LinkArea[] = []
-    for (const { row, y } of page.rows) {
-      for (const it of row.items) items.push(translate(it, y))
-      for (const l of row.links) links.push({ ...l, y: l.y + y })
+    const placed = page.rows
+    for (let i = 0; i < placed.length; i++) {
+      const { row, y } = placed[i]!
+      const rowItems = row.items
+      for (let j = 0; j < rowItems.length; j++) items.push(translate(rowItems[j]!, y))
+      const rowLinks = row.links
+      for (let j = 0; j < rowLinks.length; j++) {
+        const l = rowLinks[j]!
+        links.push({ x: l.x, y: l.y + y, width: l.width, height: l.height, href: l.href })
+      }
     }
     return { items, furniture: [], links }
   })
@@ -117,15 +127,26 @@ function frames(page: PlacedPage, next: PlacedPage | undefined, content: Box): I
   return out
 }
 
-/** An item moved down by `dy`. */
+/**
+ * An item moved down by `dy` (a new item: a later pass reuses rows, so rows' items are never moved in place). The
+ * common kinds are built field by field, in their fields' order, rather than spread: a spread copies through a
+ * generic path, and this runs for every item of every page.
+ */
 function translate(it: Item, dy: number): Item {
   switch (it.kind) {
-    case 'text':
+    case 'text': {
+      const t: TextItem = { kind: 'text', x: it.x, y: it.y + dy, text: it.text, font: it.font, size: it.size, width: it.width, gray: it.gray }
+      if (it.generated !== undefined) t.generated = it.generated
+      return t
+    }
+    case 'line': {
+      const l: LineItem = { kind: 'line', x1: it.x1, y1: it.y1 + dy, x2: it.x2, y2: it.y2 + dy, gray: it.gray, lineWidth: it.lineWidth }
+      if (it.dash !== undefined) l.dash = it.dash
+      return l
+    }
     case 'rect':
     case 'image':
       return { ...it, y: it.y + dy }
-    case 'line':
-      return { ...it, y1: it.y1 + dy, y2: it.y2 + dy }
     case 'path':
       return {
         ...it,

@@ -25,6 +25,12 @@ export type PageLookup = (outline: string) => { from: number; to: number } | und
 export interface KitContent {
   blocks: Block[];
   findings: Finding[];
+  /**
+   * The same lesson read again with other page numbers: exactly what `readKit` with `pages` returns, without reading the
+   * lesson again (only the blocks that print page numbers, the "с. 7" pointers and the print guide, are made anew, and
+   * the blocks around them copied). Each call continues from the blocks the previous one returned.
+   */
+  repage: (pages: PageLookup) => Block[];
 }
 
 /** A section the kit moves out of the plan to its own pages (a handout, cards, a station, the memo). */
@@ -65,6 +71,8 @@ interface State {
   mode: 'plan' | 'handout' | 'station';
   /** "Станція 2" while reading a station: labels its answers in the key. */
   stationLabel?: string;
+  /** Every block that prints page numbers, and how to make it again with the current `pages`. */
+  paged: { block: Block; make: () => Block }[];
 }
 
 /** Type scale for handouts of the young bands (pre-readers and early readers). */
@@ -74,7 +82,7 @@ const YOUNG_HANDOUT_SCALE = 1.25;
 export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent, pictures: Pictures, pages: PageLookup = () => undefined): KitContent {
   const state: State = {
     lesson, s, shared, pages, pictures, findings: [], question: 0, handout: 0,
-    handouts: [], cards: [], stations: [], memos: [], safeguarding: [], key: [], mode: 'plan',
+    handouts: [], cards: [], stations: [], memos: [], safeguarding: [], key: [], mode: 'plan', paged: [],
   };
   const plan = readPlan(lesson.tree, state);
   const blocks: Block[] = [
@@ -90,7 +98,43 @@ export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent
     ...safeguardingSection(state),
     ...glossary(state),
   ];
-  return { blocks, findings: state.findings };
+  let current = blocks;
+  const repage = (next: PageLookup): Block[] => {
+    state.pages = next;
+    const swaps = new Map<Block, Block>();
+    for (const entry of state.paged) {
+      const made = entry.make();
+      swaps.set(entry.block, made);
+      entry.block = made;
+    }
+    current = swapBlocks(current, swaps) ?? current;
+    return current;
+  };
+  return { blocks, findings: state.findings, repage };
+}
+
+/** The blocks with every block in `swaps` replaced, wherever it stands, and its parents copied; undefined if none was there. */
+function swapBlocks(list: readonly Block[], swaps: ReadonlyMap<Block, Block>): Block[] | undefined {
+  let out: Block[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const block = list[i]!;
+    let next = swaps.get(block);
+    if (next === undefined) {
+      if (block.kind === 'list') {
+        let items: Block[][] | undefined;
+        for (let j = 0; j < block.items.length; j++) {
+          const item = swapBlocks(block.items[j]!, swaps);
+          if (item) (items ??= block.items.slice())[j] = item;
+        }
+        if (items) next = { ...block, items };
+      } else if (block.kind === 'box') {
+        const children = swapBlocks(block.children, swaps);
+        if (children) next = { ...block, children };
+      }
+    }
+    if (next !== undefined) (out ??= list.slice())[i] = next;
+  }
+  return out;
 }
 
 /** Title, facts, summary, provenance, timing, print guide, objectives, teacher guidance, materials, preparation. */
@@ -136,9 +180,9 @@ function cover(state: State): Block[] {
 
 /** Which pages to print and how many copies, in kit order, so the teacher at the copier needs nothing else. */
 function printGuide(state: State): Block[] {
-  const { s, pages } = state;
+  const { s } = state;
   const range = (outline: string) => {
-    const at = pages(outline);
+    const at = state.pages(outline);
     return at ? s.kit.pages(at.from, at.to) : '…';
   };
   const forTeacher = s.kit.forTeacher;
@@ -149,14 +193,17 @@ function printGuide(state: State): Block[] {
     ...state.memos.map((part) => ({ outline: part.outline, label: part.label, copies: s.kit.perFamily })),
     { outline: s.kit.safeguardingSection, label: s.kit.safeguardingSection, copies: s.kit.forTeacherAndBoard },
   ];
+  const guide = (): Block => ({
+    kind: 'list',
+    ordered: false,
+    items: parts.map((part): Block[] => [{ kind: 'paragraph', runs: [{ text: `${range(part.outline)}: `, bold: true }, { text: `${part.label} — ${part.copies}` }] }]),
+  });
+  const list = guide();
+  state.paged.push({ block: list, make: guide });
   return [
     { kind: 'heading', level: 2, runs: [{ text: s.kit.printGuide }] },
     { kind: 'paragraph', runs: [{ text: s.kit.printGuideLead }] },
-    {
-      kind: 'list',
-      ordered: false,
-      items: parts.map((part): Block[] => [{ kind: 'paragraph', runs: [{ text: `${range(part.outline)}: `, bold: true }, { text: `${part.label} — ${part.copies}` }] }]),
-    },
+    list,
   ];
 }
 
@@ -344,9 +391,14 @@ function moveOut(into: Moved[], state: State, part: Moved, pos?: { line: number;
 
 /** "Див.: Роздатка 1 «…», с. 7": where the plan mentions a moved part (PT Sans has no arrow glyph). */
 function pointer(state: State, outline: string, label: string, pos?: { line: number; column: number }): Block[] {
-  const at = state.pages(outline);
-  const page = at ? `, ${state.s.kit.seePage(at.from)}` : '';
-  return [{ kind: 'paragraph', runs: [{ text: `${state.s.kit.see} ` }, { text: `${label}${page}`, bold: true }], pos }];
+  const make = (): Block => {
+    const at = state.pages(outline);
+    const page = at ? `, ${state.s.kit.seePage(at.from)}` : '';
+    return { kind: 'paragraph', runs: [{ text: `${state.s.kit.see} ` }, { text: `${label}${page}`, bold: true }], pos };
+  };
+  const block = make();
+  state.paged.push({ block, make });
+  return [block];
 }
 
 /** A moved part on its own page(s), bookmarked. */

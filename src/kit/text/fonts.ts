@@ -55,8 +55,11 @@ export interface FontFace {
   advance: (codePoint: number) => number
   /** Pair kerning in font units between two code points (negative tightens). */
   kern: (left: number, right: number) => number
-  /** Advance of a whole text in font units, kerning included (what `measure` scales to pt). */
-  units: (text: string) => number
+  /**
+   * Advance of a text in font units, kerning included (what `measure` scales to pt); with `from`/`to`, of characters
+   * from … to - 1 only, exactly as of that slice (measuring a word in a line's text makes no string).
+   */
+  units: (text: string, from?: number, to?: number) => number
 }
 
 /** The four faces by id. */
@@ -81,7 +84,7 @@ export function fontMetrics(fonts: FontSet): TextMetrics {
       return (face.units(text) * size) / face.unitsPerEm
     },
     fontUnits: {
-      units: (text, font) => fonts[font].units(text),
+      units: (text, font, from, to) => fonts[font].units(text, from, to),
       unitsPerEm: { regular: fonts.regular.unitsPerEm, bold: fonts.bold.unitsPerEm, italic: fonts.italic.unitsPerEm, boldItalic: fonts.boldItalic.unitsPerEm },
     },
     hasGlyph: (cp, font) => fonts[font].has(cp),
@@ -184,12 +187,12 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
     if (k === KERN_UNKNOWN) kernTable[i] = k = kernGlyphs(glyphId(left), glyphId(right))
     return k
   }
-  const units = (text: string): number => {
+  const units = (text: string, from = 0, to = text.length): number => {
     let total = 0
     let prev = -1
     let prevSlot = -1
-    const n = text.length
-    for (let i = 0; i < n; i++) {
+    const n = to
+    for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i)
       if (c < 0xd800 || c > 0xdfff) {
         let s = slotOf[c]!

@@ -46,8 +46,8 @@ export interface BreakOptions {
   fontUnits?: FontUnits
   /**
    * The runs already tokenized (`tokenizeRuns` of the same runs array), when they are broken several times. Words
-   * are never changed after tokenizing, and a piece's cached width is in font units or tagged with its size, so
-   * reuse gives the same lines (with the same metrics).
+   * are never changed after tokenizing, and a piece's cached width is in font units, so reuse gives the same lines
+   * (with the same metrics).
    */
   tokens?: Tokens
 }
@@ -72,64 +72,178 @@ export function normalizeSpace(text: string): string {
   return text.replace(/[\u00AD\u200B]/g, '').replace(/[ \t\n\r\f\v]+/g, ' ')
 }
 
-interface Piece {
-  text: string
-  style: StyledText
-  /** The normalized run text the piece was cut from, and where: a line's text is sliced from it, not concatenated. */
-  src: string
-  at: number
-  /** Width in font units once measured (with `fontUnits`), else -1. */
-  units: number
-  /** pt: measured width at `size` (without `fontUnits`); `size` is -1 until measured. */
-  width: number
-  size: number
-}
-
-/** A piece with nothing measured yet (every field set, so all pieces share one shape). */
-function piece(text: string, style: StyledText, src: string, at: number): Piece {
-  return { text, style, src, at, units: -1, width: 0, size: -1 }
-}
-
-/** Words of styled text, tokenized once for several breaks of the same runs (a card trying type sizes). */
+/**
+ * Words of styled text, kept in flat arrays: a piece is a stretch of one run's normalized text (run, from, to), a word
+ * is a range of pieces followed by an optional space. Nothing per word is allocated: no objects, no string slices.
+ */
 export interface Tokens {
   runs: readonly StyledText[]
-  words: readonly Word[]
+  /** The normalized text of each run (pieces index into it). */
+  srcs: string[]
+  /** Number of words and pieces. */
+  words: number
+  pieces: number
+  /** Per piece: its run, and where it stands in that run's normalized text. */
+  pRun: Int32Array
+  pFrom: Int32Array
+  pTo: Int32Array
+  /** Per piece: its width in font units once measured (with `fontUnits`), else NaN. */
+  pUnits: Float64Array
+  /** Per word: its first piece (word w has pieces wPiece[w] … wPiece[w + 1] - 1; one more entry than words). */
+  wPiece: Int32Array
+  /** Per word: its length in characters. */
+  wLen: Int32Array
+  /** Per word: the run of the space that follows it (-1: none), and where that space stands in the run's text. */
+  wSpaceRun: Int32Array
+  wSpaceAt: Int32Array
 }
 
-/** Tokenizes runs for `BreakOptions.tokens`. */
+/** Empty token arrays with room for `words` words and `pieces` pieces. */
+function emptyTokens(words: number, pieces: number): Tokens {
+  return {
+    runs: [],
+    srcs: [],
+    words: 0,
+    pieces: 0,
+    pRun: new Int32Array(pieces),
+    pFrom: new Int32Array(pieces),
+    pTo: new Int32Array(pieces),
+    pUnits: new Float64Array(pieces),
+    wPiece: new Int32Array(words + 1),
+    wLen: new Int32Array(words),
+    wSpaceRun: new Int32Array(words),
+    wSpaceAt: new Int32Array(words),
+  }
+}
+
+/**
+ * Scratch arrays for a break without `BreakOptions.tokens`: breaking is synchronous and never nested, so one set is
+ * reused (grown when a paragraph needs more). It holds no text or result between calls that matters: every call
+ * overwrites what it reads.
+ */
+let scratch = emptyTokens(256, 256)
+const NO_RUNS: readonly StyledText[] = []
+
+/** Tokenizes runs for `BreakOptions.tokens` (arrays of its own, so it can be reused across breaks). */
 export function tokenizeRuns(runs: readonly StyledText[]): Tokens {
-  return { runs, words: tokenize(runs) }
+  return tokenize(runs, emptyTokens(16, 16))
 }
 
-interface Word {
-  pieces: Piece[]
-  /** The style of the space that follows the word, if any. */
-  space?: StyledText
-  /** Where that space stands in its run's normalized text. */
-  spaceSrc?: string
-  spaceAt?: number
+/** A typed array of `n` entries starting with the content of `a`. */
+function grown<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  const b = new (a.constructor as { new (n: number): T })(n)
+  b.set(a)
+  return b
+}
+
+/** Doubles the room for pieces. */
+function growPieces(t: Tokens): void {
+  const n = t.pRun.length * 2
+  t.pRun = grown(t.pRun, n)
+  t.pFrom = grown(t.pFrom, n)
+  t.pTo = grown(t.pTo, n)
+  t.pUnits = grown(t.pUnits, n)
+}
+
+/** Doubles the room for words (`wPiece` has one entry more than the others). */
+function growWords(t: Tokens): void {
+  const n = t.wLen.length * 2
+  t.wPiece = grown(t.wPiece, n + 1)
+  t.wLen = grown(t.wLen, n)
+  t.wSpaceRun = grown(t.wSpaceRun, n)
+  t.wSpaceAt = grown(t.wSpaceAt, n)
+}
+
+/** Splits runs into words (maximal stretches of non-space characters, across style changes), into `t`. */
+function tokenize(runs: readonly StyledText[], t: Tokens): Tokens {
+  t.runs = runs
+  const srcs: string[] = (t.srcs = new Array<string>(runs.length))
+  let words = 0
+  let pieces = 0
+  let wordStart = 0
+  let wordLen = 0
+  for (let r = 0; r < runs.length; r++) {
+    const text = normalizeSpace(runs[r]!.text)
+    srcs[r] = text
+    let start = 0
+    for (;;) {
+      const i = text.indexOf(' ', start)
+      const end = i < 0 ? text.length : i
+      if (end > start) {
+        if (pieces >= t.pRun.length) growPieces(t)
+        t.pRun[pieces] = r
+        t.pFrom[pieces] = start
+        t.pTo[pieces] = end
+        t.pUnits[pieces] = NaN
+        pieces++
+        wordLen += end - start
+      }
+      if (i < 0) break
+      if (pieces > wordStart) {
+        if (words + 1 >= t.wLen.length) growWords(t)
+        t.wPiece[words] = wordStart
+        t.wLen[words] = wordLen
+        t.wSpaceRun[words] = r
+        t.wSpaceAt[words] = i
+        words++
+        wordStart = pieces
+        wordLen = 0
+      }
+      start = i + 1
+    }
+  }
+  if (pieces > wordStart) {
+    if (words + 1 >= t.wLen.length) growWords(t)
+    t.wPiece[words] = wordStart
+    t.wLen[words] = wordLen
+    t.wSpaceRun[words] = -1
+    words++
+  }
+  // A trailing space at the paragraph's end is not a break.
+  if (words > 0) t.wSpaceRun[words - 1] = -1
+  t.wPiece[words] = pieces
+  t.words = words
+  t.pieces = pieces
+  return t
 }
 
 /** Breaks styled text into lines of at most `options.width` pt (a single character wider than that still gets its own line). */
 export function breakLines(runs: readonly StyledText[], options: BreakOptions): Line[] {
   const { width, size, measure, fontUnits } = options
-  const words = options.tokens?.runs === runs ? options.tokens.words : tokenize(runs)
+  let t: Tokens
+  if (options.tokens?.runs === runs) t = options.tokens
+  else {
+    t = scratch = tokenize(runs, scratch)
+  }
+  const { srcs, pRun, pFrom, pTo, pUnits, wPiece, wLen, wSpaceRun } = t
   const lines: Line[] = []
   // measure(t, f, size) is exactly units(t, f) * size / unitsPerEm (see FontUnits): the same numbers either way.
-  const measurePiece = fontUnits
-    ? (p: Piece): number => (pieceUnits(p, fontUnits) * size) / fontUnits.unitsPerEm[p.style.font]
-    : (p: Piece): number => {
-        if (p.size !== size) {
-          p.width = measure(p.text, p.style.font, size)
-          p.size = size
-        }
-        return p.width
-      }
-  const wordWidth = (w: Word): number => {
-    const pieces = w.pieces
-    if (pieces.length === 1) return measurePiece(pieces[0]!)
+  /** pt: width of characters s … e - 1 of piece p (piece-relative), a whole piece's units measured once. */
+  const pieceWidth = (p: number, s: number, e: number): number => {
+    const run = runs[pRun[p]!]!
+    const from = pFrom[p]!
+    if (fontUnits) {
+      let u: number
+      if (s === 0 && e === pTo[p]! - from) {
+        u = pUnits[p]!
+        if (u !== u) pUnits[p] = u = fontUnits.units(srcs[pRun[p]!]!, run.font, from, pTo[p]!)
+      } else u = fontUnits.units(srcs[pRun[p]!]!, run.font, from + s, from + e)
+      return (u * size) / fontUnits.unitsPerEm[run.font]
+    }
+    return measure(srcs[pRun[p]!]!.slice(from + s, from + e), run.font, size)
+  }
+  /** pt: width of characters a … b - 1 of word w (pieces summed in order, as separate measurements). */
+  const viewWidth = (w: number, a: number, b: number): number => {
     let sum = 0
-    for (const p of pieces) sum += measurePiece(p)
+    let off = 0
+    const end = wPiece[w + 1]!
+    for (let p = wPiece[w]!; p < end && off < b; p++) {
+      const len = pTo[p]! - pFrom[p]!
+      const s = a > off ? a - off : 0
+      const e = b - off < len ? b - off : len
+      if (e > s) sum += pieceWidth(p, s, e)
+      off += len
+    }
     return sum
   }
   let spaceFont: FontId | undefined
@@ -142,121 +256,94 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
     return spaceW
   }
 
-  let current: Word[] = []
+  // The current line runs from character lo of word ls to the end of word w - 1 (cur words), or is empty.
+  let ls = 0
+  let lo = 0
+  let cur = 0
   let currentWidth = 0
-  const flush = (joint: Line['joint'], hyphen?: StyledText): void => {
-    lines.push(makeLine(current, joint, hyphen, measure, size))
-    current = []
+  const flush = (endWord: number, endOff: number, joint: Line['joint'], hyphen?: StyledText): void => {
+    lines.push(makeLine(t, ls, lo, endWord, endOff, joint, hyphen, measure, size))
+    cur = 0
     currentWidth = 0
   }
 
-  // Words in order; a word that goes back (a split's tail, or a word moved to the next line) is taken next.
-  let next = 0
-  let back: Word | undefined
-  while (back || next < words.length) {
-    const word = back ?? words[next++]!
-    back = undefined
-    const last = current[current.length - 1]
-    const gap = last?.space ? spaceWidth(last.space) : 0
-    const ww = wordWidth(word)
+  // Words in order; the rest of a word (a split's tail, or a word moved to the next line) starts the next line.
+  let w = 0
+  let off = 0
+  const n = t.words
+  while (w < n) {
+    if (cur === 0) {
+      ls = w
+      lo = off
+    }
+    const len = wLen[w]!
+    const gap = cur > 0 && wSpaceRun[w - 1]! >= 0 ? spaceWidth(runs[wSpaceRun[w - 1]!]!) : 0
+    const ww = viewWidth(w, off, len)
     if (currentWidth + gap + ww <= width + EPSILON) {
-      current.push(word)
+      cur++
       currentWidth += gap + ww
+      w++
+      off = 0
       continue
     }
     const room = width - currentWidth - gap
-    const loose = current.length === 0 || width - currentWidth > LOOSE_SHARE * width
-    if (loose) {
-      const split = bestSplit(word, room, measurePiece, options.hyphenate, size, measure)
+    const loose = cur === 0 || width - currentWidth > LOOSE_SHARE * width
+    if (loose && room > 0) {
+      const split = bestSplit(t, w, off, room, viewWidth, options.hyphenate, size, measure)
       if (split) {
-        current.push(split.head)
-        flush('none', split.hyphen)
-        back = split.tail
+        flush(w, off + split.index, 'none', split.hyphen)
+        off += split.index
         continue
       }
     }
-    if (current.length > 0) {
-      flush('space')
-      back = word
+    if (cur > 0) {
+      flush(w - 1, wLen[w - 1]!, 'space')
       continue
     }
     // An empty line and a word that does not fit even alone: break it at the last character that fits.
-    const k = emergencySplitIndex(word, width, measurePiece)
-    const [head, tail] = splitWord(word, k)
-    current.push(head)
-    flush('none')
-    back = tail
+    const k = emergencySplitIndex(t, w, off, width, viewWidth)
+    flush(w, off + k, 'none')
+    off += k
   }
-  if (current.length > 0) flush('none')
+  if (cur > 0) flush(w - 1, wLen[w - 1]!, 'none')
+  if (t === scratch) {
+    // Scratch keeps no reference to the paragraph once broken.
+    t.runs = NO_RUNS
+    t.srcs = []
+  }
   return settle(lines, width, measure, size)
 }
 
-/** A piece's width in font units, measured once. */
-function pieceUnits(p: Piece, fontUnits: FontUnits): number {
-  if (p.units < 0) p.units = fontUnits.units(p.text, p.style.font)
-  return p.units
-}
-
-/** Splits runs into words (maximal stretches of non-space characters, across style changes). */
-function tokenize(runs: readonly StyledText[]): Word[] {
-  const words: Word[] = []
-  let pieces: Piece[] = []
-  for (const run of runs) {
-    const text = normalizeSpace(run.text)
-    let start = 0
-    for (;;) {
-      const i = text.indexOf(' ', start)
-      const end = i < 0 ? text.length : i
-      if (end > start) {
-        const p = piece(text.slice(start, end), run, text, start)
-        // Most words are one piece: a one-element literal, not an empty array grown by push.
-        if (pieces.length === 0) pieces = [p]
-        else pieces.push(p)
-      }
-      if (i < 0) break
-      if (pieces.length > 0) words.push({ pieces, space: run, spaceSrc: text, spaceAt: i })
-      pieces = []
-      start = i + 1
-    }
+/** Characters a … b - 1 of word w. */
+function viewText(t: Tokens, w: number, a: number, b: number): string {
+  const { srcs, pRun, pFrom, pTo, wPiece } = t
+  const first = wPiece[w]!
+  const end = wPiece[w + 1]!
+  if (end - first === 1) return srcs[pRun[first]!]!.slice(pFrom[first]! + a, pFrom[first]! + b)
+  let text = ''
+  let off = 0
+  for (let p = first; p < end && off < b; p++) {
+    const len = pTo[p]! - pFrom[p]!
+    const s = a > off ? a - off : 0
+    const e = b - off < len ? b - off : len
+    if (e > s) text += srcs[pRun[p]!]!.slice(pFrom[p]! + s, pFrom[p]! + e)
+    off += len
   }
-  if (pieces.length > 0) words.push({ pieces, space: undefined, spaceSrc: undefined, spaceAt: undefined })
-  // A trailing space at the paragraph's end is not a break.
-  const last = words[words.length - 1]
-  if (last) last.space = undefined
-  return words
+  return text
 }
 
-/** The word's text. */
-function wordText(w: Word): string {
-  return w.pieces.map((p) => p.text).join('')
-}
-
-/** Splits a word at character index k of its text into head and tail (the tail keeps the following space). */
-function splitWord(w: Word, k: number): [Word, Word] {
-  const head: Piece[] = []
-  const tail: Piece[] = []
-  let offset = 0
-  for (const p of w.pieces) {
-    const end = offset + p.text.length
-    if (end <= k) head.push(p)
-    else if (offset >= k) tail.push(p)
-    else {
-      head.push(piece(p.text.slice(0, k - offset), p.style, p.src, p.at))
-      tail.push(piece(p.text.slice(k - offset), p.style, p.src, p.at + k - offset))
-    }
-    offset = end
+/** The style of the character just before index k of the view of word w that starts at character a. */
+function styleBefore(t: Tokens, w: number, a: number, k: number): StyledText {
+  const { runs, pRun, pFrom, pTo, wPiece } = t
+  let off = 0
+  let last = -1
+  for (let p = wPiece[w]!; p < wPiece[w + 1]!; p++) {
+    off += pTo[p]! - pFrom[p]!
+    if (off <= a) continue
+    last = p
+    if (off - a >= k) return runs[pRun[p]!]!
   }
-  return [{ pieces: head, space: undefined, spaceSrc: undefined, spaceAt: undefined }, { pieces: tail, space: w.space, spaceSrc: w.spaceSrc, spaceAt: w.spaceAt }]
-}
-
-/** The style of the character just before index k. */
-function styleBefore(w: Word, k: number): StyledText {
-  let offset = 0
-  for (const p of w.pieces) {
-    offset += p.text.length
-    if (offset >= k) return p.style
-  }
-  return w.pieces[w.pieces.length - 1]!.style
+  return runs[pRun[last]!]!
 }
 
 /** Whether index k of text is between two whole characters (not inside a surrogate pair, not before a combining mark). */
@@ -281,38 +368,36 @@ function candidates(text: string, hyphenate: Hyphenate | undefined): { index: nu
   return [...found].map(([index, hyphen]) => ({ index, hyphen })).sort((a, b) => b.index - a.index)
 }
 
-/** The latest break inside the word whose head (with its hyphen) fits into `room` pt. */
+/** The latest break inside the rest of word w (from character a) whose head (with its hyphen) fits into `room` pt. */
 function bestSplit(
-  word: Word,
+  t: Tokens,
+  w: number,
+  a: number,
   room: number,
-  measurePiece: (p: Piece) => number,
+  viewWidth: (w: number, a: number, b: number) => number,
   hyphenate: Hyphenate | undefined,
   size: number,
   measure: Measure,
-): { head: Word; tail: Word; hyphen?: StyledText } | undefined {
-  if (room <= 0) return undefined
-  const text = wordText(word)
+): { index: number; hyphen?: StyledText } | undefined {
+  const text = viewText(t, w, a, t.wLen[w]!)
   for (const c of candidates(text, hyphenate)) {
-    const [head, tail] = splitWord(word, c.index)
-    const hyphenStyle = c.hyphen ? styleBefore(word, c.index) : undefined
-    const w =
-      head.pieces.reduce((s, p) => s + measurePiece(p), 0) + (hyphenStyle ? measure(HYPHEN, hyphenStyle.font, size) : 0)
-    if (w <= room + EPSILON) return { head, tail, hyphen: hyphenStyle }
+    const hyphenStyle = c.hyphen ? styleBefore(t, w, a, c.index) : undefined
+    const width = viewWidth(w, a, a + c.index) + (hyphenStyle ? measure(HYPHEN, hyphenStyle.font, size) : 0)
+    if (width <= room + EPSILON) return { index: c.index, hyphen: hyphenStyle }
   }
   return undefined
 }
 
-/** The longest head (at least one character) of an over-long word that fits the line, preferring a URL separator. */
-function emergencySplitIndex(word: Word, width: number, measurePiece: (p: Piece) => number): number {
-  const text = wordText(word)
-  const headWidth = (k: number): number => splitWord(word, k)[0].pieces.reduce((s, p) => s + measurePiece(p), 0)
+/** The longest head (at least one character) of the rest of an over-long word that fits the line, preferring a URL separator. */
+function emergencySplitIndex(t: Tokens, w: number, a: number, width: number, viewWidth: (w: number, a: number, b: number) => number): number {
+  const text = viewText(t, w, a, t.wLen[w]!)
   // Binary search for the longest fitting prefix: widths grow with length (advances are positive).
   let lo = 1
   let hi = text.length - 1
   let best = 1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    if (headWidth(mid) <= width + EPSILON) {
+    if (viewWidth(w, a, a + mid) <= width + EPSILON) {
       best = mid
       lo = mid + 1
     } else hi = mid - 1
@@ -331,16 +416,61 @@ function emergencySplitIndex(word: Word, width: number, measurePiece: (p: Piece)
 }
 
 /**
- * Builds a line: merges neighbouring pieces of the same style (spaces included) and measures each once. A merged
- * stretch that is contiguous in its run's text is sliced from it (no concatenated string to build and flatten).
+ * Builds the line from character `lo` of word `ls` to character `eo` of word `le`: merges neighbouring pieces of the
+ * same style (spaces included) and measures each once. A merged stretch that is contiguous in its run's text is
+ * sliced from it (no concatenated string to build and flatten).
  */
-function makeLine(words: Word[], joint: Line['joint'], hyphen: StyledText | undefined, measure: Measure, size: number): Line {
-  const single = singleSlice(words)
-  if (single) {
-    // The common line: one run's text, in one style, from its first piece to its last (the general path's result
-    // in that case, without merging piece by piece).
-    const { style, src, from, to } = single
-    const text = from === 0 && to === src.length ? src : src.slice(from, to)
+function makeLine(
+  t: Tokens,
+  ls: number,
+  lo: number,
+  le: number,
+  eo: number,
+  joint: Line['joint'],
+  hyphen: StyledText | undefined,
+  measure: Measure,
+  size: number,
+): Line {
+  const { runs, srcs, pRun, pFrom, pTo, wPiece, wSpaceRun, wSpaceAt } = t
+  // The common line: every piece and every space between them is one run, following each other in its text (the
+  // general path's result in that case, without merging piece by piece).
+  let style: StyledText | undefined
+  let src = ''
+  let single = true
+  let from = -1
+  let pos = -1
+  for (let w = ls; w <= le && single; w++) {
+    const a = w === ls ? lo : 0
+    const b = w === le ? eo : t.wLen[w]!
+    let off = 0
+    for (let p = wPiece[w]!; p < wPiece[w + 1]! && off < b; p++) {
+      const len = pTo[p]! - pFrom[p]!
+      const s = a > off ? a - off : 0
+      const e = b - off < len ? b - off : len
+      off += len
+      if (e <= s) continue
+      const r = pRun[p]!
+      const at = pFrom[p]! + s
+      if (style === undefined) {
+        style = runs[r]!
+        src = srcs[r]!
+        from = pos = at
+      }
+      if (runs[r] !== style || srcs[r] !== src || at !== pos) {
+        single = false
+        break
+      }
+      pos += e - s
+    }
+    if (single && w < le) {
+      // A word followed by no space inside a line does not happen (words end at spaces); the general path handles it.
+      const r = wSpaceRun[w]!
+      if (r < 0 || runs[r] !== style || srcs[r] !== src || wSpaceAt[w] !== pos) single = false
+      else pos += 1
+    }
+  }
+  if (single && style !== undefined) {
+    const text = from === 0 && pos === src.length ? src : src.slice(from, pos)
     const width = measure(text, style.font, size)
     const f: LineFragment = { text, font: style.font, x: 0, width }
     if (style.code) f.code = true
@@ -355,22 +485,32 @@ function makeLine(words: Word[], joint: Line['joint'], hyphen: StyledText | unde
     return { fragments: [f, h], width: width + hw, joint }
   }
   const merged: { text: string; style: StyledText; inserted?: boolean; src?: string; from: number; to: number }[] = []
-  const add = (text: string, style: StyledText, src: string | undefined, at: number, inserted?: boolean): void => {
+  const add = (style: StyledText, src: string | undefined, at: number, to: number, inserted?: boolean): void => {
     const last = merged[merged.length - 1]
     if (last && !inserted && !last.inserted && sameStyle(last.style, style)) {
       if (last.src !== undefined && src === last.src && at === last.to) {
-        last.to += text.length
+        last.to += to - at
         return
       }
+      const text = src === undefined ? HYPHEN : src.slice(at, to)
       last.text = (last.src !== undefined ? last.src.slice(last.from, last.to) : last.text) + text
       last.src = undefined
-    } else merged.push({ text, style, inserted, src, from: at, to: at + text.length })
+    } else merged.push({ text: src === undefined ? HYPHEN : '', style, inserted, src, from: at, to })
   }
-  words.forEach((w, i) => {
-    for (const p of w.pieces) add(p.text, p.style, p.src, p.at)
-    if (i < words.length - 1 && w.space) add(' ', w.space, w.spaceSrc, w.spaceAt ?? -1)
-  })
-  if (hyphen) add(HYPHEN, hyphen, undefined, -1, true)
+  for (let w = ls; w <= le; w++) {
+    const a = w === ls ? lo : 0
+    const b = w === le ? eo : t.wLen[w]!
+    let off = 0
+    for (let p = wPiece[w]!; p < wPiece[w + 1]! && off < b; p++) {
+      const len = pTo[p]! - pFrom[p]!
+      const s = a > off ? a - off : 0
+      const e = b - off < len ? b - off : len
+      off += len
+      if (e > s) add(runs[pRun[p]!]!, srcs[pRun[p]!]!, pFrom[p]! + s, pFrom[p]! + e)
+    }
+    if (w < le && wSpaceRun[w]! >= 0) add(runs[wSpaceRun[w]!]!, srcs[wSpaceRun[w]!]!, wSpaceAt[w]!, wSpaceAt[w]! + 1)
+  }
+  if (hyphen) add(hyphen, undefined, -1, -1, true)
   let x = 0
   const fragments: LineFragment[] = merged.map((m) => {
     const text = m.src === undefined ? m.text : m.from === 0 && m.to === m.src.length ? m.src : m.src.slice(m.from, m.to)
@@ -383,34 +523,6 @@ function makeLine(words: Word[], joint: Line['joint'], hyphen: StyledText | unde
     return f
   })
   return { fragments, width: x, joint }
-}
-
-/**
- * When every piece of the line's words, and every space between them, is one run (the same style object) and they
- * follow each other in its text: that run and the slice. Otherwise undefined.
- */
-function singleSlice(words: readonly Word[]): { style: StyledText; src: string; from: number; to: number } | undefined {
-  const first = words[0]?.pieces[0]
-  if (!first) return undefined
-  const style = first.style
-  const src = first.src
-  let pos = first.at
-  const n = words.length
-  for (let i = 0; i < n; i++) {
-    const w = words[i]!
-    const pieces = w.pieces
-    for (let j = 0; j < pieces.length; j++) {
-      const p = pieces[j]!
-      if (p.style !== style || p.src !== src || p.at !== pos) return undefined
-      pos += p.text.length
-    }
-    if (i < n - 1) {
-      // A word followed by no space inside a line does not happen (words end at spaces); the general path handles it.
-      if (w.space !== style || w.spaceSrc !== src || w.spaceAt !== pos) return undefined
-      pos += 1
-    }
-  }
-  return { style, src, from: first.at, to: pos }
 }
 
 /** Whether two styles draw and link the same way. */

@@ -14,7 +14,8 @@ export type Measure = (text: string, font: FontId, size: number) => number
  * `units(t, f) * s / unitsPerEm[f]`, so a width kept in units gives the same pt at every size.
  */
 export interface FontUnits {
-  units: (text: string, font: FontId) => number
+  /** Units of characters `from` … `to - 1` of `text` (the whole text by default): the same as of that slice, without making it. */
+  units: (text: string, font: FontId, from?: number, to?: number) => number
   unitsPerEm: Readonly<Record<FontId, number>>
 }
 
@@ -36,6 +37,11 @@ export type Hyphenate = (word: string) => readonly number[]
 
 /** The face for a run's bold/italic flags (code is set in the regular face). */
 export function fontFor(style: { bold?: boolean; italic?: boolean }): FontId {
-  if (style.bold) return style.italic ? 'boldItalic' : 'bold'
-  return style.italic ? 'italic' : 'regular'
+  return faceOf(style.bold, style.italic)
+}
+
+/** `fontFor` of the two flags, for callers that have them apart (no style object to build). */
+export function faceOf(bold: boolean | undefined, italic: boolean | undefined): FontId {
+  if (bold) return italic ? 'boldItalic' : 'bold'
+  return italic ? 'italic' : 'regular'
 }
