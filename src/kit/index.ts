@@ -12,7 +12,9 @@ import { bandById } from '../model/bands.ts';
 import { LICENSES } from '../model/licenses.ts';
 import { TOPICS } from '../model/topics.ts';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from '../model/diagnostics.ts';
-import type { ValidLesson } from '../model/load.ts';
+import { isValid, loadLesson, type ValidLesson } from '../model/load.ts';
+import { loadHelplines } from '../model/helplines.ts';
+import { loadFacts } from '../model/facts.ts';
 import type { Helpline } from '../model/helplines.ts';
 import type { Fact } from '../model/facts.ts';
 import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
@@ -144,8 +146,20 @@ function sharedProtocol(lessonsDir: string, lang: string): Root {
 /** Every picture of the lesson rasterised for print, keyed by its URL as written. */
 async function readPictures(lesson: ValidLesson): Promise<Pictures> {
   const urls = [...new Set(pictureUrls(lesson.tree as Nodes))];
-  const images = await Promise.all(urls.map(async (url) => [url, await rasterize(lesson.file, url, '')] as const));
-  return new Map(images);
+  // A picture that cannot be decoded is left out here; the reader then reports it at its line as an author error.
+  const images = await Promise.all(urls.map(async (url) => [url, await rasterize(lesson.file, url, '').catch(() => undefined)] as const));
+  return new Map(images.filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined));
+}
+
+/** Load one lesson file with the shared data beside it and render its kit: the path of a worker and of the dev server. */
+export async function renderLessonFile(file: string, lessonsDir: string, paper?: Paper): Promise<KitResult> {
+  const lesson = loadLesson(file);
+  if (!isValid(lesson)) return { ok: false, diagnostics: lesson.diagnostics };
+  const { helplines, diagnostics: helplineProblems } = loadHelplines(join(lessonsDir, '_data', 'helplines.yaml'));
+  const { facts, diagnostics: factProblems } = loadFacts(join(lessonsDir, '_data', 'facts.yaml'));
+  const dataErrors = [...helplineProblems, ...factProblems].filter((d) => d.severity === 'error');
+  if (dataErrors.length) return { ok: false, diagnostics: dataErrors };
+  return renderKit(lesson, { paper, lessonsDir, helplines, facts });
 }
 
 /** How to fix what layout found. */

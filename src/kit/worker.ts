@@ -2,8 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { loadLesson, isValid, loadHelplines, loadFacts } from '../model/index.ts';
-import { renderKit } from './index.ts';
+import { renderLessonFile } from './index.ts';
 import type { KitJob, KitJobResult } from './batch.ts';
 
 parentPort!.on('message', async (job: KitJob) => {
@@ -13,11 +12,7 @@ parentPort!.on('message', async (job: KitJob) => {
 /** Render one lesson file into its kit path. */
 async function run(job: KitJob): Promise<KitJobResult> {
   const started = performance.now();
-  const lesson = loadLesson(job.file);
-  if (!isValid(lesson)) return { file: job.file, ok: false, diagnostics: lesson.diagnostics };
-  const { helplines } = loadHelplines(`${job.lessonsDir}/_data/helplines.yaml`);
-  const { facts } = loadFacts(`${job.lessonsDir}/_data/facts.yaml`);
-  const result = await renderKit(lesson, { paper: job.paper, lessonsDir: job.lessonsDir, helplines, facts });
+  const result = await renderLessonFile(job.file, job.lessonsDir, job.paper);
   if (!result.ok) return { file: job.file, ok: false, diagnostics: result.diagnostics };
   await mkdir(dirname(job.out), { recursive: true });
   await writeFile(job.out, result.pdf);

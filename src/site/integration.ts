@@ -1,11 +1,12 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { formatDiagnostic, hasErrors, isValid, loadLesson, loadLibrary, sortDiagnostics, summarize, AuthorError } from '../model/index.ts';
-import { renderKit } from '../kit/index.ts';
+import { formatDiagnostic, hasErrors, loadLesson, loadLibrary, sortDiagnostics, summarize, AuthorError } from '../model/index.ts';
+import { renderLessonFile } from '../kit/index.ts';
 import { findAbsoluteUrls, relativizeCss, relativizeHtml } from './relative-urls.ts';
 import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
@@ -56,15 +57,15 @@ async function serveKit(url: string, response: ServerResponse, logger: AstroInte
   if (!match) return false;
   const [, slug, lang] = match;
   const file = join(LESSONS, slug, lang ? `index.${lang}.mdx` : 'index.mdx');
-  const library = loadLibrary(LESSONS);
-  const lesson = library.lessons.find((item) => resolve(item.file) === resolve(file));
-  const problems = lesson ? lesson.diagnostics.filter((d) => d.severity === 'error') : [];
-  const result = lesson && isValid(lesson) ? await renderKit(lesson, { lessonsDir: LESSONS, helplines: library.helplines, facts: library.facts }) : undefined;
-  if (!result?.ok) {
-    const diagnostics = result && !result.ok ? result.diagnostics : problems;
-    const text = lesson ? sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n') : `no lesson at ${file}`;
+  if (!existsSync(file)) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no lesson at ${file}`);
+    return true;
+  }
+  const result = await renderLessonFile(file, LESSONS);
+  if (!result.ok) {
+    const text = sortDiagnostics(result.diagnostics).map(formatDiagnostic).join('\n');
     logger.error(text);
-    response.writeHead(lesson ? 422 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+    response.writeHead(422, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
     return true;
   }
   response.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' }).end(result.pdf);

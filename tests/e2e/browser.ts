@@ -1,4 +1,5 @@
 /** Debian's Chromium driven by playwright-core (no browser download: DESIGN §4). */
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +13,18 @@ const FLAGS = [
 /** Start Chromium. */
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+}
+
+/** One Chromium for a test file: started before its tests, closed after them; call `browser()` inside tests. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 /** A page with everything that went wrong recorded: console errors, page errors, requests leaving the site, failed responses. */

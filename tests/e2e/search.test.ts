@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { bandById, loadLibrary, publishedLessons, BANDS } from '../../src/model/index.ts';
-import { launch, watchedPage } from './browser.ts';
+import { useBrowser, watchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const lessons = publishedLessons(loadLibrary('lessons')).filter((lesson) => lesson.lang === 'uk');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const siteDir = inject('siteDir');
 
@@ -57,7 +50,7 @@ describe('search in Ukrainian with a band filter', () => {
   const cases = lessons.flatMap((lesson) => forms.map((query) => [lesson.slug, query, lesson] as const));
 
   test.each(cases)('%s: "%s"', async (_slug, query, lesson) => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     const band = bandById(lesson.data.bands[0]).uk;
     const results = await searchWithMarks(page, query, band);
     const expected = [...wordsOf(lesson.slug)].some((word) => word.startsWith(query));
@@ -68,7 +61,7 @@ describe('search in Ukrainian with a band filter', () => {
   });
 
   test('a band filter leaves out lessons of other bands', async () => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     const lesson = lessons[0];
     const other = BANDS.find((band) => !lesson.data.bands.includes(band.id))!;
     const word = lesson.data.title.split(/\s+/).find((w) => w.length > 4)!.toLowerCase();
@@ -78,7 +71,7 @@ describe('search in Ukrainian with a band filter', () => {
   });
 
   test('browsing a band with an empty query lists exactly its lessons, with band and format in each result', async () => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     for (const band of BANDS) {
       const titles = await search(page, '', band.uk);
       const expected = lessons.filter((lesson) => lesson.data.bands.includes(band.id)).map((lesson) => lesson.data.title);
@@ -89,7 +82,7 @@ describe('search in Ukrainian with a band filter', () => {
   });
 
   test('a search can be shared as a link', async () => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     const lesson = lessons[0];
     const band = bandById(lesson.data.bands[0]).uk;
     await page.goto(`${siteUrl}search/?q=&band=${encodeURIComponent(band)}`);

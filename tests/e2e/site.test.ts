@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { BANDS, bandById, loadLibrary, publishedLessons } from '../../src/model/index.ts';
-import { axeViolations, launch, watchedPage } from './browser.ts';
+import { axeViolations, useBrowser, watchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const lessons = publishedLessons(loadLibrary('lessons')).filter((lesson) => lesson.lang === 'uk');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** One page of each type, in both languages. */
 const firstLesson = lessons[0];
@@ -33,7 +25,7 @@ const PAGE_TYPES = [
 
 describe('navigation', () => {
   test.each(lessons.map((lesson) => [lesson.slug, lesson] as const))('home → band → lesson by role: %s', async (_slug, lesson) => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     await page.goto(siteUrl);
     const band = bandById(lesson.data.bands[0]);
     await page.getByRole('link', { name: new RegExp(band.uk) }).first().click();
@@ -44,7 +36,7 @@ describe('navigation', () => {
   });
 
   test('every band tile shows a lesson count', async () => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     await page.goto(siteUrl);
     for (const band of BANDS) {
       const tile = page.getByRole('link', { name: new RegExp(band.uk) }).first();
@@ -55,7 +47,7 @@ describe('navigation', () => {
   });
 
   test('the language switch leads to the same page in English and back', async () => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     await page.goto(`${siteUrl}lessons/${firstLesson.slug}/`);
     await page.getByRole('link', { name: /English/ }).click();
     expect(page.url()).toBe(`${siteUrl}en/lessons/${firstLesson.slug}/`);
@@ -66,7 +58,7 @@ describe('navigation', () => {
   });
 
   test('an unknown address gets the 404 page with a way home', async () => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     const response = await page.goto(`${siteUrl}no-such-page/`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Сторінку не знайдено');
@@ -76,7 +68,7 @@ describe('navigation', () => {
 
 describe('every page type', () => {
   test.each(PAGE_TYPES)('%s: no console errors, no failed or outside requests', async (_type, path) => {
-    const watched = await watchedPage(browser, siteUrl);
+    const watched = await watchedPage(browser(), siteUrl);
     await watched.page.goto(siteUrl + path, { waitUntil: 'networkidle' });
     expect(watched.consoleErrors).toEqual([]);
     expect(watched.failedResponses).toEqual([]);
@@ -85,14 +77,14 @@ describe('every page type', () => {
   });
 
   test.each(PAGE_TYPES.filter(([type]) => /^(home|band|lesson|search)/.test(type)))('%s: axe finds no violations', async (_type, path) => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   test.each(PAGE_TYPES.filter(([type]) => /^(home|lesson)/.test(type)))('%s: axe finds no violations at phone width', async (_type, path) => {
-    const { page } = await watchedPage(browser, siteUrl, { width: 375, height: 740 });
+    const { page } = await watchedPage(browser(), siteUrl, { width: 375, height: 740 });
     await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -102,7 +94,7 @@ describe('every page type', () => {
 
 describe('lesson page', () => {
   test.each(lessons.map((lesson) => [lesson.slug, lesson] as const))('%s shows the teacher what they need up front', async (_slug, lesson) => {
-    const { page } = await watchedPage(browser, siteUrl);
+    const { page } = await watchedPage(browser(), siteUrl);
     await page.goto(`${siteUrl}lessons/${lesson.slug}/`);
     const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(headings.join('|')).toMatch(/делікатність теми.*\|Цілі уроку\|План за часом\|Хід уроку/);

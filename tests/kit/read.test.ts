@@ -113,6 +113,22 @@ describe('author errors in the kit carry the line', () => {
     expect(diagnostic).toMatchObject({ line, file: FILE });
   });
 
+  test('a picture that cannot be decoded is named with its line', async () => {
+    const { mkdtempSync, writeFileSync, cpSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'broken-picture-'));
+    cpSync(FIXTURES, dir, { recursive: true });
+    writeFileSync(join(dir, 'valid-lesson/broken.png'), 'not a picture');
+    const file = join(dir, 'valid-lesson/index.mdx');
+    const loaded = loadLesson(file, SOURCE.replace('Намалюй замок.', '![Замок](./broken.png)'));
+    expect(isValid(loaded)).toBe(true);
+    const result = await renderKit(loaded as ValidLesson, { lessonsDir: dir, helplines: library.helplines, facts: library.facts });
+    rmSync(dir, { recursive: true, force: true });
+    expect(result.ok).toBe(false);
+    expect((result as { diagnostics: { line: number; message: string }[] }).diagnostics[0]).toMatchObject({ line: 41, message: 'picture "./broken.png" could not be read' });
+  });
+
   test('a character the font lacks is named with its line', async () => {
     const result = await renderKit(lesson(SOURCE.replace('Намалюй замок.', 'Намалюй замок 🔒.')), { lessonsDir: FIXTURES, helplines: library.helplines, facts: library.facts });
     expect(result.ok).toBe(false);
