@@ -3,7 +3,8 @@
  * Needs a built site (`npm run build`) and Debian's chromium. Prints a table; compares ratios, not absolute times
  * (these machines are shared and noisy).
  *
- * ours warm: median of RUNS renders in this process (fonts and patterns loaded; nothing of the lesson cached).
+ * ours warm: median of RUNS renders in this process (fonts and patterns loaded, every lesson rendered a few times
+ *   first so V8 has compiled the engine's code; nothing of the lesson's layout or output cached between renders).
  * ours cold: one render in a fresh worker thread (fonts, HarfBuzz and patterns loaded inside the measured time).
  * chromium: median of RUNS page.pdf() calls on the loaded lesson page, after one warm-up call.
  */
@@ -16,11 +17,14 @@ import { chromium } from 'playwright-core';
 import { loadLibrary, publishedLessons, type ValidLesson } from '../src/model/index.ts';
 import { renderKit } from '../src/kit/index.ts';
 import { renderKits } from '../src/kit/batch.ts';
+import type { StageTimes } from '../src/kit/timings.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
 import { paths } from '../src/site/paths.ts';
 
 /** Timed repetitions per measurement. */
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** Untimed renders of every lesson before timing: V8 compiles hot code over the first renders. */
+const WARMUP_RENDERS = 3;
 const SITE = 'dist';
 
 const library = loadLibrary(LESSONS_DIR);
@@ -33,6 +37,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Stage timings of every timed warm render, summed (where the time goes). */
+const stages: StageTimes = {};
+/** Timed warm renders, over all lessons. */
+let timedRenders = 0;
+
 /** Warm render time and size of one lesson's kit. */
 async function ours(lesson: ValidLesson): Promise<{ warm: number; bytes: number; pages: number }> {
   const first = await renderKit(lesson, options);
@@ -40,9 +49,10 @@ async function ours(lesson: ValidLesson): Promise<{ warm: number; bytes: number;
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    await renderKit(lesson, options);
+    await renderKit(lesson, { ...options, times: stages });
     times.push(performance.now() - started);
   }
+  timedRenders += RUNS;
   return { warm: median(times), bytes: first.pdf.length, pages: first.pages };
 }
 
@@ -91,8 +101,8 @@ async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: nu
   return { ms: median(times), bytes: first.length, pages };
 }
 
-// Warm the process once (fonts, HarfBuzz, hyphenation patterns, V8's compiled code) so the first lesson is not penalised.
-for (let i = 0; i < 5; i++) await renderKit(lessons[0], options);
+// Warm the process (fonts, HarfBuzz, hyphenation patterns, V8's compiled code) so no lesson is timed on cold code.
+for (let i = 0; i < WARMUP_RENDERS; i++) for (const lesson of lessons) await renderKit(lesson, options);
 
 const rows: string[][] = [];
 for (const lesson of lessons) {
@@ -133,5 +143,10 @@ const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
+const stageTotal = Object.values(stages).reduce((sum, ms) => sum + ms, 0);
+console.log(`\nwhere the warm time goes (mean per kit over ${lessons.length} lessons):`);
+for (const [stage, ms] of Object.entries(stages).sort((a, b) => b[1] - a[1])) {
+  console.log(`  ${stage.padEnd(30)} ${(ms / timedRenders).toFixed(2).padStart(6)} ms  ${((100 * ms) / stageTotal).toFixed(0).padStart(3)}%`);
+}
 console.log(`\nnpm run kits, ${lessons.length} kits: sequential (1 worker) ${sequential.toFixed(0)} ms, parallel (2 workers) ${parallel.toFixed(0)} ms (${(sequential / parallel).toFixed(2)}×)`);
 console.log(`targets: every kit warm in at most 1/20 of Chromium's time, and smaller than Chromium's PDF (size ratio < 1). runs=${RUNS}`);

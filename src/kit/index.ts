@@ -24,6 +24,7 @@ import { layoutKit, newLayoutCache, type LaidOutKit, type LayoutOptions, type Pa
 import { paintKit } from './paint/index.ts';
 import { fontMetrics, loadFonts } from './text/fonts.ts';
 import { hyphenateUk } from './text/hyphenate.ts';
+import { stopwatch, type StageTimes } from './timings.ts';
 
 /** How a kit is rendered. */
 export interface KitOptions {
@@ -34,6 +35,8 @@ export interface KitOptions {
   /** Helplines and facts, already loaded and validated by the caller (loadLibrary). */
   helplines: readonly Helpline[];
   facts: readonly Fact[];
+  /** Stage timings to add this render's to (the benchmark's breakdown). */
+  times?: StageTimes;
 }
 
 /** A rendered kit, or the author errors that stopped it (file:line, hint). */
@@ -47,10 +50,12 @@ const provisionalPages: PageLookup = () => ({ from: 88, to: 89 });
 
 /** Render one valid lesson into PDF bytes. */
 export async function renderKit(lesson: ValidLesson, options: KitOptions): Promise<KitResult> {
+  const lap = stopwatch(options.times);
   const s = t(lesson.lang);
   const shared: SharedContent = { safeguarding: sharedProtocol(options.lessonsDir ?? 'lessons', lesson.lang), helplines: options.helplines, facts: options.facts };
   const pictures = await readPictures(lesson);
   const layoutOptions = kitLayoutOptions(lesson, options.paper ?? 'a4');
+  lap('pictures, shared texts');
 
   let pages: PageMap | undefined;
   let laid: LaidOutKit | undefined;
@@ -59,6 +64,7 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   // The lesson is read once; a later pass makes anew only the blocks that print page numbers (this render only).
   const content = readKit(lesson, s, shared, pictures, provisionalPages);
   if (content.findings.length) return failed(lesson, content.findings);
+  lap('read');
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const blocks = pages ? content.repage((outline) => pages!.get(outline)) : content.blocks;
     // Later passes change only page numbers (digits), which the first pass already checked for glyphs.
@@ -67,11 +73,12 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
       return failed(lesson, result.errors.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
     }
     laid = result.kit;
+    lap(pass === 0 ? 'layout' : 'layout again (page numbers)');
     const next = pageMap(laid);
     if (pages && samePages(pages, next)) break;
     pages = next;
   }
-  const pdf = await paintKit(laid!, loadFonts(), pdfMeta(lesson));
+  const pdf = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times);
   return { ok: true, pdf, pages: laid!.pages.length };
 }
 

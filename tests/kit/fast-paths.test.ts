@@ -11,7 +11,6 @@ import { ContentWriter } from '../../src/kit/paint/content.ts'
 import { fontMetrics, loadFonts, readKerning, type FontFace } from '../../src/kit/text/fonts.ts'
 import { hyphenateUk } from '../../src/kit/text/hyphenate.ts'
 import { breakLines, tokenizeRuns, type StyledText } from '../../src/kit/text/linebreak.ts'
-import type { FontSubset } from '../../src/kit/text/subset.ts'
 import { FONT_IDS } from '../../src/kit/text/types.ts'
 import { fakeOptions, H, P, R } from './helpers.ts'
 
@@ -137,20 +136,15 @@ describe('the layout cache of a later pass', () => {
 })
 
 describe('content streams written as bytes', () => {
-  /** A subset stand-in: glyph ids chosen to need escaping in a literal string, no kerning. */
-  const subset = (glyphOf: Map<number, number>): FontSubset => ({
-    face: { unitsPerEm: 1000, kern: () => 0 } as unknown as FontFace,
-    bytes: new Uint8Array(0),
-    name: 'AAAAAA+Test',
-    glyphOf,
-    unicodeOf: new Map([...glyphOf].map(([cp, g]) => [g, cp])),
-    widthOf: new Map(),
-  })
+  /** A face stand-in: no kerning (only the writer's code assignment and escaping are under test). */
+  const face = { unitsPerEm: 1000, kern: () => 0 } as unknown as FontFace
+  const fonts = { regular: face, bold: face, italic: face, boldItalic: face }
+  const text = (s: string) => ({ kind: 'text' as const, x: 1, y: 2, text: s, font: 'regular' as const, size: 10, width: 30, gray: 0 })
 
   test('numbers are written as String(Math.round(n * 1000) / 1000), never "-0" or an exponent', () => {
     const values = [0, -0, 0.0004, -0.0004, 0.0005, 1e-7, 1.5, -2.25, 10.12, 595.28, 841.89, 123456.789, -0.9995, 99.9999, 0.1 + 0.2]
     for (let i = 0; i < 200; i++) values.push((Math.sin(i * 12.9898) * 43758.5453) % 900)
-    const writer = new ContentWriter(new Map(), new Map())
+    const writer = new ContentWriter(fonts, new Map())
     const items = values.map((v) => ({ kind: 'rect' as const, x: v, y: 0, width: v, height: 0, fill: 0 }))
     const out = Buffer.from(writer.page([items], 0).bytes).toString('latin1').trim().split('\n')
     const expected = (n: number): string => {
@@ -160,18 +154,64 @@ describe('content streams written as bytes', () => {
     values.forEach((v, i) => expect(out[i], String(v)).toBe(`0 g ${expected(v)} 0 ${expected(v)} 0 re f`))
   })
 
-  test('glyph codes that are PDF delimiters or line ends are escaped in the literal string', () => {
-    const glyphs = new Map([
-      [0x61, 0x28],
-      [0x62, 0x29],
-      [0x63, 0x5c],
-      [0x64, 0x0a],
-      [0x65, 0x0d],
-      [0x66, 0x41],
-    ])
-    const writer = new ContentWriter(new Map([['regular', subset(glyphs)]]), new Map())
-    const text = { kind: 'text' as const, x: 1, y: 2, text: 'abcdef', font: 'regular' as const, size: 10, width: 30, gray: 0 }
-    const out = Buffer.from(writer.page([[text]], 100).bytes).toString('latin1')
-    expect(out).toBe('BT /F1 10 Tf 0 g 1 98 Td [(\0\\(\0\\)\0\\\\\0\\n\0\\r\0A)] TJ ET\n')
+  test('characters get codes in order of first use, across pages', () => {
+    const writer = new ContentWriter(fonts, new Map())
+    expect(Buffer.from(writer.page([[text('abca')]], 100).bytes).toString('latin1')).toBe('BT\n/F1 10 Tf 0 g 1 98 Td [(\x01\x02\x03\x01)] TJ\nET\n')
+    expect(Buffer.from(writer.page([[text('db')]], 100).bytes).toString('latin1')).toContain('[(\x04\x02)]')
+    expect(writer.codes().get('regular')).toEqual([0, 0x61, 0x62, 0x63, 0x64])
+  })
+
+  test('text lines share one text object, moving relative to the line before; rules of one style share one path', () => {
+    const writer = new ContentWriter(fonts, new Map())
+    const at = (x: number, y: number, s: string) => ({ ...text(s), x, y })
+    const rule = (y: number) => ({ kind: 'line' as const, x1: 10, y1: y, x2: 90, y2: y, gray: 0.35, lineWidth: 0.6 })
+    const items = [at(10, 20, 'a'), at(10, 34.96, 'b'), at(10, 49.92, 'c'), at(30.5, 49.92, 'd'), at(10, 70, 'e'), rule(80), rule(90), { ...rule(95), dash: [2, 1] }, at(10, 99, 'f')]
+    const out = Buffer.from(writer.page([items], 100).bytes).toString('latin1')
+    expect(out).toBe(
+      [
+        'BT',
+        '/F1 10 Tf 0 g 10 80 Td [(\x01)] TJ',
+        '0 -14.96 TD [(\x02)] TJ',
+        'T* [(\x03)] TJ',
+        '20.5 0 Td [(\x04)] TJ',
+        '-20.5 -20.08 Td [(\x05)] TJ',
+        'ET',
+        'q 0.35 G 0.6 w',
+        '10 20 m 90 20 l',
+        '10 10 m 90 10 l S Q',
+        'q 0.35 G 0.6 w [2 1] 0 d',
+        '10 5 m 90 5 l S Q',
+        'BT',
+        // A new text object starts from the page origin again.
+        '10 1 Td [(\x06)] TJ',
+        'ET',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  test('codes that are PDF delimiters or line ends are escaped in the literal string', () => {
+    // The 10th, 13th, 40th, 41st and 92nd characters get the codes of \n, \r, "(", ")" and "\\".
+    const chars = Array.from({ length: 92 }, (_, i) => String.fromCharCode(0x410 + i))
+    const writer = new ContentWriter(fonts, new Map())
+    const out = Buffer.from(writer.page([[text(chars.join(''))]], 100).bytes).toString('latin1')
+    const codes = out.slice(out.indexOf('[(') + 2, out.lastIndexOf(')]'))
+    expect(codes).toContain('\t\\n\x0b\x0c\\r\x0e')
+    expect(codes).toContain("'\\(\\)*")
+    expect(codes.endsWith('[\\\\')).toBe(true)
+  })
+
+  test('a face with more than 255 characters overflows one-byte codes; two-byte codes take it', () => {
+    const many = Array.from({ length: 256 }, (_, i) => String.fromCharCode(0x100 + i)).join('')
+    const one = new ContentWriter(fonts, new Map(), 1)
+    one.page([[text(many.slice(0, 255))]], 100)
+    expect(one.overflowed).toBe(false)
+    one.page([[text(many)]], 100)
+    expect(one.overflowed).toBe(true)
+    const two = new ContentWriter(fonts, new Map(), 2)
+    const out = Buffer.from(two.page([[text(many)]], 100).bytes).toString('latin1')
+    expect(two.overflowed).toBe(false)
+    expect(out).toContain('[(\x00\x01\x00\x02')
+    expect(out).toContain('\x01\x00)]')
   })
 })

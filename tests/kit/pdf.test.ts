@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { renderSample, sampleBlocks } from '../../scripts/kit-sample.ts'
+import { loadFonts } from '../../src/kit/text/fonts.ts'
 
 /** Whether poppler and qpdf are installed (CI's .ci/run installs them; a bare machine skips these tests). */
 const hasTools = ['pdftotext', 'pdffonts', 'pdfinfo', 'qpdf'].every((tool) => {
@@ -16,6 +17,8 @@ const hasTools = ['pdftotext', 'pdffonts', 'pdfinfo', 'qpdf'].every((tool) => {
   }
 })
 
+/** The integers from `first` to `last`, both included. */
+const range = (first: number, last: number): number[] => Array.from({ length: last - first + 1 }, (_, i) => first + i)
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' })
 /** Whitespace collapsed and line-end hyphens joined, as the round-trip check in the kit issue asks. */
 const normalize = (s: string): string => s.replace(/-\n/g, '').replace(/\s+/g, ' ').trim()
@@ -36,7 +39,8 @@ describe.skipIf(!hasTools)('the sample kit as a real PDF', () => {
   test('only embedded subset fonts, with Unicode maps', () => {
     const rows = run('pdffonts', [file]).trim().split('\n').slice(2)
     expect(rows.length).toBeGreaterThan(0)
-    for (const r of rows) expect(r).toMatch(/^[A-Z]{6}\+PTSans-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+    // "Custom": the embedded one-byte CMap (paint/fonts.ts).
+    for (const r of rows) expect(r).toMatch(/^[A-Z]{6}\+PTSans-\S+\s+CID TrueType\s+Custom\s+yes yes yes/)
   })
 
   test('A4 pages, title and language', () => {
@@ -68,6 +72,22 @@ describe.skipIf(!hasTools)('the sample kit as a real PDF', () => {
     }
     // No ligature glyphs: "fi" and "fl" survive copying.
     expect(text).not.toMatch(/\uFB01|\uFB02/)
+  })
+
+  test('a face with more than 255 characters is written with two-byte codes, and copies back as the same text', async () => {
+    // Latin-1, Latin Extended-A and Cyrillic letters PT Sans has: more characters than one-byte codes hold.
+    const regular = loadFonts().regular
+    const letters = [...range(0xc0, 0x17f), ...range(0x400, 0x4ff)]
+      .filter((cp) => regular.has(cp))
+      .map((cp) => String.fromCodePoint(cp))
+      .filter((ch) => /\p{L}/u.test(ch))
+    expect(letters.length).toBeGreaterThan(255)
+    const words = Array.from({ length: Math.ceil(letters.length / 8) }, (_, i) => letters.slice(i * 8, i * 8 + 8).join(''))
+    const wide = join(mkdtempSync(join(tmpdir(), 'kit-')), 'wide.pdf')
+    writeFileSync(wide, await renderSample('a4', [{ kind: 'paragraph', runs: [{ text: words.join(' ') }] }]))
+    expect(run('qpdf', ['--check', wide])).toContain('No syntax or stream encoding errors')
+    expect(run('pdffonts', [wide])).toMatch(/PTSans-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+    expect(normalize(run('pdftotext', [wide, '-']))).toContain(words.join(' '))
   })
 
   test('the same input gives the same bytes', async () => {

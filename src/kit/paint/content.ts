@@ -1,81 +1,105 @@
 /**
  * Page content streams written straight into bytes: no intermediate strings per glyph or per number, because
  * a 45-page kit draws some 100 000 glyphs and string building was most of the paint stage's own time.
- * Text is written as two-byte glyph codes (Identity-H) in literal strings, half the bytes of hex, so there is
- * less to deflate; the font, size and fill grey are set only when they change (they are graphics state:
- * BT/ET keep them, only Q restores them).
+ *
+ * Text is written as codes in literal strings. Each face's characters get codes in order of first use in the
+ * document (1, 2, 3, …); the font maps codes to glyphs (`paint/fonts.ts`: CIDToGIDMap, widths, ToUnicode by code).
+ * So the pages are written before the fonts are subset, in the same pass that finds the characters to keep, and
+ * a face with at most 255 characters (every kit so far: ~160) takes one byte a glyph, a quarter of two-byte hex.
+ * The font, size and fill grey are set only when they change (they are graphics state: BT/ET keep them, only Q
+ * restores them).
  */
 import type { ImageBlock } from '../blocks.ts'
-import type { Item, PathOp } from '../layout/types.ts'
-import type { FontSubset } from '../text/subset.ts'
-import { FONT_IDS, type FontId } from '../text/types.ts'
+import type { Item, LineItem, PathOp } from '../layout/types.ts'
+import type { FontFace, FontSet } from '../text/fonts.ts'
+import type { FontId } from '../text/types.ts'
 
 /** Resource name of each face in page dictionaries. */
 export const FONT_RESOURCE: Readonly<Record<FontId, string>> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' }
 
+/** Codes a face can have in one-byte mode (code 0 is never given: CID 0 is .notdef). */
+export const ONE_BYTE_CODES = 255
 /** Kerning-table marker: pair not looked up yet. */
 const KERN_UNKNOWN = -32768
 const BACKSLASH = 0x5c
 /** Most bytes one glyph can take in a TJ array: two escaped code bytes, and a kerning number with its ")(". */
 const MAX_BYTES_PER_GLYPH = 4 + 2 + 24
 
-/** One face as the writer draws it: code point → subset glyph id, and the kerning of glyph pairs (filled as used). */
+/** One face as this document's writer draws it: codes given so far, and kerning by code pair (filled as used). */
 interface Face {
   resource: string
-  subset: FontSubset
-  /** Subset glyph id by BMP code point (0: not in the subset; astral code points go through `subset.glyphOf`). */
-  gid: Uint16Array
-  /** Glyph ids in the subset (the table side). */
-  glyphs: number
-  /** Code point of each subset glyph id (for the face's kerning lookup). */
-  cpOf: Int32Array
-  /** TJ kerning in thousandths of an em by (left glyph × glyphs + right glyph); KERN_UNKNOWN until looked up. */
-  kern: Int16Array
+  face: FontFace
+  /** Code by BMP code point (0: no code yet). */
+  code: Uint16Array
+  /** Code by code point above the BMP. */
+  astral: Map<number, number>
+  /** Code point of each code (index 0 unused). */
+  codePoints: number[]
+  /** TJ kerning (thousandths of an em) by left code × 256 + right code, KERN_UNKNOWN until looked up; one-byte codes only. */
+  kern: Int16Array | undefined
 }
 
 /**
- * Per-subset lookups: a subset is cached per process (fonts, not a lesson's layout), and these tables are derived
- * from it alone, so they are kept with it rather than rebuilt (and garbage-collected) for every kit.
+ * Writes the content streams of one document into one growing byte buffer, giving each face's characters their
+ * codes as it meets them. With one-byte codes, a face that needs more than 255 sets `overflowed`: the caller then
+ * writes the document again with two-byte codes.
  */
-const facesOfSubset = new WeakMap<FontSubset, Face>()
-
-/** The writer's view of a subset: glyph ids by code point, and a kerning table by glyph pair. */
-function faceOf(id: FontId, subset: FontSubset): Face {
-  let face = facesOfSubset.get(subset)
-  if (face) return face
-  const gid = new Uint16Array(0x10000)
-  let glyphs = 1
-  for (const [cp, g] of subset.glyphOf) {
-    if (cp < 0x10000) gid[cp] = g
-    glyphs = Math.max(glyphs, g + 1)
-  }
-  const cpOf = new Int32Array(glyphs).fill(-1)
-  // Two characters may share a glyph (a space and a no-break space): they kern alike, as kerning is by glyph.
-  for (const [g, cp] of subset.unicodeOf) cpOf[g] = cp
-  const kern = new Int16Array(glyphs * glyphs).fill(KERN_UNKNOWN)
-  face = { resource: FONT_RESOURCE[id], subset, gid, glyphs, cpOf, kern }
-  facesOfSubset.set(subset, face)
-  return face
-}
-
-/** Writes the content streams of one document: per-document lookups built once, one growing byte buffer. */
 export class ContentWriter {
   private buf = new Uint8Array(1 << 16)
   private pos = 0
+  private readonly fonts: FontSet
   private readonly faces = new Map<FontId, Face>()
   private readonly images: ReadonlyMap<ImageBlock, { name: string }>
+  readonly codeBytes: 1 | 2
+  /** A face needed more codes than one byte holds: this document's output is unusable. */
+  overflowed = false
+  /** A text object (BT) is open, its current line starting at (lineX, lineY) in thousandths of a pt, with this leading. */
+  private inText = false
+  private lineX = 0
+  private lineY = 0
+  private leading = 0
+  /** A run of lines of this style is open (q, stroke style and path so far; S Q still to come). */
+  private lineStyle: LineItem | undefined
 
-  constructor(subsets: ReadonlyMap<FontId, FontSubset>, images: ReadonlyMap<ImageBlock, { name: string }>) {
+  constructor(fonts: FontSet, images: ReadonlyMap<ImageBlock, { name: string }>, codeBytes: 1 | 2 = 1) {
+    this.fonts = fonts
     this.images = images
-    for (const id of FONT_IDS) {
-      const subset = subsets.get(id)
-      if (subset) this.faces.set(id, faceOf(id, subset))
+    this.codeBytes = codeBytes
+  }
+
+  /** Code points by code (index 0 unused) of every face used so far. */
+  codes(): Map<FontId, readonly number[]> {
+    return new Map([...this.faces].map(([id, face]) => [id, face.codePoints]))
+  }
+
+  /** This document's view of a face, made on its first use. */
+  private face(id: FontId): Face {
+    let face = this.faces.get(id)
+    if (!face) {
+      const kern = this.codeBytes === 1 ? new Int16Array(256 * 256).fill(KERN_UNKNOWN) : undefined
+      face = { resource: FONT_RESOURCE[id], face: this.fonts[id], code: new Uint16Array(0x10000), astral: new Map(), codePoints: [0], kern }
+      this.faces.set(id, face)
     }
+    return face
+  }
+
+  /** The next code of a face for a character it has no code for yet. */
+  private newCode(face: Face, cp: number): number {
+    const code = face.codePoints.length
+    face.codePoints.push(cp)
+    if (cp < 0x10000) face.code[cp] = code
+    else face.astral.set(cp, code)
+    if (this.codeBytes === 1 && code > ONE_BYTE_CODES) this.overflowed = true
+    return code
   }
 
   /** The content stream of one page (items in drawing order), and the fonts and images it uses; the bytes are valid until the next page. */
   page(lists: readonly (readonly Item[])[], pageHeight: number): { bytes: Uint8Array; fonts: Set<FontId>; images: Set<string> } {
     this.pos = 0
+    // Each page's content stream starts from the default graphics state.
+    this.inText = false
+    this.lineStyle = undefined
+    this.leading = 0
     const fonts = new Set<FontId>()
     const images = new Set<string>()
     let font: Face | undefined
@@ -85,9 +109,15 @@ export class ContentWriter {
       for (const it of items) {
         switch (it.kind) {
           case 'text': {
-            const face = this.faces.get(it.font)!
+            const face = this.face(it.font)
             fonts.add(it.font)
-            this.ascii('BT ')
+            this.endLines()
+            if (!this.inText) {
+              this.ascii('BT\n')
+              this.inText = true
+              this.lineX = 0
+              this.lineY = 0
+            }
             if (face !== font || it.size !== size) {
               this.ascii(`/${face.resource} `)
               this.num(it.size)
@@ -100,15 +130,14 @@ export class ContentWriter {
               this.ascii(' g ')
               fill = it.gray
             }
-            this.num(it.x)
-            this.byte(0x20)
-            this.num(pageHeight - it.y)
-            this.ascii(' Td ')
+            this.moveTo(Math.round(it.x * 1000), Math.round((pageHeight - it.y) * 1000))
             this.textArray(it.text, face)
-            this.ascii(' TJ ET\n')
+            this.ascii(' TJ\n')
             break
           }
           case 'rect': {
+            this.endText()
+            this.endLines()
             const rect = (): void => {
               this.num(it.x)
               this.byte(0x20)
@@ -137,26 +166,35 @@ export class ContentWriter {
             break
           }
           case 'line': {
-            this.ascii('q ')
-            this.num(it.gray)
-            this.ascii(' G ')
-            this.num(it.lineWidth)
-            this.ascii(' w ')
-            if (it.dash) {
-              this.byte(0x5b)
-              it.dash.forEach((d, i) => {
-                if (i > 0) this.byte(0x20)
-                this.num(d)
-              })
-              this.ascii('] 0 d ')
+            this.endText()
+            // Lines of one style (a table's rules, a card grid's cut lines) share one path: one q … S Q for all.
+            if (!this.lineStyle || !sameStroke(this.lineStyle, it)) {
+              this.endLines()
+              this.ascii('q ')
+              this.num(it.gray)
+              this.ascii(' G ')
+              this.num(it.lineWidth)
+              this.ascii(' w')
+              if (it.dash) {
+                this.ascii(' [')
+                it.dash.forEach((d, i) => {
+                  if (i > 0) this.byte(0x20)
+                  this.num(d)
+                })
+                this.ascii('] 0 d')
+              }
+              this.lineStyle = it
             }
+            this.byte(0x0a)
             this.point(it.x1, pageHeight - it.y1)
             this.ascii(' m ')
             this.point(it.x2, pageHeight - it.y2)
-            this.ascii(' l S Q\n')
+            this.ascii(' l')
             break
           }
           case 'path': {
+            this.endText()
+            this.endLines()
             this.ascii('q ')
             if (it.fill !== undefined) {
               this.num(it.fill)
@@ -176,6 +214,8 @@ export class ContentWriter {
             break
           }
           case 'image': {
+            this.endText()
+            this.endLines()
             const name = this.images.get(it.image)!.name
             images.add(name)
             this.ascii('q ')
@@ -190,14 +230,54 @@ export class ContentWriter {
         }
       }
     }
+    this.endText()
+    this.endLines()
     return { bytes: this.buf.subarray(0, this.pos), fonts, images }
   }
 
-  /** A TJ array: glyph codes in literal strings, split where a kerning pair moves the next glyph. */
+  /**
+   * Moves to the start of a text line, given in thousandths of a pt, relative to the previous line start (the only
+   * move a text object knows): `T*` for the next line of a paragraph, `0 dy TD` when the leading changes (it sets
+   * the leading), `dx dy Td` otherwise. The differences are of rounded positions, so each line lands exactly where
+   * its absolute position would put it.
+   */
+  private moveTo(x: number, y: number): void {
+    const dx = x - this.lineX
+    const dy = y - this.lineY
+    if (dx === 0 && dy === -this.leading && dy !== 0) this.ascii('T* ')
+    else {
+      this.num(dx / 1000)
+      this.byte(0x20)
+      this.num(dy / 1000)
+      if (dx === 0 && dy < 0) {
+        this.ascii(' TD ')
+        this.leading = -dy
+      } else this.ascii(' Td ')
+    }
+    this.lineX = x
+    this.lineY = y
+  }
+
+  /** Closes an open text object. */
+  private endText(): void {
+    if (!this.inText) return
+    this.ascii('ET\n')
+    this.inText = false
+  }
+
+  /** Strokes and closes an open run of lines. */
+  private endLines(): void {
+    if (!this.lineStyle) return
+    this.ascii(' S Q\n')
+    this.lineStyle = undefined
+  }
+
+  /** A TJ array: codes in literal strings, split where a kerning pair moves the next glyph. */
   private textArray(text: string, face: Face): void {
-    const { gid, kern, glyphs, cpOf } = face
-    const kernOf = face.subset.face.kern
-    const scale = 1000 / face.subset.face.unitsPerEm
+    const { code: codeOf, kern } = face
+    const metrics = face.face
+    const scale = 1000 / metrics.unitsPerEm
+    const wide = this.codeBytes === 2
     const n = text.length
     // Room for the worst case (every code byte escaped, a kerning number before every glyph), so the loop writes
     // into the buffer without checking its length.
@@ -206,25 +286,25 @@ export class ContentWriter {
     let pos = this.pos
     buf[pos++] = 0x5b // [
     buf[pos++] = 0x28 // (
-    let prev = -1
+    let prevCode = 0
     let prevCp = -1
     for (let i = 0; i < n; i++) {
       let cp = text.charCodeAt(i)
-      let g: number
+      let code: number
       if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1))) {
         cp = (cp - 0xd800) * 0x400 + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000
         i++
-        g = face.subset.glyphOf.get(cp) ?? 0
-      } else g = gid[cp]!
-      if (prev >= 0) {
+        code = face.astral.get(cp) ?? 0
+      } else code = codeOf[cp]!
+      if (code === 0) code = this.newCode(face, cp)
+      if (prevCode > 0) {
         let k: number
-        const at = prev * glyphs + g
-        // Kerning depends only on the two glyphs, so it is cached by glyph pair; glyph 0 (a character the subset
-        // lacks) stands for several code points: its pairs are looked up every time.
-        if (g > 0 && prev > 0) {
+        // Kerning depends only on the two characters, so one-byte documents keep it by code pair.
+        if (kern && code <= ONE_BYTE_CODES && prevCode <= ONE_BYTE_CODES) {
+          const at = (prevCode << 8) | code
           k = kern[at]!
-          if (k === KERN_UNKNOWN) kern[at] = k = kernOf(cpOf[prev]!, cpOf[g]!)
-        } else k = kernOf(prevCp, cp)
+          if (k === KERN_UNKNOWN) kern[at] = k = metrics.kern(prevCp, cp)
+        } else k = metrics.kern(prevCp, cp)
         // TJ numbers are thousandths of an em, subtracted from the position: a negative kern is a positive number.
         if (k !== 0) {
           buf[pos++] = 0x29 // )
@@ -235,9 +315,9 @@ export class ContentWriter {
           buf[pos++] = 0x28 // (
         }
       }
-      pos = writeCode(buf, pos, g >> 8)
-      pos = writeCode(buf, pos, g & 0xff)
-      prev = g
+      if (wide) pos = writeCode(buf, pos, code >> 8)
+      pos = writeCode(buf, pos, code & 0xff)
+      prevCode = code
       prevCp = cp
     }
     buf[pos++] = 0x29 // )
@@ -343,6 +423,13 @@ function writeCode(buf: Uint8Array, pos: number, b: number): number {
     buf[pos++] = b === 0x0a ? 0x6e : 0x72
   } else buf[pos++] = b
   return pos
+}
+
+/** Whether two lines are stroked alike (grey, width, dash). */
+function sameStroke(a: LineItem, b: LineItem): boolean {
+  if (a.gray !== b.gray || a.lineWidth !== b.lineWidth) return false
+  if (!a.dash || !b.dash) return a.dash === b.dash
+  return a.dash.length === b.dash.length && a.dash.every((d, i) => d === b.dash![i])
 }
 
 function isLowSurrogate(c: number): boolean {

@@ -1,9 +1,15 @@
 /**
- * Embeds a HarfBuzz subset as a Type0/CIDFontType2 font written by hand (Identity-H, glyph ids as codes),
- * because pdf-lib's own embedder shapes text through fontkit (ligatures without Unicode mappings) and only
- * records widths and ToUnicode entries for text it encoded itself.
+ * Embeds a HarfBuzz subset as a Type0/CIDFontType2 font written by hand, because pdf-lib's own embedder shapes
+ * text through fontkit (ligatures without Unicode mappings) and only records widths and ToUnicode entries for
+ * text it encoded itself.
+ *
+ * Codes are the document's own (`content.ts`: characters numbered in order of first use, CID = code): the
+ * CIDToGIDMap gives each code its glyph (the subset keeps PT Sans' glyph ids), /W its width and the ToUnicode map its
+ * character, so copied text is the real text — a no-break space copies as a no-break space though it shares the
+ * space's glyph. One-byte codes go through a small embedded CMap (ISO 32000 §9.7.5.3: one byte, CID = code); two-byte
+ * codes through Identity-H.
  */
-import { deflateSync } from 'node:zlib'
+import { deflate, deflateSync } from 'node:zlib'
 import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib'
 import type { FontSubset } from '../text/subset.ts'
 
@@ -17,37 +23,87 @@ const STEM_BOLD = 140
 const BOLD_WEIGHT = 600
 /** ToUnicode entries per bfchar section (the CMap format allows at most 100). */
 const BFCHAR_CHUNK = 100
+/** Name of the embedded one-byte CMap. */
+const ONE_BYTE_CMAP = 'LessonKits-OneByte-Identity'
 
 /**
  * zlib level for streams written per render (page contents, vector pictures). Level 2 deflates a 45-page kit's
  * content in ~3 ms instead of ~5 ms at level 6, for ~7% more bytes in those streams (measured on
- * ne-vedus-kvest-9-11: 93 KB at 6, 100 KB at 2, 103 KB at 1; the whole kit stays smaller than it was with hex text).
+ * ne-vedus-kvest-9-11: 93 KB at 6, 100 KB at 2, 103 KB at 1).
  */
 const STREAM_LEVEL = 2
 
 /** A deflated stream with the given extra dictionary entries (Node's zlib: faster than pdf-lib's pako). */
 export function flateStream(context: PDFContext, bytes: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
-  const data = deflateSync(bytes, { level: STREAM_LEVEL })
+  return deflatedStream(context, deflateSync(bytes, { level: STREAM_LEVEL }), extra)
+}
+
+/** A stream object of data already deflated. */
+function deflatedStream(context: PDFContext, data: Uint8Array, extra: Record<string, unknown>): PDFRawStream {
   const dict = context.obj({ ...extra, Filter: 'FlateDecode', Length: data.length } as unknown as Record<string, never>) as PDFDict
   return PDFRawStream.of(dict, data)
 }
 
-/** Deflated font files and ToUnicode maps per subset: a subset is cached per process, so these can be too. */
-const deflatedFonts = new WeakMap<FontSubset, { file: Uint8Array; toUnicode: Uint8Array }>()
+/**
+ * Streams deflated on libuv's thread pool: a kit's pages and fonts compress on another core while this thread
+ * goes on writing the next pages (deflate is a third of the paint stage's work). Each stream gets its reference
+ * at once, so object numbers, and the bytes, do not depend on which compression finishes first.
+ */
+export class BackgroundStreams {
+  private readonly pending: Promise<void>[] = []
+  private readonly context: PDFContext
 
-/** Registers the font's objects and returns the Type0 font dictionary's reference. */
-export function embedSubset(context: PDFContext, subset: FontSubset): PDFRef {
+  constructor(context: PDFContext) {
+    this.context = context
+  }
+
+  /** The reference of a stream of `bytes` (which must not change afterwards), deflated in the background. */
+  add(bytes: Uint8Array, extra: Record<string, unknown> = {}): PDFRef {
+    const ref = this.context.nextRef()
+    this.pending.push(
+      new Promise((resolve, reject) => {
+        deflate(bytes, { level: STREAM_LEVEL }, (error, data) => {
+          if (error) reject(error)
+          else resolve(this.context.assign(ref, deflatedStream(this.context, data, extra)))
+        })
+      }),
+    )
+    return ref
+  }
+
+  /** Waits until every stream is deflated and in the document. */
+  async done(): Promise<void> {
+    await Promise.all(this.pending)
+  }
+}
+
+/** The one-byte CMap program, deflated once per process (it is the same for every font). */
+let oneByteCMap: Uint8Array | undefined
+
+/** Registers the embedded one-byte CMap, which every one-byte font of a document shares as its /Encoding. */
+export function embedOneByteCMap(context: PDFContext): PDFRef {
+  oneByteCMap ??= deflateSync(new TextEncoder().encode(cmapProgram(ONE_BYTE_CMAP, 'Identity', 1, ['1 begincidrange', '<00> <FF> 0', 'endcidrange'])))
+  const dict = context.obj({
+    Type: 'CMap',
+    CMapName: ONE_BYTE_CMAP,
+    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+    Filter: 'FlateDecode',
+    Length: oneByteCMap.length,
+  })
+  return context.register(PDFRawStream.of(dict, oneByteCMap))
+}
+
+/**
+ * Registers a subset's objects and returns its Type0 font dictionary's reference. `codePoints` are the characters
+ * by code (index 0 unused); `encoding` is the document's one-byte CMap (`embedOneByteCMap`) for one-byte codes,
+ * absent for two-byte codes.
+ */
+export function embedSubset(context: PDFContext, streams: BackgroundStreams, subset: FontSubset, codePoints: readonly number[], encoding?: PDFRef): PDFRef {
   const face = subset.face
   const scale = 1000 / face.unitsPerEm
   const u = (v: number): number => Math.round(v * scale)
-  let deflated = deflatedFonts.get(subset)
-  if (!deflated) {
-    deflated = { file: deflateSync(subset.bytes), toUnicode: deflateSync(new TextEncoder().encode(toUnicodeCMap(subset)), { level: 6 }) }
-    deflatedFonts.set(subset, deflated)
-  }
-  const fontFile = context.register(
-    PDFRawStream.of(context.obj({ Length1: subset.bytes.length, Filter: 'FlateDecode', Length: deflated.file.length }), deflated.file),
-  )
+  const bytes = encoding ? 1 : 2
+  const fontFile = streams.add(subset.bytes, { Length1: subset.bytes.length })
   const italic = face.italicAngle !== 0
   const descriptor = context.register(
     context.obj({
@@ -63,6 +119,8 @@ export function embedSubset(context: PDFContext, subset: FontSubset): PDFRef {
       FontFile2: fontFile,
     }),
   )
+  const widths = context.obj([])
+  for (let code = 1; code < codePoints.length; code++) widths.push(PDFNumber.of(u(face.advance(codePoints[code]!))))
   const cidFont = context.register(
     context.obj({
       Type: 'Font',
@@ -70,74 +128,69 @@ export function embedSubset(context: PDFContext, subset: FontSubset): PDFRef {
       BaseFont: PDFName.of(subset.name),
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: widthsArray(context, subset, u),
-      CIDToGIDMap: 'Identity',
+      W: [1, widths],
+      CIDToGIDMap: streams.add(cidToGidMap(subset, codePoints)),
     }),
   )
-  const toUnicode = context.register(
-    PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length: deflated.toUnicode.length }), deflated.toUnicode),
-  )
+  const toUnicode = streams.add(new TextEncoder().encode(toUnicodeCMap(codePoints, bytes)))
   return context.register(
     context.obj({
       Type: 'Font',
       Subtype: 'Type0',
       BaseFont: PDFName.of(subset.name),
-      Encoding: 'Identity-H',
+      Encoding: encoding ?? PDFName.of('Identity-H'),
       DescendantFonts: [cidFont],
       ToUnicode: toUnicode,
     }),
   )
 }
 
-/** The /W array: runs of consecutive glyph ids with their widths (`[first [w w w] first [w] …]`). */
-function widthsArray(context: PDFContext, subset: FontSubset, u: (v: number) => number) {
-  const gids = [...subset.widthOf.keys()].sort((a, b) => a - b)
-  const out = context.obj([])
-  let i = 0
-  while (i < gids.length) {
-    const first = gids[i]!
-    const widths = context.obj([])
-    let g = first
-    while (i < gids.length && gids[i] === g) {
-      widths.push(PDFNumber.of(u(subset.widthOf.get(g)!)))
-      i++
-      g++
-    }
-    out.push(PDFNumber.of(first))
-    out.push(widths)
+/** The CIDToGIDMap stream: the glyph id of each CID as two big-endian bytes (CID 0 → glyph 0, .notdef). */
+export function cidToGidMap(subset: FontSubset, codePoints: readonly number[]): Uint8Array {
+  const out = new Uint8Array(codePoints.length * 2)
+  for (let code = 1; code < codePoints.length; code++) {
+    const gid = subset.face.glyphId(codePoints[code]!)
+    out[code * 2] = gid >> 8
+    out[code * 2 + 1] = gid & 0xff
   }
   return out
 }
 
-/** Four hex digits. */
-function hex4(n: number): string {
-  return n.toString(16).toUpperCase().padStart(4, '0')
+/** Hex digits of a code of `bytes` bytes. */
+function hexCode(n: number, bytes: 1 | 2): string {
+  return n.toString(16).toUpperCase().padStart(bytes * 2, '0')
 }
 
 /** UTF-16BE hex of a code point (a surrogate pair above the BMP). */
 function utf16Hex(cp: number): string {
-  if (cp < 0x10000) return hex4(cp)
+  if (cp < 0x10000) return hexCode(cp, 2)
   const v = cp - 0x10000
-  return hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff))
+  return hexCode(0xd800 + (v >> 10), 2) + hexCode(0xdc00 + (v & 0x3ff), 2)
 }
 
-/** The ToUnicode CMap: one glyph, one character (no ligatures are ever drawn), so copied text is the real text. */
-export function toUnicodeCMap(subset: FontSubset): string {
-  const entries = [...subset.unicodeOf].sort((a, b) => a[0] - b[0])
+/** The ToUnicode CMap: one code, one character (no ligatures are ever drawn), so copied text is the real text. */
+export function toUnicodeCMap(codePoints: readonly number[], bytes: 1 | 2): string {
   const sections: string[] = []
-  for (let i = 0; i < entries.length; i += BFCHAR_CHUNK) {
-    const chunk = entries.slice(i, i + BFCHAR_CHUNK)
-    sections.push(`${chunk.length} beginbfchar\n${chunk.map(([g, cp]) => `<${hex4(g)}> <${utf16Hex(cp)}>`).join('\n')}\nendbfchar`)
+  for (let first = 1; first < codePoints.length; first += BFCHAR_CHUNK) {
+    const last = Math.min(codePoints.length, first + BFCHAR_CHUNK)
+    const entries: string[] = []
+    for (let code = first; code < last; code++) entries.push(`<${hexCode(code, bytes)}> <${utf16Hex(codePoints[code]!)}>`)
+    sections.push(`${entries.length} beginbfchar\n${entries.join('\n')}\nendbfchar`)
   }
+  return cmapProgram('Adobe-Identity-UCS', 'UCS', bytes, sections, 2)
+}
+
+/** A CMap program (ISO 32000 §9.7.5.4) over one- or two-byte codes with the given mapping sections. */
+function cmapProgram(name: string, ordering: string, bytes: 1 | 2, sections: readonly string[], type = 1): string {
   return [
     '/CIDInit /ProcSet findresource begin',
     '12 dict begin',
     'begincmap',
-    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-    '/CMapName /Adobe-Identity-UCS def',
-    '/CMapType 2 def',
+    `/CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement 0 >> def`,
+    `/CMapName /${name} def`,
+    `/CMapType ${type} def`,
     '1 begincodespacerange',
-    '<0000> <FFFF>',
+    bytes === 1 ? '<00> <FF>' : '<0000> <FFFF>',
     'endcodespacerange',
     ...sections,
     'endcmap',

@@ -1,18 +1,19 @@
 /**
  * Paint: laid-out pages → PDF bytes. The only module that imports pdf-lib. Each page's content stream is
- * written once, straight into bytes (`content.ts`: glyph codes in literal strings, kerning as TJ numbers), and
- * deflated with Node's zlib; fonts are HarfBuzz subsets with content-derived names; metadata dates come from
- * the caller: same input, same bytes.
+ * written once, straight into bytes (`content.ts`: character codes in literal strings, kerning as TJ numbers), and
+ * deflated with Node's zlib; then the fonts are subset (HarfBuzz) to the characters the pages used, with
+ * content-derived names; metadata dates come from the caller: same input, same bytes.
  */
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPageLeaf, PDFString, type PDFDict, type PDFRef } from 'pdf-lib'
 import type { ImageBlock } from '../blocks.ts'
-import type { Item, LaidOutKit, OutlineEntry } from '../layout/types.ts'
+import type { LaidOutKit, OutlineEntry } from '../layout/types.ts'
 import type { FontSet } from '../text/fonts.ts'
-import { subsetFace, type FontSubset } from '../text/subset.ts'
+import { subsetFace } from '../text/subset.ts'
 import { FONT_IDS, type FontId } from '../text/types.ts'
-import { embedSubset, flateStream } from './fonts.ts'
+import { BackgroundStreams, embedOneByteCMap, embedSubset } from './fonts.ts'
 import { embedImage } from './images.ts'
 import { ContentWriter, FONT_RESOURCE } from './content.ts'
+import { stopwatch, type StageTimes } from '../timings.ts'
 
 /** Document information written into the PDF (dates from the lesson, never the clock). */
 export interface PdfMeta {
@@ -29,23 +30,36 @@ export interface PdfMeta {
 }
 
 /** Paints a laid-out kit into PDF bytes. */
-export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta): Promise<Uint8Array> {
-  const subsets = await subsetFonts(kit, fonts)
+export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes): Promise<Uint8Array> {
+  // One-byte codes fit every kit so far; a face with more than 255 characters needs the document written again.
+  return (await paintWith(kit, fonts, meta, 1, times)) ?? (await paintWith(kit, fonts, meta, 2, times))!
+}
+
+/** Paints with one- or two-byte codes; undefined when a face has more characters than one-byte codes hold. */
+async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeBytes: 1 | 2, times?: StageTimes): Promise<Uint8Array | undefined> {
+  const lap = stopwatch(times)
   const doc = await PDFDocument.create({ updateMetadata: false })
   writeMetadata(doc, meta)
   const context = doc.context
-  const fontRefs = new Map<FontId, PDFRef>()
-  for (const [id, subset] of subsets) fontRefs.set(id, embedSubset(context, subset))
   const images = await embedImages(doc, kit)
+  lap('paint: pictures')
 
   const pages: PageRef[] = []
-  const writer = new ContentWriter(subsets, images)
+  const pageFonts: Set<FontId>[] = []
+  const writer = new ContentWriter(fonts, images, codeBytes)
+  const streams = new BackgroundStreams(context)
   for (const page of kit.pages) {
     const pdfPage = appendPage(doc, kit.width, kit.height)
     pages.push(pdfPage)
     const used = writer.page([page.items, page.furniture], kit.height)
-    pdfPage.node.set(PDFName.of('Contents'), context.register(flateStream(context, used.bytes)))
-    for (const id of FONT_IDS) if (used.fonts.has(id)) pdfPage.node.setFontDictionary(PDFName.of(FONT_RESOURCE[id]), fontRefs.get(id)!)
+    if (writer.overflowed) {
+      await streams.done()
+      return undefined
+    }
+    // A copy: the writer reuses its buffer for the next page while this one is deflated.
+    pdfPage.node.set(PDFName.of('Contents'), streams.add(used.bytes.slice()))
+    lap('paint: page contents')
+    pageFonts.push(used.fonts)
     for (const { name, ref } of images.values()) if (used.images.has(name)) pdfPage.node.setXObject(PDFName.of(name), ref)
     for (const link of page.links) {
       const rect = [link.x, kit.height - link.y - link.height, link.x + link.width, kit.height - link.y].map(round)
@@ -58,10 +72,27 @@ export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta): 
       })
       pdfPage.node.addAnnot(context.register(annot))
     }
+    lap('paint: page objects')
   }
+
+  // The characters of each face are known now that every page is written: subset and embed the fonts.
+  const codes = writer.codes()
+  const subsets = FONT_IDS.filter((id) => codes.has(id)).map((id) => [id, subsetFace(fonts[id], codes.get(id)!.slice(1))] as const)
+  lap('paint: font subsets')
+  const encoding = codeBytes === 1 && subsets.length > 0 ? embedOneByteCMap(context) : undefined
+  const fontRefs = new Map(subsets.map(([id, subset]) => [id, embedSubset(context, streams, subset, codes.get(id)!, encoding)]))
+  pages.forEach((page, i) => {
+    for (const id of FONT_IDS) if (pageFonts[i]!.has(id)) page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[id]), fontRefs.get(id)!)
+  })
+  lap('paint: font objects')
   writeOutline(doc, pages, kit.outline, kit.height)
+  lap('paint: page objects')
+  await streams.done()
+  lap('paint: waiting for deflate')
   // objectsPerTick: pdf-lib otherwise yields to the event loop (setTimeout, ≥ 1 ms) every 50 objects while writing.
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
+  const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
+  lap('paint: save')
+  return pdf
 }
 
 /** A page of the document being written: its dictionary and its reference. */
@@ -82,44 +113,6 @@ function appendPage(doc: PDFDocument, width: number, height: number): PageRef {
   node.set(PDFName.of('MediaBox'), context.obj([0, 0, width, height]))
   doc.catalog.Pages().pushLeafNode(ref)
   return { node, ref }
-}
-
-/** Subsets each face the pages use to exactly the characters set in it. */
-async function subsetFonts(kit: LaidOutKit, fonts: FontSet): Promise<Map<FontId, FontSubset>> {
-  const chars = new Map<FontId, number[]>()
-  // One byte per BMP character, a bit per face: whether the character is already in that face's list.
-  const seen = new Uint8Array(0x10000)
-  const collect = (items: readonly Item[]): void => {
-    for (const it of items) {
-      if (it.kind !== 'text') continue
-      let list = chars.get(it.font)
-      if (!list) chars.set(it.font, (list = []))
-      const bit = 1 << FONT_IDS.indexOf(it.font)
-      const text = it.text
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i)
-        if (seen[c]! & bit) continue
-        if (c >= 0xd800 && c <= 0xdbff) {
-          // A surrogate pair (or a lone surrogate) goes by its code point; subsetFace removes duplicates.
-          const cp = text.codePointAt(i)!
-          list.push(cp)
-          if (cp > 0xffff) i++
-          continue
-        }
-        seen[c] = seen[c]! | bit
-        list.push(c)
-      }
-    }
-  }
-  for (const page of kit.pages) {
-    collect(page.items)
-    collect(page.furniture)
-  }
-  const out = new Map<FontId, FontSubset>()
-  const ids = FONT_IDS.filter((id) => chars.has(id))
-  const subsets = await Promise.all(ids.map((id) => subsetFace(fonts[id], chars.get(id)!)))
-  ids.forEach((id, i) => out.set(id, subsets[i]!))
-  return out
 }
 
 /** Title, author, subject, keywords, language, creator, producer and the two dates. */

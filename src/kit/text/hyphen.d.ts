@@ -11,11 +11,3 @@ declare module 'hyphen/patterns/uk.js' {
   const patterns: unknown
   export default patterns
 }
-declare module 'subset-font' {
-  const subsetFont: (
-    font: Buffer,
-    text: string,
-    options?: { targetFormat?: 'truetype' | 'woff' | 'woff2' | 'sfnt'; noHinting?: boolean; keepFeatures?: string[]; dropTables?: string[] },
-  ) => Promise<Buffer>
-  export default subsetFont
-}

@@ -1,79 +1,130 @@
 /**
- * Font subsetting with HarfBuzz (`subset-font`): pdf-lib's own `subset: true` corrupts PT Sans (DESIGN §4).
- * The subset keeps only outlines and metrics: no hinting and no GSUB/GPOS/GDEF, because viewers never use
- * them (kerning is written into the page as TJ arrays) and they were most of the bytes.
+ * Font subsetting with HarfBuzz (harfbuzzjs' `harfbuzz-subset.wasm`, the build `subset-font` wraps): pdf-lib's own
+ * `subset: true` corrupts PT Sans (DESIGN §4). Each face is loaded into HarfBuzz once per process and preprocessed
+ * for repeated subsetting (font data, not a lesson's), so a kit's subset costs ~0.1 ms a face instead of ~0.5 ms
+ * through `subset-font`, which copies and parses the whole font for every call.
+ *
+ * A subset keeps the original glyph ids (RETAIN_GIDS: unused glyphs become empty, which deflates to almost nothing),
+ * so the painter knows every glyph's id without reading the subset back. It keeps only outlines and metrics: no
+ * hinting and no GSUB/GPOS/GDEF, because viewers never use them (kerning is written into the page as TJ arrays)
+ * and they were most of the bytes.
  */
 import { createHash } from 'node:crypto'
-import fontkit from '@pdf-lib/fontkit'
-import subsetFont from 'subset-font'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { FontFace } from './fonts.ts'
+import type { FontId } from './types.ts'
+
+const require = createRequire(import.meta.url)
 
 /** Tables a PDF viewer never reads; dropping them took a kit's fonts from 93 KB to 36 KB. */
 const DROP_TABLES = ['GSUB', 'GPOS', 'GDEF', 'hdmx', 'gasp', 'cvt ', 'fpgm', 'prep', 'kern', 'DSIG']
-/** Subsets kept per process; a build renders many kits with mostly the same characters. */
-const CACHE_LIMIT = 64
 /** Letters in a PDF subset tag (ISO 32000 §9.6.4: six uppercase letters). */
 const TAG_LENGTH = 6
 
-/** A face cut down to the characters one document uses, with its glyph mapping. */
+// hb-subset.h: flags and input sets.
+const HB_SUBSET_FLAGS_NO_HINTING = 0x1
+const HB_SUBSET_FLAGS_RETAIN_GIDS = 0x2
+const HB_SUBSET_SETS_DROP_TABLE_TAG = 3
+const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6
+/** hb-blob.h: HarfBuzz reads the font bytes where they are. */
+const HB_MEMORY_MODE_READONLY = 1
+
+/** A face cut down to the characters one document uses. Glyph ids are the original face's (`FontFace.glyphId`). */
 export interface FontSubset {
   face: FontFace
   /** The subset TTF. */
   bytes: Uint8Array
   /** `ABCDEF+PTSans-Regular`: a tag derived from the subset's bytes, so the same text gives the same name. */
   name: string
-  /** Code point → glyph id in the subset. */
-  glyphOf: ReadonlyMap<number, number>
-  /** Glyph id → code point (for the ToUnicode map), in glyph order. */
-  unicodeOf: ReadonlyMap<number, number>
-  /** Glyph id → advance in font units (for the PDF /W array). */
-  widthOf: ReadonlyMap<number, number>
 }
 
-const cache = new Map<string, Promise<FontSubset>>()
+/** The part of harfbuzz-subset.wasm's exports this module calls (pointers are numbers into its memory). */
+interface HarfBuzz {
+  memory: WebAssembly.Memory
+  _initialize(): void
+  malloc(size: number): number
+  hb_blob_create(data: number, length: number, mode: number, userData: number, destroy: number): number
+  hb_blob_destroy(blob: number): void
+  hb_blob_get_data(blob: number, length: number): number
+  hb_blob_get_length(blob: number): number
+  hb_face_create(blob: number, index: number): number
+  hb_face_destroy(face: number): void
+  hb_face_reference_blob(face: number): number
+  hb_set_add(set: number, value: number): void
+  hb_set_clear(set: number): void
+  hb_subset_preprocess(face: number): number
+  hb_subset_input_create_or_fail(): number
+  hb_subset_input_destroy(input: number): void
+  hb_subset_input_set_flags(input: number, flags: number): void
+  hb_subset_input_set(input: number, set: number): number
+  hb_subset_input_unicode_set(input: number): number
+  hb_subset_or_fail(face: number, input: number): number
+}
 
-/** Subsets `face` to the code points of `chars` (deduplicated and sorted here); cached per process. */
-export function subsetFace(face: FontFace, chars: Iterable<number>): Promise<FontSubset> {
-  const codePoints = [...new Set(chars)].sort((a, b) => a - b)
-  const text = String.fromCodePoint(...codePoints)
-  const key = `${face.id}\u0000${text}`
-  let hit = cache.get(key)
-  if (!hit) {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!)
-    hit = makeSubset(face, codePoints, text)
-    cache.set(key, hit)
-    hit.catch(() => cache.delete(key))
+let harfbuzz: HarfBuzz | undefined
+/** HarfBuzz faces by face id, preprocessed for subsetting; they live as long as the process. */
+const prepared = new Map<FontId, number>()
+
+/** The HarfBuzz module, compiled on first use (~30 ms, once per process). */
+function hb(): HarfBuzz {
+  if (!harfbuzz) {
+    const module = new WebAssembly.Module(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))
+    harfbuzz = new WebAssembly.Instance(module, {}).exports as unknown as HarfBuzz
+    harfbuzz._initialize()
   }
-  return hit
+  return harfbuzz
 }
 
-/** Empties the subset cache (benchmarks use it to time a kit without reusing its own subsets). */
-export function clearSubsetCache(): void {
-  cache.clear()
-}
-
-/** Runs HarfBuzz and reads the new glyph ids back from the subset's cmap. */
-async function makeSubset(face: FontFace, codePoints: number[], text: string): Promise<FontSubset> {
-  const out = await subsetFont(Buffer.from(face.bytes.buffer, face.bytes.byteOffset, face.bytes.byteLength), text, {
-    targetFormat: 'truetype',
-    noHinting: true,
-    keepFeatures: [],
-    dropTables: DROP_TABLES,
-  })
-  const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
-  const sub = fontkit.create(bytes)
-  const glyphOf = new Map<number, number>()
-  const unicodeOf = new Map<number, number>()
-  const widthOf = new Map<number, number>()
-  for (const cp of codePoints) {
-    if (!sub.hasGlyphForCodePoint(cp)) continue
-    const gid = sub.glyphForCodePoint(cp).id
-    glyphOf.set(cp, gid)
-    // Two characters may share a glyph (e.g. a space and a no-break space); the first keeps the mapping.
-    if (!unicodeOf.has(gid)) unicodeOf.set(gid, cp)
-    widthOf.set(gid, face.advance(cp))
+/** The face's bytes in HarfBuzz's memory as a face preprocessed for subsetting (once per face and process). */
+function preparedFace(face: FontFace): number {
+  let ready = prepared.get(face.id)
+  if (ready === undefined) {
+    const h = hb()
+    const data = h.malloc(face.bytes.length)
+    new Uint8Array(h.memory.buffer).set(face.bytes, data)
+    const blob = h.hb_blob_create(data, face.bytes.length, HB_MEMORY_MODE_READONLY, 0, 0)
+    const raw = h.hb_face_create(blob, 0)
+    h.hb_blob_destroy(blob)
+    ready = h.hb_subset_preprocess(raw)
+    h.hb_face_destroy(raw)
+    prepared.set(face.id, ready)
   }
-  return { face, bytes, name: `${subsetTag(bytes)}+${face.postscriptName}`, glyphOf, unicodeOf, widthOf }
+  return ready
+}
+
+/** A four-letter OpenType tag as HarfBuzz's number. */
+function otTag(name: string): number {
+  return ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0
+}
+
+/** Subsets `face` to the given code points, keeping glyph ids. */
+export function subsetFace(face: FontFace, codePoints: Iterable<number>): FontSubset {
+  const h = hb()
+  const source = preparedFace(face)
+  const input = h.hb_subset_input_create_or_fail()
+  if (input === 0) throw new Error('HarfBuzz could not allocate a subset input')
+  let result: number
+  try {
+    h.hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS)
+    h.hb_set_clear(h.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG))
+    const drop = h.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
+    for (const name of DROP_TABLES) h.hb_set_add(drop, otTag(name))
+    const unicodes = h.hb_subset_input_unicode_set(input)
+    for (const cp of codePoints) h.hb_set_add(unicodes, cp)
+    result = h.hb_subset_or_fail(source, input)
+  } finally {
+    h.hb_subset_input_destroy(input)
+  }
+  if (result === 0) throw new Error(`HarfBuzz could not subset ${face.postscriptName}`)
+  const blob = h.hb_face_reference_blob(result)
+  const at = h.hb_blob_get_data(blob, 0)
+  // A copy: the wasm memory is reused (and may grow, detaching views) by the next call.
+  const bytes = new Uint8Array(h.memory.buffer).slice(at, at + h.hb_blob_get_length(blob))
+  h.hb_blob_destroy(blob)
+  h.hb_face_destroy(result)
+  if (bytes.length === 0) throw new Error(`HarfBuzz returned an empty subset of ${face.postscriptName}`)
+  return { face, bytes, name: `${subsetTag(bytes)}+${face.postscriptName}` }
 }
 
 /** Six capital letters from the SHA-256 of the subset: deterministic and distinct per content. */
