@@ -65,8 +65,13 @@ export type Rgb = readonly [number, number, number]
 
 /** One filled and/or stroked shape of a vector picture, in the picture's own coordinates (y down, as in SVG). */
 export interface VectorShape {
-  /** SVG path data (basic shapes are converted to it). */
-  path: string
+  /**
+   * The outline as absolute PDF path operators, one byte each as PDF spells them: `m` and `l` (2 operands), `c` (6),
+   * `h` (none). read/ parses SVG path data (and basic shapes) into it once, so paint only writes numbers.
+   */
+  ops: Uint8Array
+  /** The operands of `ops`, in order, in the shape's coordinates. */
+  coords: Float64Array
   fill: Rgb | null
   /** `evenodd` or `nonzero` (default). */
   fillRule?: 'evenodd' | 'nonzero'

@@ -1,10 +1,10 @@
 /**
  * Pictures as image XObjects. An 8-bit grey or RGB PNG without alpha goes in as it is: its IDAT data is
  * already a Flate stream with PNG predictors, which PDF reads directly (no decode, no re-compress).
- * Anything else (alpha, palette, 16-bit, interlaced) goes through pdf-lib's embedder.
+ * Anything else (alpha, palette, 16-bit, interlaced) goes through pdf-lib's embedder. A vector drawing becomes a
+ * Form XObject whose content is written straight into bytes from the operators read/ parsed.
  */
 import { PDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib'
-import { svgPathToOperators } from 'pdf-lib/cjs/api/svgPath.js'
 import type { ImageBlock, Rgb, VectorDrawing, VectorShape } from '../blocks.ts'
 import { flateStream } from './fonts.ts'
 
@@ -72,7 +72,9 @@ function embedVector(doc: PDFDocument, drawing: VectorDrawing): PDFRef {
   const { x, y, width, height } = drawing.viewBox
   const opacities = [...new Set(drawing.shapes.map((shape) => shape.opacity).filter((o): o is number => o !== undefined))]
   const states = Object.fromEntries(opacities.map((opacity, i) => [`GS${i + 1}`, { Type: 'ExtGState', ca: opacity, CA: opacity }]))
-  const content = drawing.shapes.map((shape) => shapeOps(shape, opacities)).join('\n')
+  const writer = formWriter.reset()
+  const size = Math.max(width, height)
+  for (const shape of drawing.shapes) writer.shape(shape, opacities, size)
   const extra = {
     Type: 'XObject',
     Subtype: 'Form',
@@ -80,32 +82,141 @@ function embedVector(doc: PDFDocument, drawing: VectorDrawing): PDFRef {
     Matrix: [1 / width, 0, 0, -1 / height, -x / width, 1 + y / height],
     Resources: opacities.length ? { ExtGState: states } : {},
   }
-  return doc.context.register(flateStream(doc.context, new TextEncoder().encode(content), extra))
+  return doc.context.register(flateStream(doc.context, writer.bytes(), extra))
 }
 
-/** The content-stream operators of one shape. */
-function shapeOps(shape: VectorShape, opacities: readonly number[]): string {
-  const ops = ['q', `${shape.transform.map(num).join(' ')} cm`]
-  if (shape.opacity !== undefined) ops.push(`/GS${opacities.indexOf(shape.opacity) + 1} gs`)
-  if (shape.fill) ops.push(`${rgb(shape.fill)} rg`)
-  if (shape.stroke) {
-    ops.push(`${rgb(shape.stroke)} RG`, `${num(shape.strokeWidth)} w`)
-    if (shape.lineJoin) ops.push(`${{ miter: 0, round: 1, bevel: 2 }[shape.lineJoin]} j`)
-    if (shape.lineCap) ops.push(`${{ butt: 0, round: 1, square: 2 }[shape.lineCap]} J`)
-    if (shape.dash?.length) ops.push(`[${shape.dash.map(num).join(' ')}] 0 d`)
+/** Operands of each path operator (by its byte: `VectorShape.ops`). */
+const OPERANDS = new Uint8Array(128)
+for (const [op, count] of [['m', 2], ['l', 2], ['c', 6], ['h', 0]] as const) OPERANDS[op.charCodeAt(0)] = count
+/** Path coordinates are rounded to at most this fraction of the picture's larger side (~0.001 pt as placed). */
+const COORD_PRECISION = 1e-5
+/** Matrices, colours, widths and dashes are written to 1/10000 (a colour to 1/40 of an 8-bit step). */
+const FINE = 10_000
+/** The largest number written (PDF readers need not take larger ones). */
+const MAX_NUMBER = 1e9
+/** Most bytes one number takes: sign, 10 digits, point, 8 decimals, separator. */
+const NUMBER_BYTES = 21
+const LINE_JOIN = { miter: 0, round: 1, bevel: 2 } as const
+const LINE_CAP = { butt: 0, round: 1, square: 2 } as const
+
+/**
+ * Writes a Form's content straight into bytes: pdf-lib's operators and number formatting cost more than the rest of
+ * painting a picture. One writer per process; its bytes are deflated (copied) before the next picture is written.
+ */
+class FormWriter {
+  private buf = new Uint8Array(1 << 14)
+  private pos = 0
+
+  /** Starts a new content stream. */
+  reset(): this {
+    this.pos = 0
+    return this
   }
-  ops.push(...svgPathToOperators(shape.path).map((op) => op.toString()))
-  const evenOdd = shape.fillRule === 'evenodd' ? '*' : ''
-  ops.push(shape.fill && shape.stroke ? `B${evenOdd}` : shape.fill ? `f${evenOdd}` : 'S', 'Q')
-  return ops.join('\n')
+
+  /** The content written since `reset`, valid until the next one. */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.pos)
+  }
+
+  /** One shape, in its own graphics state; `size` is the drawing's larger side, for the precision of coordinates. */
+  shape(shape: VectorShape, opacities: readonly number[], size: number): void {
+    const { ops, coords, transform: m } = shape
+    this.reserve(NUMBER_BYTES * (coords.length + 16 + (shape.dash?.length ?? 0)) + 2 * ops.length)
+    this.ascii('q\n')
+    // A shape's own units may be scaled: keep its coordinates as precise, relative to the drawing, as any other's.
+    const stretch = Math.max(Math.abs(m[0]), Math.abs(m[1]), Math.abs(m[2]), Math.abs(m[3]))
+    const scale = 10 ** Math.min(8, Math.max(0, Math.ceil(-Math.log10((COORD_PRECISION * size) / stretch))))
+    if (m[0] !== 1 || m[1] !== 0 || m[2] !== 0 || m[3] !== 1 || m[4] !== 0 || m[5] !== 0) {
+      for (const v of m) this.number(v, FINE, 0x20)
+      this.ascii('cm\n')
+    }
+    if (shape.opacity !== undefined) this.ascii(`/GS${opacities.indexOf(shape.opacity) + 1} gs\n`)
+    if (shape.fill) this.colour(shape.fill, 'rg\n')
+    if (shape.stroke) {
+      this.colour(shape.stroke, 'RG\n')
+      this.number(shape.strokeWidth, FINE, 0x20)
+      this.ascii('w\n')
+      if (shape.lineJoin) this.ascii(`${LINE_JOIN[shape.lineJoin]} j\n`)
+      if (shape.lineCap) this.ascii(`${LINE_CAP[shape.lineCap]} J\n`)
+      if (shape.dash?.length) {
+        this.byte(0x5b)
+        for (const [i, v] of shape.dash.entries()) this.number(v, FINE, i + 1 < shape.dash.length ? 0x20 : 0x5d)
+        this.ascii(' 0 d\n')
+      }
+    }
+    let k = 0
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i]!
+      for (let n = OPERANDS[op]!; n > 0; n--) this.number(coords[k++]!, scale, 0x20)
+      this.byte(op)
+      this.byte(0x0a)
+    }
+    const evenOdd = shape.fillRule === 'evenodd' ? '*' : ''
+    this.ascii(shape.fill && shape.stroke ? `B${evenOdd}\nQ\n` : shape.fill ? `f${evenOdd}\nQ\n` : 'S\nQ\n')
+  }
+
+  private colour(colour: Rgb, operator: string): void {
+    for (const v of colour) this.number(v, FINE, 0x20)
+    this.ascii(operator)
+  }
+
+  /**
+   * A number rounded to 1/scale (a power of ten), without exponent or "-0", then the byte `after`. Room for it must
+   * have been reserved.
+   */
+  private number(value: number, scale: number, after: number): void {
+    const buf = this.buf
+    let r = Math.round(value * scale)
+    if (r < 0) {
+      buf[this.pos++] = 0x2d
+      r = -r
+    }
+    // Far beyond any picture (read/ lets no NaN or infinity through): clamped, so the stream stays valid.
+    if (!(r < MAX_NUMBER * scale)) r = MAX_NUMBER * scale
+    const whole = Math.floor(r / scale)
+    let fraction = r - whole * scale
+    this.digits(whole)
+    if (fraction !== 0) {
+      buf[this.pos++] = 0x2e
+      for (let unit = scale / 10; fraction !== 0; unit /= 10) {
+        const digit = Math.floor(fraction / unit)
+        buf[this.pos++] = 0x30 + digit
+        fraction -= digit * unit
+      }
+    }
+    buf[this.pos++] = after
+  }
+
+  /** A whole number's decimal digits. */
+  private digits(v: number): void {
+    const buf = this.buf
+    if (v < 10) {
+      buf[this.pos++] = 0x30 + v
+      return
+    }
+    let end = this.pos + 1
+    for (let rest = v; rest >= 10; rest = Math.floor(rest / 10)) end++
+    this.pos = end
+    for (let rest = v; rest > 0; rest = Math.floor(rest / 10)) buf[--end] = 0x30 + (rest % 10)
+  }
+
+  private ascii(s: string): void {
+    this.reserve(s.length)
+    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i)
+  }
+
+  private byte(b: number): void {
+    this.reserve(1)
+    this.buf[this.pos++] = b
+  }
+
+  /** Makes room for `n` more bytes. */
+  private reserve(n: number): void {
+    if (this.pos + n <= this.buf.length) return
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n))
+    next.set(this.buf.subarray(0, this.pos))
+    this.buf = next
+  }
 }
 
-/** An RGB triple as PDF operands. */
-function rgb(colour: Rgb): string {
-  return colour.map(num).join(' ')
-}
-
-/** A number written compactly (PDF has no exponent notation). */
-function num(value: number): string {
-  return (Math.round(value * 10000) / 10000).toString()
-}
+const formWriter = new FormWriter()
