@@ -9,7 +9,7 @@
  * space's glyph. One-byte codes go through a small embedded CMap (ISO 32000 §9.7.5.3: one byte, CID = code); two-byte
  * codes through Identity-H.
  */
-import { deflate, deflateSync } from 'node:zlib'
+import { deflateSync } from 'node:zlib'
 import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib'
 import type { FontSubset } from '../text/subset.ts'
 
@@ -44,37 +44,9 @@ function deflatedStream(context: PDFContext, data: Uint8Array, extra: Record<str
   return PDFRawStream.of(dict, data)
 }
 
-/**
- * Streams deflated on libuv's thread pool: a kit's pages and fonts compress on another core while this thread
- * goes on writing the next pages (deflate is a third of the paint stage's work). Each stream gets its reference
- * at once, so object numbers, and the bytes, do not depend on which compression finishes first.
- */
-export class BackgroundStreams {
-  private readonly pending: Promise<void>[] = []
-  private readonly context: PDFContext
-
-  constructor(context: PDFContext) {
-    this.context = context
-  }
-
-  /** The reference of a stream of `bytes` (which must not change afterwards), deflated in the background. */
-  add(bytes: Uint8Array, extra: Record<string, unknown> = {}): PDFRef {
-    const ref = this.context.nextRef()
-    this.pending.push(
-      new Promise((resolve, reject) => {
-        deflate(bytes, { level: STREAM_LEVEL }, (error, data) => {
-          if (error) reject(error)
-          else resolve(this.context.assign(ref, deflatedStream(this.context, data, extra)))
-        })
-      }),
-    )
-    return ref
-  }
-
-  /** Waits until every stream is deflated and in the document. */
-  async done(): Promise<void> {
-    await Promise.all(this.pending)
-  }
+/** Registers a deflated stream and returns its reference. */
+export function addStream(context: PDFContext, bytes: Uint8Array, extra: Record<string, unknown> = {}): PDFRef {
+  return context.register(flateStream(context, bytes, extra))
 }
 
 /** The one-byte CMap program, deflated once per process (it is the same for every font). */
@@ -98,12 +70,12 @@ export function embedOneByteCMap(context: PDFContext): PDFRef {
  * by code (index 0 unused); `encoding` is the document's one-byte CMap (`embedOneByteCMap`) for one-byte codes,
  * absent for two-byte codes.
  */
-export function embedSubset(context: PDFContext, streams: BackgroundStreams, subset: FontSubset, codePoints: readonly number[], encoding?: PDFRef): PDFRef {
+export function embedSubset(context: PDFContext, subset: FontSubset, codePoints: readonly number[], encoding?: PDFRef): PDFRef {
   const face = subset.face
   const scale = 1000 / face.unitsPerEm
   const u = (v: number): number => Math.round(v * scale)
   const bytes = encoding ? 1 : 2
-  const fontFile = streams.add(subset.bytes, { Length1: subset.bytes.length })
+  const fontFile = addStream(context, subset.bytes, { Length1: subset.bytes.length })
   const italic = face.italicAngle !== 0
   const descriptor = context.register(
     context.obj({
@@ -129,10 +101,10 @@ export function embedSubset(context: PDFContext, streams: BackgroundStreams, sub
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       W: [1, widths],
-      CIDToGIDMap: streams.add(cidToGidMap(subset, codePoints)),
+      CIDToGIDMap: addStream(context, cidToGidMap(subset, codePoints)),
     }),
   )
-  const toUnicode = streams.add(new TextEncoder().encode(toUnicodeCMap(codePoints, bytes)))
+  const toUnicode = addStream(context, new TextEncoder().encode(toUnicodeCMap(codePoints, bytes)))
   return context.register(
     context.obj({
       Type: 'Font',

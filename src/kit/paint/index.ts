@@ -10,7 +10,7 @@ import type { LaidOutKit, OutlineEntry } from '../layout/types.ts'
 import type { FontSet } from '../text/fonts.ts'
 import { subsetFace } from '../text/subset.ts'
 import { FONT_IDS, type FontId } from '../text/types.ts'
-import { BackgroundStreams, embedOneByteCMap, embedSubset } from './fonts.ts'
+import { addStream, embedOneByteCMap, embedSubset } from './fonts.ts'
 import { embedImage } from './images.ts'
 import { ContentWriter, FONT_RESOURCE } from './content.ts'
 import { stopwatch, type StageTimes } from '../timings.ts'
@@ -47,18 +47,14 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
   const pages: PageRef[] = []
   const pageFonts: Set<FontId>[] = []
   const writer = new ContentWriter(fonts, images, codeBytes)
-  const streams = new BackgroundStreams(context)
   for (const page of kit.pages) {
     const pdfPage = appendPage(doc, kit.width, kit.height)
     pages.push(pdfPage)
     const used = writer.page([page.items, page.furniture], kit.height)
-    if (writer.overflowed) {
-      await streams.done()
-      return undefined
-    }
-    // A copy: the writer reuses its buffer for the next page while this one is deflated.
-    pdfPage.node.set(PDFName.of('Contents'), streams.add(used.bytes.slice()))
+    if (writer.overflowed) return undefined
     lap('paint: page contents')
+    pdfPage.node.set(PDFName.of('Contents'), addStream(context, used.bytes))
+    lap('paint: deflate')
     pageFonts.push(used.fonts)
     for (const { name, ref } of images.values()) if (used.images.has(name)) pdfPage.node.setXObject(PDFName.of(name), ref)
     for (const link of page.links) {
@@ -80,15 +76,13 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
   const subsets = FONT_IDS.filter((id) => codes.has(id)).map((id) => [id, subsetFace(fonts[id], codes.get(id)!.slice(1))] as const)
   lap('paint: font subsets')
   const encoding = codeBytes === 1 && subsets.length > 0 ? embedOneByteCMap(context) : undefined
-  const fontRefs = new Map(subsets.map(([id, subset]) => [id, embedSubset(context, streams, subset, codes.get(id)!, encoding)]))
+  const fontRefs = new Map(subsets.map(([id, subset]) => [id, embedSubset(context, subset, codes.get(id)!, encoding)]))
   pages.forEach((page, i) => {
     for (const id of FONT_IDS) if (pageFonts[i]!.has(id)) page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[id]), fontRefs.get(id)!)
   })
   lap('paint: font objects')
   writeOutline(doc, pages, kit.outline, kit.height)
   lap('paint: page objects')
-  await streams.done()
-  lap('paint: waiting for deflate')
   // objectsPerTick: pdf-lib otherwise yields to the event loop (setTimeout, ≥ 1 ms) every 50 objects while writing.
   const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
   lap('paint: save')
