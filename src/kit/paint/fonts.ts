@@ -101,7 +101,8 @@ export function embedSubset(context: PDFContext, subset: FontSubset, codePoints:
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       W: [1, widths],
-      CIDToGIDMap: addStream(context, cidToGidMap(subset, codePoints)),
+      // Two bytes a character, hardly compressible: not worth a deflate call.
+      CIDToGIDMap: context.register(PDFRawStream.of(context.obj({ Length: codePoints.length * 2 }), cidToGidMap(subset, codePoints))),
     }),
   )
   const toUnicode = addStream(context, new TextEncoder().encode(toUnicodeCMap(codePoints, bytes)))
