@@ -5,7 +5,7 @@
  */
 import type { Block, BoxBlock, CardsBlock, ImageBlock, ListBlock, NameLineBlock, Run, TableBlock } from '../blocks.ts'
 import { runsText } from '../blocks.ts'
-import { breakLines, tokenizeRuns, type Line, type LineFragment, type StyledText, type Tokens } from '../text/linebreak.ts'
+import { breakLines, withTokens, type Line, type LineFragment, type StyledText, type Tokens } from '../text/linebreak.ts'
 import type { Hyphenate, TextMetrics } from '../text/types.ts'
 import * as G from './geometry.ts'
 import { toStyled } from './inline.ts'
@@ -197,7 +197,11 @@ function lineRows(lines: Line[], size: number, env: FlowEnv, col: Column, align:
   const base = baselineOffset(size, env.metrics)
   return lines.map((line) => {
     const dx = align === 'left' ? 0 : align === 'center' ? (col.width - line.width) / 2 : col.width - line.width
-    const { items, links } = lineItems(line, col.x + Math.max(0, dx), base, size, env.metrics, gray, generated)
+    const x = col.x + Math.max(0, dx)
+    const f = line.fragments
+    // The common line (one plain fragment, see lineItems) goes straight into its row.
+    if (f.length === 1 && !f[0]!.code && f[0]!.href === undefined) return row(lh, col, [textItem(f[0]!, x, base, size, gray, generated)], [])
+    const { items, links } = lineItems(line, x, base, size, env.metrics, gray, generated)
     return row(lh, col, items, links)
   })
 }
@@ -207,8 +211,10 @@ function breakText(text: StyledText[], size: number, env: FlowEnv, width: number
   const cache = env.lineCache
   const hyphenate = env.hyphenate !== undefined
   if (!cache) return breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate, fontUnits: env.metrics.fontUnits, tokens })
-  // Bucketed by the first run's text; entries compare field by field, so a lookup builds no key string.
-  const bucketKey = text[0]?.text ?? ''
+  // Bucketed by the length and first character of the first run's text (a number: no string to hash); entries compare
+  // field by field, so a lookup builds no key string.
+  const first = text[0]?.text ?? ''
+  const bucketKey = first.length * 0x10000 + (first.length > 0 ? first.charCodeAt(0) : 0)
   let bucket = cache.get(bucketKey)
   if (!bucket) cache.set(bucketKey, (bucket = []))
   for (const entry of bucket) {
@@ -561,16 +567,17 @@ function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
 function fitCard(card: readonly Run[], width: number, height: number, env: FlowEnv): { size: number; lines: Line[]; fits: boolean } {
   const styled = toStyled(card, env.printUrls)
   // The card's text is broken at several sizes: tokenized once (widths in font units do not depend on the size).
-  const tokens = tokenizeRuns(styled)
-  let lines: Line[] = []
-  // Short card text reads best whole: shrink before hyphenating, and hyphenate only when shrinking is not enough.
-  for (const hyphenate of [undefined, env.hyphenate]) {
-    for (let size = G.CARD_MAX_SIZE; size >= G.CARD_MIN_SIZE - 1e-9; size -= G.CARD_SIZE_STEP) {
-      lines = breakText(styled, size, { ...env, hyphenate }, width, tokens)
-      // Without hyphenation, every line but the last must end at a space (no word was cut).
-      const whole = hyphenate !== undefined || lines.slice(0, -1).every((l) => l.joint === 'space')
-      if (whole && lines.length * lineHeight(size) <= height + 1e-6) return { size, lines, fits: true }
+  return withTokens(styled, env.metrics.fontUnits, (tokens) => {
+    let lines: Line[] = []
+    // Short card text reads best whole: shrink before hyphenating, and hyphenate only when shrinking is not enough.
+    for (const hyphenate of [undefined, env.hyphenate]) {
+      for (let size = G.CARD_MAX_SIZE; size >= G.CARD_MIN_SIZE - 1e-9; size -= G.CARD_SIZE_STEP) {
+        lines = breakText(styled, size, { ...env, hyphenate }, width, tokens)
+        // Without hyphenation, every line but the last must end at a space (no word was cut).
+        const whole = hyphenate !== undefined || lines.slice(0, -1).every((l) => l.joint === 'space')
+        if (whole && lines.length * lineHeight(size) <= height + 1e-6) return { size, lines, fits: true }
+      }
     }
-  }
-  return { size: G.CARD_MIN_SIZE, lines, fits: false }
+    return { size: G.CARD_MIN_SIZE, lines, fits: false }
+  })
 }

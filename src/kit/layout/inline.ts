@@ -1,5 +1,6 @@
 /** Inline stage: glyph coverage checks and runs → styled text for the line breaker. */
 import type { Block, Run, SourcePos } from '../blocks.ts'
+import { CodeUnits } from '../text/codeunits.ts'
 import type { StyledText } from '../text/linebreak.ts'
 import { faceOf, type FontId, type TextMetrics } from '../text/types.ts'
 import type { LayoutError } from './types.ts'
@@ -13,6 +14,9 @@ export function isIgnorable(cp: number): boolean {
     cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff
   )
 }
+
+/** Code units of the text the glyph check is going over (its own: nothing it calls reads text with it). */
+const textCodes = new CodeUnits()
 
 /** Index of each face in the per-character "seen" table of the glyph check. */
 const FACE_INDEX: Record<FontId, number> = { regular: 0, bold: 1, italic: 2, boldItalic: 3 }
@@ -47,13 +51,11 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
   const seenAstral = new Set<string>()
   const check = (text: string, font: FontId, pos: SourcePos | undefined): void => {
     const bit = 1 << FACE_INDEX[font]
-    // Most text holds no character this face has not met yet: skip to the first one in a tight loop.
-    const first = firstUnseen(text, seen, bit)
-    if (first < 0) return
-    for (let i = first; i < text.length; i++) {
-      const c = text.charCodeAt(i)
+    const n = text.length
+    const codes = textCodes.read(text)
+    for (let i = nextUnseen(codes, 0, n, seen, bit); i < n; i = nextUnseen(codes, i + 1, n, seen, bit)) {
+      const c = codes[i]!
       if (c < 0xd800 || c > 0xdfff) {
-        if (seen[c]! & bit) continue
         seen[c] = seen[c]! | bit
         if (isIgnorable(c) || metrics.hasGlyph(c, font)) continue
         errors.push(missing(String.fromCharCode(c), c, font, pos))
@@ -128,14 +130,14 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
   return errors
 }
 
-/** Index of the first character of `text` that is a surrogate or whose `seen` entry lacks `bit`, or -1. */
-function firstUnseen(text: string, seen: Uint8Array, bit: number): number {
-  const n = text.length
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if ((c >= 0xd800 && c <= 0xdfff) || (seen[c]! & bit) === 0) return i
-  }
-  return -1
+/**
+ * Index of the first code unit from `from` on whose `seen` entry lacks `bit` (n if none): most characters were met in
+ * this face already, so this tight loop skips them. Surrogates are never marked seen (the check pairs them).
+ */
+function nextUnseen(codes: Uint16Array, from: number, n: number, seen: Uint8Array, bit: number): number {
+  let i = from
+  while (i < n && (seen[codes[i]!]! & bit) !== 0) i++
+  return i
 }
 
 /** The author error for a character a face lacks. */

@@ -111,8 +111,10 @@ function frames(page: PlacedPage, next: PlacedPage | undefined, content: Box): I
       else spans.set(c.id, { c, depth, top: y, bottom: y + row.height })
     })
   }
-  const continues = new Set(next?.rows.flatMap((r) => r.row.containers.map((c) => c.id)) ?? [])
   const out: Item[] = []
+  // Most pages have no frame: the next page's containers are looked at only for one that does.
+  if (spans.size === 0) return out
+  const continues = new Set(next?.rows.flatMap((r) => r.row.containers.map((c) => c.id)) ?? [])
   for (const { c, top, bottom } of [...spans.values()].sort((a, b) => a.depth - b.depth)) {
     const f = c.frame!
     const end = Math.min(content.y + content.height, bottom + (continues.has(c.id) ? c.reserve : 0))

@@ -175,9 +175,10 @@ export function newLayoutCache(): LayoutCache {
 
 /**
  * Lines of a paragraph as the breaker returned them, with everything the breaker reads besides the measure and the
- * hyphenator (one layout run has one of each), bucketed by the text of the paragraph's first run.
+ * hyphenator (one layout run has one of each), bucketed by the length and first character of the paragraph's first
+ * run's text (`length * 0x10000 + first code unit`).
  */
-export type LineCache = Map<string, { text: readonly StyledText[]; size: number; width: number; hyphenate: boolean; lines: Line[] }[]>
+export type LineCache = Map<number, { text: readonly StyledText[]; size: number; width: number; hyphenate: boolean; lines: Line[] }[]>
 
 /** Where a break after a row stands: 0 is a good break, higher is worse. */
 export const PENALTY = {

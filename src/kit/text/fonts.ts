@@ -26,12 +26,19 @@ const UNKNOWN = -1
 const MISSING = -2
 /**
  * Code points that get a dense slot, in first-use order; pairs of slotted code points have their kerning in a
- * flat table (512 KB a face). The whole library uses a few hundred characters; a process that meets more
+ * flat table (about 513 KB a face). The whole library uses a few hundred characters; a process that meets more
  * measures the rest through the Maps, with the same results.
  */
 const SLOTS = 512
 /** Kerning-table marker: pair not looked up yet (no real kerning value is this large). */
 const KERN_UNKNOWN = -32768
+/** The kerning table's row for "no previous character" (a text's first character): no kerning with any slot. */
+const NO_SLOT = SLOTS
+/**
+ * Entries per row of the kerning table: the pair (l, r) is at l * ROW + r + 1, and column 0 (r = -1: a character with
+ * no slot yet) holds KERN_UNKNOWN, so one read and one test tell the measuring loop whether it may go on.
+ */
+const ROW = SLOTS + 1
 
 /** One loaded face: the original TTF bytes and fast metric lookups in font units. */
 export interface FontFace {
@@ -60,6 +67,8 @@ export interface FontFace {
    * from … to - 1 only, exactly as of that slice (measuring a word in a line's text makes no string).
    */
   units: (text: string, from?: number, to?: number) => number
+  /** `FontUnits.prefix` for this face: false when a character of the text has no dense slot (a surrogate, or slots full). */
+  prefix: (codes: Uint16Array, length: number, sums: Float64Array, kerns: Int32Array, at: number) => boolean
 }
 
 /** The four faces by id. */
@@ -85,6 +94,7 @@ export function fontMetrics(fonts: FontSet): TextMetrics {
     },
     fontUnits: {
       units: (text, font, from, to) => fonts[font].units(text, from, to),
+      prefix: (codes, length, font, sums, kerns, at) => fonts[font].prefix(codes, length, sums, kerns, at),
       unitsPerEm: { regular: fonts.regular.unitsPerEm, bold: fonts.bold.unitsPerEm, italic: fonts.italic.unitsPerEm, boldItalic: fonts.boldItalic.unitsPerEm },
     },
     hasGlyph: (cp, font) => fonts[font].has(cp),
@@ -156,10 +166,14 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
     return a === MISSING ? notdefAdvance : a
   }
   // Per-process lookups of font data (no lesson's text or layout): dense slots for the characters seen so far,
-  // and the kerning of slotted pairs in a flat table, so measuring a word is a few array reads.
+  // and the kerning of slotted pairs in a flat table, looked up when a pair is first met, so measuring a word is a
+  // few array reads.
   const slotOf = new Int16Array(BMP).fill(-1)
+  const slotCp = new Int32Array(SLOTS)
   let slots = 0
-  const kernTable = new Int16Array(SLOTS * SLOTS).fill(KERN_UNKNOWN)
+  // Row NO_SLOT is all zeros but column 0: the "previous character" of a text's first character kerns with nothing.
+  const kernTable = new Int16Array((SLOTS + 1) * ROW).fill(KERN_UNKNOWN, 0, SLOTS * ROW)
+  kernTable[NO_SLOT * ROW] = KERN_UNKNOWN
   const kernCache = new Map<number, number>()
   const kernSlow = (left: number, right: number): number => {
     const key = left * 0x110000 + right
@@ -170,49 +184,47 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
   // The advance of each slot (font units), so the measuring loop reads slot, advance and kerning from flat arrays.
   const slotAdvance = new Int32Array(SLOTS)
   const slot = (cp: number): number => {
-    if (cp >= BMP) return -1
+    // Surrogate code units never get a slot: the measuring loop pairs them first.
+    if (cp >= BMP || (cp >= 0xd800 && cp <= 0xdfff)) return -1
     let s = slotOf[cp]!
     if (s < 0 && slots < SLOTS) {
-      slotOf[cp] = s = slots++
+      s = slots++
+      slotOf[cp] = s
+      slotCp[s] = cp
       slotAdvance[s] = advance(cp)
     }
     return s
   }
+  /** Kerning of two slotted characters (`prev` NO_SLOT: none before), looked up the first time. */
+  const slotKern = (prev: number, s: number): number => {
+    const at = prev * ROW + s + 1
+    let k = kernTable[at]!
+    if (k === KERN_UNKNOWN) kernTable[at] = k = kernGlyphs(glyphId(slotCp[prev]!), glyphId(slotCp[s]!))
+    return k
+  }
   const kern = (left: number, right: number): number => {
     const l = slot(left)
     const r = slot(right)
-    if (l < 0 || r < 0) return kernSlow(left, right)
-    const i = l * SLOTS + r
-    let k = kernTable[i]!
-    if (k === KERN_UNKNOWN) kernTable[i] = k = kernGlyphs(glyphId(left), glyphId(right))
-    return k
+    return l < 0 || r < 0 ? kernSlow(left, right) : slotKern(l, r)
   }
-  const units = (text: string, from = 0, to = text.length): number => {
-    let total = 0
+  // Characters from i on, once the tight loop below met a character without a slot or a pair not looked up yet: every
+  // case, with `prevSlot` as it left it (a slot, or NO_SLOT at the text's start).
+  const unitsRest = (text: string, i: number, to: number, total: number, prevSlot: number): number => {
+    // The previous character's code point when it has no slot (prevSlot -1), else -1.
     let prev = -1
-    let prevSlot = -1
-    const n = to
-    for (let i = from; i < n; i++) {
+    for (; i < to; i++) {
       const c = text.charCodeAt(i)
-      if (c < 0xd800 || c > 0xdfff) {
-        let s = slotOf[c]!
-        if (s < 0) s = slot(c)
-        if (s >= 0) {
-          total += slotAdvance[s]!
-          if (prevSlot >= 0) {
-            const at = prevSlot * SLOTS + s
-            let k = kernTable[at]!
-            if (k === KERN_UNKNOWN) kernTable[at] = k = kernGlyphs(glyphId(prev), glyphId(c))
-            total += k
-          } else if (prev >= 0) total += kern(prev, c)
-          prev = c
-          prevSlot = s
-          continue
-        }
+      if (prevSlot >= 0 && prevSlot !== NO_SLOT) prev = slotCp[prevSlot]!
+      const s = slot(c)
+      if (s >= 0) {
+        total += slotAdvance[s]!
+        if (prev >= 0) total += prevSlot >= 0 ? slotKern(prevSlot, s) : kern(prev, c)
+        prevSlot = s
+        continue
       }
-      // Outside the slots (astral planes, surrogates, a kit with more than SLOTS characters): the general path.
+      // Outside the slots (astral planes, surrogates, a kit with more than SLOTS characters).
       let cp = c
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
         const lo = text.charCodeAt(i + 1)
         if (lo >= 0xdc00 && lo <= 0xdfff) {
           cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000
@@ -225,6 +237,48 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
       prevSlot = -1
     }
     return total
+  }
+  const units = (text: string, from = 0, to = text.length): number => {
+    // The common case in a loop without calls, so the tables stay in registers: every character has a slot and
+    // every pair was met before.
+    const table = kernTable
+    const advances = slotAdvance
+    const slotted = slotOf
+    let total = 0
+    let prevSlot = NO_SLOT
+    for (let i = from; i < to; i++) {
+      const s = slotted[text.charCodeAt(i)]!
+      const k = table[prevSlot * ROW + s + 1]!
+      if (k === KERN_UNKNOWN) return unitsRest(text, i, to, total, prevSlot)
+      total += advances[s]! + k
+      prevSlot = s
+    }
+    return total
+  }
+  const prefix = (codes: Uint16Array, length: number, sums: Float64Array, kerns: Int32Array, at: number): boolean => {
+    let total = 0
+    let prevSlot = NO_SLOT
+    sums[at] = 0
+    let i = 0
+    for (;;) {
+      // As in `units`: a loop without calls; a new character or pair is looked up outside it.
+      const table = kernTable
+      const advances = slotAdvance
+      const slotted = slotOf
+      for (; i < length; i++) {
+        const s = slotted[codes[i]!]!
+        const k = table[prevSlot * ROW + s + 1]!
+        if (k === KERN_UNKNOWN) break
+        total += advances[s]! + k
+        kerns[at + i] = k
+        sums[at + i + 1] = total
+        prevSlot = s
+      }
+      if (i === length) return true
+      const s = slot(codes[i]!)
+      if (s < 0) return false
+      slotKern(prevSlot, s)
+    }
   }
   const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number } })['OS/2']
   return {
@@ -243,6 +297,7 @@ function loadFace(id: FontId, bytes: Uint8Array): FontFace {
     advance,
     kern,
     units,
+    prefix,
   }
 }
 

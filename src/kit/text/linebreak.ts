@@ -4,6 +4,7 @@
  * hyphens and slashes, and, as a last resort for over-long words and URLs, a break at any character,
  * so no line is ever overfull. The width function is a parameter (tests pass a fake one).
  */
+import { CodeUnits } from './codeunits.ts'
 import type { FontId, FontUnits, Hyphenate, Measure } from './types.ts'
 
 /** A stretch of text in one style, as the breaker receives it. */
@@ -45,9 +46,9 @@ export interface BreakOptions {
   /** The same widths in font units (`TextMetrics.fontUnits`): a word is measured once, whatever sizes it is set at. */
   fontUnits?: FontUnits
   /**
-   * The runs already tokenized (`tokenizeRuns` of the same runs array), when they are broken several times. Words
-   * are never changed after tokenizing, and a piece's cached width is in font units, so reuse gives the same lines
-   * (with the same metrics).
+   * The runs already tokenized (`tokenizeRuns` or `withTokens` of the same runs array), when they are broken several
+   * times. Words are never changed after tokenizing, and their widths are kept in font units (prefix sums), so reuse
+   * gives the same lines (with the same metrics).
    */
   tokens?: Tokens
 }
@@ -56,8 +57,6 @@ export interface BreakOptions {
 const LOOSE_SHARE = 0.12
 /** pt: rounding slack when comparing widths, far below anything visible. */
 const EPSILON = 1e-6
-/** Characters after which a word may break without adding a hyphen. */
-const EXPLICIT_BREAK_AFTER = new Set(['-', '‐', '–', '—', '/'])
 /** Characters after which an over-long URL-like word prefers to break. */
 const URL_BREAK_AFTER = new Set(['.', '?', '&', '=', '_', '#', ':', ',', ';'])
 /** The hyphen added at a hyphenation break. */
@@ -87,8 +86,6 @@ export interface Tokens {
   pRun: Int32Array
   pFrom: Int32Array
   pTo: Int32Array
-  /** Per piece: its width in font units once measured (with `fontUnits`), else NaN. */
-  pUnits: Float64Array
   /** Per word: its first piece (word w has pieces wPiece[w] … wPiece[w + 1] - 1; one more entry than words). */
   wPiece: Int32Array
   /** Per word: its length in characters. */
@@ -96,37 +93,76 @@ export interface Tokens {
   /** Per word: the run of the space that follows it (-1: none), and where that space stands in the run's text. */
   wSpaceRun: Int32Array
   wSpaceAt: Int32Array
+  /** The font units the sums below were made with (by `tokenize` or `measureRuns`), undefined until then. */
+  measured: FontUnits | undefined
+  /** Per run: where its prefix sums start in `sums` and `kerns` (`FontUnits.prefix`), or -1: its slices are measured one by one. */
+  rAt: Int32Array
+  /** Per run: units per em of its face. */
+  rUpm: Float64Array
+  /** Prefix sums of the runs' units and the kerning before each character, run after run. */
+  sums: Float64Array
+  kerns: Int32Array
 }
 
 /** Empty token arrays with room for `words` words and `pieces` pieces. */
 function emptyTokens(words: number, pieces: number): Tokens {
   return {
-    runs: [],
+    runs: NO_RUNS,
     srcs: [],
     words: 0,
     pieces: 0,
     pRun: new Int32Array(pieces),
     pFrom: new Int32Array(pieces),
     pTo: new Int32Array(pieces),
-    pUnits: new Float64Array(pieces),
     wPiece: new Int32Array(words + 1),
     wLen: new Int32Array(words),
     wSpaceRun: new Int32Array(words),
     wSpaceAt: new Int32Array(words),
+    measured: undefined,
+    // Grown to what the first measured text needs.
+    rAt: new Int32Array(0),
+    rUpm: new Float64Array(0),
+    sums: new Float64Array(0),
+    kerns: new Int32Array(0),
   }
 }
 
+/** The runs of tokens that hold none (scratch arrays between uses). */
+const NO_RUNS: readonly StyledText[] = []
 /**
  * Scratch arrays for a break without `BreakOptions.tokens`: breaking is synchronous and never nested, so one set is
  * reused (grown when a paragraph needs more). It holds no text or result between calls that matters: every call
  * overwrites what it reads.
  */
 let scratch = emptyTokens(256, 256)
-const NO_RUNS: readonly StyledText[] = []
+/** Code units of the run being split or measured (read before anything else is measured). */
+const runCodes = new CodeUnits()
 
-/** Tokenizes runs for `BreakOptions.tokens` (arrays of its own, so it can be reused across breaks). */
-export function tokenizeRuns(runs: readonly StyledText[]): Tokens {
-  return tokenize(runs, emptyTokens(16, 16))
+/**
+ * Tokenizes runs for `BreakOptions.tokens` (arrays of its own, so it can be reused across breaks), measured with
+ * `fontUnits` when given, so breaks with the same font units go over the text no more.
+ */
+export function tokenizeRuns(runs: readonly StyledText[], fontUnits?: FontUnits): Tokens {
+  return tokenize(runs, emptyTokens(16, 16), fontUnits)
+}
+
+/** Scratch arrays for `withTokens`, free (no runs) between its calls. */
+const lent = emptyTokens(64, 64)
+
+/**
+ * Calls `use` with the runs tokenized (and measured with `fontUnits`, when given), for breaking them several times (a
+ * card at several sizes): like `tokenizeRuns`, but in arrays kept for this and dropped when `use` returns, so a
+ * card's text costs no allocation and nothing of it is kept.
+ */
+export function withTokens<T>(runs: readonly StyledText[], fontUnits: FontUnits | undefined, use: (tokens: Tokens) => T): T {
+  // A call inside another (never done) gets arrays of its own.
+  const t = lent.runs === NO_RUNS ? lent : emptyTokens(16, 16)
+  try {
+    return use(tokenize(runs, t, fontUnits))
+  } finally {
+    t.runs = NO_RUNS
+    t.srcs = []
+  }
 }
 
 /** A typed array of `n` entries starting with the content of `a`. */
@@ -142,7 +178,6 @@ function growPieces(t: Tokens): void {
   t.pRun = grown(t.pRun, n)
   t.pFrom = grown(t.pFrom, n)
   t.pTo = grown(t.pTo, n)
-  t.pUnits = grown(t.pUnits, n)
 }
 
 /** Doubles the room for words (`wPiece` has one entry more than the others). */
@@ -154,42 +189,93 @@ function growWords(t: Tokens): void {
   t.wSpaceAt = grown(t.wSpaceAt, n)
 }
 
-/** Splits runs into words (maximal stretches of non-space characters, across style changes), into `t`. */
-function tokenize(runs: readonly StyledText[], t: Tokens): Tokens {
+/**
+ * Splits runs into words (maximal stretches of non-space characters, across style changes), into `t`; with font units,
+ * measures each run's text too (prefix sums, see `measureRuns`), from the same copy of its code units.
+ */
+function tokenize(runs: readonly StyledText[], t: Tokens, fontUnits: FontUnits | undefined): Tokens {
   t.runs = runs
-  const srcs: string[] = (t.srcs = new Array<string>(runs.length))
+  const n = runs.length
+  const srcs: string[] = (t.srcs = new Array<string>(n))
+  if (fontUnits) roomToMeasure(t, runs)
+  t.measured = fontUnits
+  const prefix = fontUnits?.prefix
+  let at = 0
   let words = 0
   let pieces = 0
   let wordStart = 0
   let wordLen = 0
-  for (let r = 0; r < runs.length; r++) {
-    const text = normalizeSpace(runs[r]!.text)
-    srcs[r] = text
-    let start = 0
+  for (let r = 0; r < n; r++) {
+    const raw = runs[r]!.text
+    // Split the text as it stands, in one pass over its code units; text that needs normalizing (rare) is split again,
+    // normalized.
+    const words0 = words
+    const pieces0 = pieces
+    const wordStart0 = wordStart
+    const wordLen0 = wordLen
+    let text = raw
+    let codes = runCodes.read(text)
+    let clean = false
     for (;;) {
-      const i = text.indexOf(' ', start)
-      const end = i < 0 ? text.length : i
-      if (end > start) {
+      const len = text.length
+      let start = 0
+      let i = 0
+      for (; i < len; i++) {
+        const c = codes[i]!
+        if (c > 0x20 && c !== 0xad && c !== 0x200b) continue
+        if (c === 0x20) {
+          // Two spaces in a row (i === start after a space): normalizeSpace would make them one.
+          if (i === start && i > 0 && !clean) break
+          if (i > start) {
+            if (pieces >= t.pRun.length) growPieces(t)
+            t.pRun[pieces] = r
+            t.pFrom[pieces] = start
+            t.pTo[pieces] = i
+            pieces++
+            wordLen += i - start
+          }
+          if (pieces > wordStart) {
+            if (words + 1 >= t.wLen.length) growWords(t)
+            t.wPiece[words] = wordStart
+            t.wLen[words] = wordLen
+            t.wSpaceRun[words] = r
+            t.wSpaceAt[words] = i
+            words++
+            wordStart = pieces
+            wordLen = 0
+          }
+          start = i + 1
+        } else if (!clean && (c === 0xad || c === 0x200b || (c >= 0x09 && c <= 0x0d))) break
+      }
+      if (i < len) {
+        // A character normalizeSpace changes: forget this run's words and split its normalized text.
+        words = words0
+        pieces = pieces0
+        wordStart = wordStart0
+        wordLen = wordLen0
+        text = normalizeSpace(raw)
+        codes = runCodes.read(text)
+        clean = true
+        continue
+      }
+      if (len > start) {
         if (pieces >= t.pRun.length) growPieces(t)
         t.pRun[pieces] = r
         t.pFrom[pieces] = start
-        t.pTo[pieces] = end
-        t.pUnits[pieces] = NaN
+        t.pTo[pieces] = len
         pieces++
-        wordLen += end - start
+        wordLen += len - start
       }
-      if (i < 0) break
-      if (pieces > wordStart) {
-        if (words + 1 >= t.wLen.length) growWords(t)
-        t.wPiece[words] = wordStart
-        t.wLen[words] = wordLen
-        t.wSpaceRun[words] = r
-        t.wSpaceAt[words] = i
-        words++
-        wordStart = pieces
-        wordLen = 0
-      }
-      start = i + 1
+      break
+    }
+    srcs[r] = text
+    if (fontUnits) {
+      const font = runs[r]!.font
+      t.rUpm[r] = fontUnits.unitsPerEm[font]
+      if (prefix !== undefined && prefix(codes, text.length, font, t.sums, t.kerns, at)) {
+        t.rAt[r] = at
+        at += text.length + 1
+      } else t.rAt[r] = -1
     }
   }
   if (pieces > wordStart) {
@@ -207,30 +293,66 @@ function tokenize(runs: readonly StyledText[], t: Tokens): Tokens {
   return t
 }
 
+/** Room in `t` to measure these runs: per-run entries, and prefix sums for every character (normalizing only shortens). */
+function roomToMeasure(t: Tokens, runs: readonly StyledText[]): void {
+  const n = runs.length
+  if (t.rAt.length < n) {
+    t.rAt = new Int32Array(2 * n)
+    t.rUpm = new Float64Array(2 * n)
+  }
+  let need = 0
+  for (let r = 0; r < n; r++) need += runs[r]!.text.length + 1
+  if (t.sums.length < need) {
+    const room = Math.max(need, 2 * t.sums.length)
+    t.sums = new Float64Array(room)
+    t.kerns = new Int32Array(room)
+  }
+}
+
+/**
+ * Prefix sums of every run's units (`FontUnits.prefix`), once per tokens and font units, so any slice of a run's text
+ * measures in three reads: its units are exactly what `FontUnits.units` gives for that slice. (`tokenize` does this
+ * already when it has the font units.)
+ */
+function measureRuns(t: Tokens, fontUnits: FontUnits): void {
+  if (t.measured === fontUnits) return
+  const { runs, srcs } = t
+  roomToMeasure(t, runs)
+  t.measured = fontUnits
+  const prefix = fontUnits.prefix
+  let at = 0
+  for (let r = 0; r < runs.length; r++) {
+    const font = runs[r]!.font
+    const src = srcs[r]!
+    t.rUpm[r] = fontUnits.unitsPerEm[font]
+    if (prefix !== undefined && prefix(runCodes.read(src), src.length, font, t.sums, t.kerns, at)) {
+      t.rAt[r] = at
+      at += src.length + 1
+    } else t.rAt[r] = -1
+  }
+}
+
 /** Breaks styled text into lines of at most `options.width` pt (a single character wider than that still gets its own line). */
 export function breakLines(runs: readonly StyledText[], options: BreakOptions): Line[] {
   const { width, size, measure, fontUnits } = options
   let t: Tokens
   if (options.tokens?.runs === runs) t = options.tokens
   else {
-    t = scratch = tokenize(runs, scratch)
+    t = scratch = tokenize(runs, scratch, fontUnits)
   }
-  const { srcs, pRun, pFrom, pTo, pUnits, wPiece, wLen, wSpaceRun } = t
+  if (fontUnits) measureRuns(t, fontUnits)
+  const { srcs, pRun, pFrom, pTo, wPiece, wLen, wSpaceRun, rAt, rUpm, sums, kerns } = t
   const lines: Line[] = []
-  // measure(t, f, size) is exactly units(t, f) * size / unitsPerEm (see FontUnits): the same numbers either way.
-  /** pt: width of characters s … e - 1 of piece p (piece-relative), a whole piece's units measured once. */
-  const pieceWidth = (p: number, s: number, e: number): number => {
-    const run = runs[pRun[p]!]!
-    const from = pFrom[p]!
+  // measure(t, f, size) is exactly units(t, f) * size / unitsPerEm (see FontUnits), and a slice's units from the prefix
+  // sums are exactly its units: the same numbers every way.
+  /** pt: width of characters a … b - 1 of run r's normalized text, measured as one slice. */
+  const sliceWidth = (r: number, a: number, b: number): number => {
     if (fontUnits) {
-      let u: number
-      if (s === 0 && e === pTo[p]! - from) {
-        u = pUnits[p]!
-        if (u !== u) pUnits[p] = u = fontUnits.units(srcs[pRun[p]!]!, run.font, from, pTo[p]!)
-      } else u = fontUnits.units(srcs[pRun[p]!]!, run.font, from + s, from + e)
-      return (u * size) / fontUnits.unitsPerEm[run.font]
+      const at = rAt[r]!
+      const u = at >= 0 ? sums[at + b]! - sums[at + a]! - kerns[at + a]! : fontUnits.units(srcs[r]!, runs[r]!.font, a, b)
+      return (u * size) / rUpm[r]!
     }
-    return measure(srcs[pRun[p]!]!.slice(from + s, from + e), run.font, size)
+    return measure(srcs[r]!.slice(a, b), runs[r]!.font, size)
   }
   /** pt: width of characters a … b - 1 of word w (pieces summed in order, as separate measurements). */
   const viewWidth = (w: number, a: number, b: number): number => {
@@ -241,7 +363,7 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
       const len = pTo[p]! - pFrom[p]!
       const s = a > off ? a - off : 0
       const e = b - off < len ? b - off : len
-      if (e > s) sum += pieceWidth(p, s, e)
+      if (e > s) sum += sliceWidth(pRun[p]!, pFrom[p]! + s, pFrom[p]! + e)
       off += len
     }
     return sum
@@ -262,7 +384,7 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
   let cur = 0
   let currentWidth = 0
   const flush = (endWord: number, endOff: number, joint: Line['joint'], hyphen?: StyledText): void => {
-    lines.push(makeLine(t, ls, lo, endWord, endOff, joint, hyphen, measure, size))
+    lines.push(makeLine(t, ls, lo, endWord, endOff, joint, hyphen, sliceWidth, measure, size))
     cur = 0
     currentWidth = 0
   }
@@ -278,7 +400,9 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
     }
     const len = wLen[w]!
     const gap = cur > 0 && wSpaceRun[w - 1]! >= 0 ? spaceWidth(runs[wSpaceRun[w - 1]!]!) : 0
-    const ww = viewWidth(w, off, len)
+    // A whole word of one piece (the common word) is one slice.
+    const p = wPiece[w]!
+    const ww = off === 0 && wPiece[w + 1] === p + 1 ? sliceWidth(pRun[p]!, pFrom[p]!, pTo[p]!) : viewWidth(w, off, len)
     if (currentWidth + gap + ww <= width + EPSILON) {
       cur++
       currentWidth += gap + ww
@@ -353,19 +477,39 @@ function isCharBoundary(text: string, k: number): boolean {
   return !/^\p{M}/u.test(text.slice(k, k + 1))
 }
 
-/** Break candidates inside a word, latest first: explicit breaks (no hyphen added) and hyphenation points. */
-function candidates(text: string, hyphenate: Hyphenate | undefined): { index: number; hyphen: boolean }[] {
-  const found = new Map<number, boolean>()
+/** Whether a word may break after this character without adding a hyphen: - ‐ – — / */
+function isExplicitBreak(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2013 || c === 0x2014 || c === 0x2f
+}
+
+/** Stretches of letters (with marks and apostrophes) that are hyphenated each on its own. */
+const LETTER_STRETCH = /[\p{L}\p{M}’'ʼ]+/gu
+
+/**
+ * Break candidates inside a word, latest first, each as index * 2 + 1 for an explicit break (no hyphen added) and
+ * index * 2 for a hyphenation point; an index with both is an explicit break. Plain numbers: nothing per candidate is built.
+ */
+function candidates(text: string, hyphenate: Hyphenate | undefined): number[] {
+  const found: number[] = []
   for (let i = 1; i < text.length - 1; i++) {
-    if (EXPLICIT_BREAK_AFTER.has(text[i]!) && !EXPLICIT_BREAK_AFTER.has(text[i + 1]!)) found.set(i + 1, false)
+    if (isExplicitBreak(text.charCodeAt(i)) && !isExplicitBreak(text.charCodeAt(i + 1))) found.push(2 * (i + 1) + 1)
   }
   if (hyphenate) {
     // Hyphenate each letter stretch on its own, so punctuation and explicit hyphens stay out of the patterns.
-    for (const m of text.matchAll(/[\p{L}\p{M}’'ʼ]+/gu)) {
-      for (const p of hyphenate(m[0])) if (!found.has(m.index + p)) found.set(m.index + p, true)
+    LETTER_STRETCH.lastIndex = 0
+    for (let m = LETTER_STRETCH.exec(text); m !== null; m = LETTER_STRETCH.exec(text)) {
+      for (const p of hyphenate(m[0])) found.push(2 * (m.index + p))
     }
   }
-  return [...found].map(([index, hyphen]) => ({ index, hyphen })).sort((a, b) => b.index - a.index)
+  // Latest first, and at one index the explicit break (odd, so sorted first) only.
+  found.sort((a, b) => b - a)
+  let kept = 0
+  for (let i = 0; i < found.length; i++) {
+    if (kept > 0 && found[kept - 1]! >> 1 === found[i]! >> 1) continue
+    found[kept++] = found[i]!
+  }
+  found.length = kept
+  return found
 }
 
 /** The latest break inside the rest of word w (from character a) whose head (with its hyphen) fits into `room` pt. */
@@ -381,9 +525,10 @@ function bestSplit(
 ): { index: number; hyphen?: StyledText } | undefined {
   const text = viewText(t, w, a, t.wLen[w]!)
   for (const c of candidates(text, hyphenate)) {
-    const hyphenStyle = c.hyphen ? styleBefore(t, w, a, c.index) : undefined
-    const width = viewWidth(w, a, a + c.index) + (hyphenStyle ? measure(HYPHEN, hyphenStyle.font, size) : 0)
-    if (width <= room + EPSILON) return { index: c.index, hyphen: hyphenStyle }
+    const index = c >> 1
+    const hyphenStyle = (c & 1) === 0 ? styleBefore(t, w, a, index) : undefined
+    const width = viewWidth(w, a, a + index) + (hyphenStyle ? measure(HYPHEN, hyphenStyle.font, size) : 0)
+    if (width <= room + EPSILON) return { index, hyphen: hyphenStyle }
   }
   return undefined
 }
@@ -418,7 +563,8 @@ function emergencySplitIndex(t: Tokens, w: number, a: number, width: number, vie
 /**
  * Builds the line from character `lo` of word `ls` to character `eo` of word `le`: merges neighbouring pieces of the
  * same style (spaces included) and measures each once. A merged stretch that is contiguous in its run's text is
- * sliced from it (no concatenated string to build and flatten).
+ * sliced from it (no concatenated string to build and flatten) and measured as that slice of the run (`sliceWidth`:
+ * from the prefix sums, without going over its characters again).
  */
 function makeLine(
   t: Tokens,
@@ -428,12 +574,14 @@ function makeLine(
   eo: number,
   joint: Line['joint'],
   hyphen: StyledText | undefined,
+  sliceWidth: (r: number, a: number, b: number) => number,
   measure: Measure,
   size: number,
 ): Line {
   const { runs, srcs, pRun, pFrom, pTo, wPiece, wSpaceRun, wSpaceAt } = t
   // The common line: every piece and every space between them is one run, following each other in its text (the
   // general path's result in that case, without merging piece by piece).
+  let run = -1
   let style: StyledText | undefined
   let src = ''
   let single = true
@@ -452,6 +600,7 @@ function makeLine(
       const r = pRun[p]!
       const at = pFrom[p]! + s
       if (style === undefined) {
+        run = r
         style = runs[r]!
         src = srcs[r]!
         from = pos = at
@@ -471,7 +620,8 @@ function makeLine(
   }
   if (single && style !== undefined) {
     const text = from === 0 && pos === src.length ? src : src.slice(from, pos)
-    const width = measure(text, style.font, size)
+    // The pieces may come from runs equal to the first (same object and text): measured as a slice of the first.
+    const width = sliceWidth(run, from, pos)
     const f: LineFragment = { text, font: style.font, x: 0, width }
     if (style.code) f.code = true
     if (style.href !== undefined) f.href = style.href
@@ -484,18 +634,21 @@ function makeLine(
     h.inserted = true
     return { fragments: [f, h], width: width + hw, joint }
   }
-  const merged: { text: string; style: StyledText; inserted?: boolean; src?: string; from: number; to: number }[] = []
-  const add = (style: StyledText, src: string | undefined, at: number, to: number, inserted?: boolean): void => {
+  // A merged stretch: a slice from..to of run `run` (src set), or text put together from several slices (src undefined).
+  const merged: { text: string; style: StyledText; inserted?: boolean; run: number; src?: string; from: number; to: number }[] = []
+  const add = (r: number, at: number, to: number, inserted?: boolean): void => {
+    const style = inserted ? hyphen! : runs[r]!
+    const src = inserted ? undefined : srcs[r]!
     const last = merged[merged.length - 1]
     if (last && !inserted && !last.inserted && sameStyle(last.style, style)) {
-      if (last.src !== undefined && src === last.src && at === last.to) {
+      if (last.src !== undefined && r === last.run && at === last.to) {
         last.to += to - at
         return
       }
       const text = src === undefined ? HYPHEN : src.slice(at, to)
       last.text = (last.src !== undefined ? last.src.slice(last.from, last.to) : last.text) + text
       last.src = undefined
-    } else merged.push({ text: src === undefined ? HYPHEN : '', style, inserted, src, from: at, to })
+    } else merged.push({ text: src === undefined ? HYPHEN : '', style, inserted, run: r, src, from: at, to })
   }
   for (let w = ls; w <= le; w++) {
     const a = w === ls ? lo : 0
@@ -506,15 +659,15 @@ function makeLine(
       const s = a > off ? a - off : 0
       const e = b - off < len ? b - off : len
       off += len
-      if (e > s) add(runs[pRun[p]!]!, srcs[pRun[p]!]!, pFrom[p]! + s, pFrom[p]! + e)
+      if (e > s) add(pRun[p]!, pFrom[p]! + s, pFrom[p]! + e)
     }
-    if (w < le && wSpaceRun[w]! >= 0) add(runs[wSpaceRun[w]!]!, srcs[wSpaceRun[w]!]!, wSpaceAt[w]!, wSpaceAt[w]! + 1)
+    if (w < le && wSpaceRun[w]! >= 0) add(wSpaceRun[w]!, wSpaceAt[w]!, wSpaceAt[w]! + 1)
   }
-  if (hyphen) add(hyphen, undefined, -1, -1, true)
+  if (hyphen) add(-1, -1, -1, true)
   let x = 0
   const fragments: LineFragment[] = merged.map((m) => {
     const text = m.src === undefined ? m.text : m.from === 0 && m.to === m.src.length ? m.src : m.src.slice(m.from, m.to)
-    const width = measure(text, m.style.font, size)
+    const width = m.src === undefined ? measure(text, m.style.font, size) : sliceWidth(m.run, m.from, m.to)
     const f: LineFragment = { text, font: m.style.font, x, width }
     if (m.style.code) f.code = true
     if (m.style.href !== undefined) f.href = m.style.href
@@ -536,8 +689,12 @@ function sameStyle(a: StyledText, b: StyledText): boolean {
  * whatever the width function does.
  */
 function settle(lines: Line[], width: number, measure: Measure, size: number): Line[] {
-  const out: Line[] = []
-  for (const line of lines) {
+  // The common case, every line within the measure, keeps the array as it is.
+  let i = 0
+  while (i < lines.length && (lines[i]!.width <= width + EPSILON || lines[i]!.fragments.length === 0)) i++
+  if (i === lines.length) return lines
+  const out: Line[] = lines.slice(0, i)
+  for (const line of lines.slice(i)) {
     if (line.width <= width + EPSILON || line.fragments.length === 0) {
       out.push(line)
       continue

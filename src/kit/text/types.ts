@@ -16,6 +16,14 @@ export type Measure = (text: string, font: FontId, size: number) => number
 export interface FontUnits {
   /** Units of characters `from` … `to - 1` of `text` (the whole text by default): the same as of that slice, without making it. */
   units: (text: string, font: FontId, from?: number, to?: number) => number
+  /**
+   * Prefix sums of a text's units, when the font can give them for every character of it (else false, arrays left in
+   * any state). The text comes as its code units (`codes[0 … length - 1]`, see `codeUnits`); `sums[at + i]` is the
+   * units of its first i characters (i = 0 … length) and `kerns[at + i]` the kerning between characters i - 1 and i
+   * (0 for i = 0), so `sums[at + b] - sums[at + a] - kerns[at + a]` is exactly `units(text, font, a, b)` for a < b. A
+   * text is gone over once, however many slices of it are measured.
+   */
+  prefix?: (codes: Uint16Array, length: number, font: FontId, sums: Float64Array, kerns: Int32Array, at: number) => boolean
   unitsPerEm: Readonly<Record<FontId, number>>
 }
 
