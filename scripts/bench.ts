@@ -78,12 +78,6 @@ if (!existsSync(join(SITE, 'index.html'))) {
   console.error('bench needs the built site: run npm run build first');
   process.exit(1);
 }
-const site = await serveSite(SITE);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-const page = await browser.newPage();
 
 /** Chromium's print of the lesson page: median time and size. */
 async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: number; pages: number }> {
@@ -104,26 +98,38 @@ async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: nu
 // Warm the process (fonts, HarfBuzz, hyphenation patterns, V8's compiled code) so no lesson is timed on cold code.
 for (let i = 0; i < WARMUP_RENDERS; i++) for (const lesson of lessons) await renderKit(lesson, options);
 
-const rows: string[][] = [];
-for (const lesson of lessons) {
-  const mine = await ours(lesson);
-  const first = await cold(lesson);
-  const theirs = await chromiumPdf(lesson);
-  rows.push([
-    `${lesson.slug}${lesson.lang === 'uk' ? '' : `.${lesson.lang}`}`,
-    String(mine.pages),
-    mine.warm.toFixed(1),
-    first.toFixed(0),
-    (mine.bytes / 1024).toFixed(0),
-    String(theirs.pages),
-    theirs.ms.toFixed(0),
-    (theirs.bytes / 1024).toFixed(0),
-    `1/${(theirs.ms / mine.warm).toFixed(1)}`,
-    (mine.bytes / theirs.bytes).toFixed(2),
-  ]);
-}
+// Each contender is timed with the machine to itself: ours first (Chromium not yet started, so its idle renderer and
+// GC cannot land in our times), then a cold worker per lesson, then Chromium.
+const mine: Awaited<ReturnType<typeof ours>>[] = [];
+for (const lesson of lessons) mine.push(await ours(lesson));
+const first: number[] = [];
+for (const lesson of lessons) first.push(await cold(lesson));
+const site = await serveSite(SITE);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage();
+const theirs: Awaited<ReturnType<typeof chromiumPdf>>[] = [];
+for (const lesson of lessons) theirs.push(await chromiumPdf(lesson));
 await browser.close();
 await site.close();
+
+const rows = lessons.map((lesson, i) => {
+  const [ourKit, cold_, chromium_] = [mine[i]!, first[i]!, theirs[i]!];
+  return [
+    `${lesson.slug}${lesson.lang === 'uk' ? '' : `.${lesson.lang}`}`,
+    String(ourKit.pages),
+    ourKit.warm.toFixed(1),
+    cold_.toFixed(0),
+    (ourKit.bytes / 1024).toFixed(0),
+    String(chromium_.pages),
+    chromium_.ms.toFixed(0),
+    (chromium_.bytes / 1024).toFixed(0),
+    `1/${(chromium_.ms / ourKit.warm).toFixed(1)}`,
+    (ourKit.bytes / chromium_.bytes).toFixed(2),
+  ];
+});
 
 /** Whole-library kit rendering with a given number of workers. */
 async function library_(workers: number): Promise<number> {

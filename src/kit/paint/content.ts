@@ -13,6 +13,7 @@ import type { ImageBlock } from '../blocks.ts'
 import type { Item, LineItem, PathOp } from '../layout/types.ts'
 import type { FontFace, FontSet } from '../text/fonts.ts'
 import type { FontId } from '../text/types.ts'
+import { CodeUnits } from '../text/codeunits.ts'
 
 /** Resource name of each face in page dictionaries. */
 export const FONT_RESOURCE: Readonly<Record<FontId, string>> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' }
@@ -47,6 +48,7 @@ interface Face {
 export class ContentWriter {
   private buf = new Uint8Array(1 << 16)
   private pos = 0
+  private readonly units = new CodeUnits()
   private readonly fonts: FontSet
   private readonly faces = new Map<FontId, Face>()
   private readonly images: ReadonlyMap<ImageBlock, { name: string }>
@@ -279,6 +281,8 @@ export class ContentWriter {
     const scale = 1000 / metrics.unitsPerEm
     const wide = this.codeBytes === 2
     const n = text.length
+    // A typed copy of the code units: charCodeAt on the sliced strings lines are made of costs several times more.
+    const units = this.units.read(text)
     // Room for the worst case (every code byte escaped, a kerning number before every glyph), so the loop writes
     // into the buffer without checking its length.
     this.reserve(n * MAX_BYTES_PER_GLYPH + 4)
@@ -289,10 +293,10 @@ export class ContentWriter {
     let prevCode = 0
     let prevCp = -1
     for (let i = 0; i < n; i++) {
-      let cp = text.charCodeAt(i)
+      let cp = units[i]!
       let code: number
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1))) {
-        cp = (cp - 0xd800) * 0x400 + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n && isLowSurrogate(units[i + 1]!)) {
+        cp = (cp - 0xd800) * 0x400 + (units[i + 1]! - 0xdc00) + 0x10000
         i++
         code = face.astral.get(cp) ?? 0
       } else code = codeOf[cp]!
