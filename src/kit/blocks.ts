@@ -139,6 +139,13 @@ export interface PageBreakBlock {
   pos?: SourcePos
 }
 
+/** A top-level bookmark at the next block, without a new page (a short part that follows another on its page). */
+export interface SectionBlock {
+  kind: 'section'
+  outline: string
+  pos?: SourcePos
+}
+
 /** Cut-out cards: on their own pages, in a grid with dashed cut lines; each card's text shrinks to fit. */
 export interface CardsBlock {
   kind: 'cards'
@@ -166,6 +173,7 @@ export type Block =
   | BoxBlock
   | RuleBlock
   | PageBreakBlock
+  | SectionBlock
   | CardsBlock
   | NameLineBlock
 
@@ -179,6 +187,7 @@ export const BLOCK_KINDS = [
   'box',
   'rule',
   'pageBreak',
+  'section',
   'cards',
   'nameLine',
 ] as const satisfies readonly Block['kind'][]

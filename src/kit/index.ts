@@ -116,13 +116,17 @@ function pdfMeta(lesson: ValidLesson) {
 /** Where each section of a laid-out kit starts and ends (1-based), keyed by its outline title. */
 type PageMap = ReadonlyMap<string, { from: number; to: number }>;
 
-/** Page ranges of the kit's sections from its outline: each level-0 bookmark starts a section on a new page. */
-function pageMap(kit: LaidOutKit): PageMap {
+/**
+ * Page ranges of the kit's sections from its outline: each level-0 bookmark starts a section, mostly on a new page; a
+ * section that starts lower on a page (the glossary) shares that page with the one before it.
+ */
+export function pageMap(kit: LaidOutKit): PageMap {
   const sections = kit.outline.filter((entry) => entry.level === 0);
   return new Map(
     sections.map((entry, index) => {
       const next = sections[index + 1];
-      return [entry.title, { from: entry.page + 1, to: next ? next.page : kit.pages.length }];
+      const sharesPage = next !== undefined && next.y > kit.content.y + 1e-6;
+      return [entry.title, { from: entry.page + 1, to: next ? next.page + (sharesPage ? 1 : 0) : kit.pages.length }];
     }),
   );
 }

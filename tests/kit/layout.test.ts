@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import type { Block } from '../../src/kit/blocks.ts'
 import { layoutKit, PAPER, type LaidOutKit, type TextItem } from '../../src/kit/layout/index.ts'
-import { authorText, fakeOptions, H, P, pageOf, pageTexts, R } from './helpers.ts'
+import { pageMap } from '../../src/kit/index.ts'
+import type { FontId } from '../../src/kit/text/types.ts'
+import { authorText, fakeMetrics, fakeOptions, H, P, pageOf, pageTexts, R } from './helpers.ts'
 
 /** Lays out with the fake font and fails the test on author errors. */
 function layout(blocks: Block[], extra = {}): LaidOutKit {
@@ -68,6 +70,29 @@ describe('pagination rules', () => {
     const kit = layout([{ kind: 'pageBreak' }, P('one'), { kind: 'pageBreak' }, { kind: 'pageBreak', outline: 'Two' }, P('two'), { kind: 'pageBreak' }])
     expect(kit.pages.map((_, p) => pageTexts(kit, p).map((t) => t.text))).toEqual([['one'], ['two']])
     expect(kit.outline).toEqual([{ title: 'Two', level: 0, page: 1, y: kit.content.y }])
+  })
+
+  test('the glyph check looks in the face a heading is set in (level 4: bold italic)', () => {
+    const metrics = { ...fakeMetrics, hasGlyph: (cp: number, font: FontId) => !(cp === 0x44f && font === 'boldItalic') }
+    const h4 = layoutKit([H(4, 'я')], fakeOptions({ metrics }))
+    expect(h4.ok).toBe(false)
+    expect(!h4.ok && h4.errors[0]).toMatchObject({ kind: 'missing-glyph', font: 'boldItalic' })
+    expect(layoutKit([H(3, 'я')], fakeOptions({ metrics })).ok).toBe(true)
+  })
+
+  test('a section marks a top-level bookmark where it stands, without a new page', () => {
+    const kit = layout([{ kind: 'pageBreak', outline: 'One' }, P('one'), { kind: 'section', outline: 'Two' }, H(1, 'Two'), P('two')])
+    expect(kit.pages).toHaveLength(1)
+    expect(kit.outline.map(({ title, level, page }) => ({ title, level, page }))).toEqual([
+      { title: 'One', level: 0, page: 0 },
+      { title: 'Two', level: 0, page: 0 },
+    ])
+    expect(kit.outline[1]!.y).toBeGreaterThan(kit.content.y)
+  })
+
+  test('the print guide\u2019s page ranges: a section that starts lower on a page shares it with the one before', () => {
+    const kit = layout([{ kind: 'pageBreak', outline: 'One' }, P('one'), { kind: 'section', outline: 'Two' }, P('two'), { kind: 'pageBreak', outline: 'Three' }, P('three')])
+    expect(Object.fromEntries(pageMap(kit))).toEqual({ One: { from: 1, to: 1 }, Two: { from: 1, to: 1 }, Three: { from: 2, to: 2 } })
   })
 
   test('cards get their own pages, a scissors mark and dashed cut lines', () => {

@@ -35,6 +35,7 @@ const leaf: fc.Arbitrary<Block> = fc.oneof(
   fc.record({ kind: fc.constant('heading' as const), level: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const), runs: runs(2) }),
   fc.record({ kind: fc.constant('rule' as const) }),
   fc.record({ kind: fc.constant('pageBreak' as const), outline: fc.constantFrom(undefined, 'Розділ'), textScale: fc.constantFrom(undefined, 1.25) }, { requiredKeys: ['kind'] }),
+  fc.record({ kind: fc.constant('section' as const), outline: fc.constant('Частина') }),
   fc.record({ kind: fc.constant('nameLine' as const), nameLabel: fc.constant('Ім’я:'), dateLabel: fc.constant('Дата:') }),
   fc.integer({ min: 1, max: 3 }).chain((cols) =>
     fc.record({

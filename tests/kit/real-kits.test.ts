@@ -8,6 +8,7 @@ import type { Nodes, Root } from 'mdast';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bandById, loadLibrary, publishedLessons, isJsx, type ValidLesson } from '../../src/model/index.ts';
 import { renderKit, type KitOptions } from '../../src/kit/index.ts';
+import { t } from '../../src/i18n/index.ts';
 
 const library = loadLibrary('lessons');
 const lessons = publishedLessons(library);
@@ -127,6 +128,8 @@ describe.each(cases)('kit of %s', (_name, lesson: ValidLesson) => {
     expect(outline.filter((entry) => entry.kids.some((kid) => kid.title === entry.title)).map((entry) => entry.title)).toEqual([]);
     expect(titles[0]).toBe(lesson.data.title);
     expect(titles.some((title) => /^(План уроку|Lesson plan)$/.test(title))).toBe(true);
+    // The glossary is a part of its own, last, not a heading inside the safeguarding part.
+    if (lesson.data.glossary.length) expect(titles.at(-1)).toBe(t(lesson.lang).glossary);
     const objects = JSON.parse(run('qpdf', '--json', '--json-key=qpdf', kit().file)).qpdf[1] as Record<string, { value: Record<string, string> }>;
     const trailer = objects.trailer.value;
     const catalog = objects[`obj:${trailer['/Root']}`].value;

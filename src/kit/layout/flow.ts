@@ -66,6 +66,10 @@ function flowBlocks(blocks: readonly Block[], env: FlowEnv, col: Column, cache?:
       scale = block.textScale ?? 1
       return
     }
+    if (block.kind === 'section') {
+      pendingOutline = block.outline
+      return
+    }
     let out: Row[]
     const before = cache?.blocks[index]
     if (before && before.scale === scale && sameData(before.block, block)) {
@@ -126,6 +130,7 @@ function blockRows(block: Block, env: FlowEnv, col: Column): Row[] {
     case 'nameLine':
       return [nameLineRow(block, env, col)]
     case 'pageBreak':
+    case 'section':
       return []
   }
 }

@@ -90,7 +90,8 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
     for (const b of list) {
       switch (b.kind) {
         case 'heading':
-          runs(b.runs, b.pos, true)
+          // As flow sets them: bold, and level 4 bold italic.
+          runs(b.runs, b.pos, true, b.level === 4)
           break
         case 'paragraph':
           runs(b.runs, b.pos)
@@ -118,6 +119,7 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
           break
         case 'rule':
         case 'pageBreak':
+        case 'section':
           break
       }
     }

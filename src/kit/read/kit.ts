@@ -461,12 +461,13 @@ function helplines(state: State): Block[] {
   ];
 }
 
-/** The glossary as a list of bold terms with definitions. */
+/** The glossary as a list of bold terms with definitions: a part of its own in the outline, on the page where the safeguarding part ends (no page of its own: it is short). */
 function glossary(state: State): Block[] {
   const entries = state.lesson.data.glossary;
   if (!entries.length) return [];
   return [
-    { kind: 'heading', level: 2, runs: [{ text: state.s.glossary }] },
+    { kind: 'section', outline: state.s.glossary },
+    { kind: 'heading', level: 1, runs: [{ text: state.s.glossary }] },
     ...entries.map((entry): Block => ({ kind: 'paragraph', runs: [{ text: `${entry.term}. `, bold: true }, { text: entry.definition }] })),
   ];
 }
