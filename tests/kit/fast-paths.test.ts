@@ -127,6 +127,17 @@ describe('the layout cache of a later pass', () => {
     expect(lay(doc(second), cache)).toEqual(lay(doc(second)))
   })
 
+  test('pages placed as before are the same page objects; pages with changed text are made again', () => {
+    const cache = newLayoutCache()
+    const first = lay(doc('88'), cache)
+    const second = lay(doc('7'), cache)
+    expect(second.pages.length).toBe(first.pages.length)
+    const kept = second.pages.map((page, i) => page === first.pages[i])
+    // The first page holds the page references; the later ones (filler, table, cards, handout) are untouched.
+    expect(kept[0]).toBe(false)
+    expect(kept.slice(2).every(Boolean)).toBe(true)
+  })
+
   test('a third pass still equals a fresh layout', () => {
     const cache = newLayoutCache()
     lay(doc('88'), cache)

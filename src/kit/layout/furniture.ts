@@ -22,8 +22,8 @@ export interface FurnitureText {
   pageLabel?: (page: number, pages: number) => string
 }
 
-/** Adds header and footer items to every page. */
-export function resolveFurniture(pages: readonly Page[], text: FurnitureText, content: Box, pageHeight: number, measure: Measure): Page[] {
+/** Adds header and footer items to every page, except those `done` marks (they have theirs). */
+export function resolveFurniture(pages: readonly Page[], text: FurnitureText, content: Box, pageHeight: number, measure: Measure, done?: readonly boolean[]): Page[] {
   const n = pages.length
   // Every page sets the same header and footer texts in the same room (only the page label changes): each text is
   // fitted once per room, for this call only.
@@ -36,6 +36,7 @@ export function resolveFurniture(pages: readonly Page[], text: FurnitureText, co
     return f
   }
   return pages.map((page, i) => {
+    if (done?.[i]) return page
     const items: Item[] = []
     const header = G.HEADER_BASELINE
     items.push(...sides(text.headerLeft, text.headerRight, header, content, fit))

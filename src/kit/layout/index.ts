@@ -7,7 +7,7 @@ import { contentBox, PAPER } from './geometry.ts'
 import { resolveRows } from './flow.ts'
 import { resolveFurniture } from './furniture.ts'
 import { resolveGlyphs } from './inline.ts'
-import { resolveItems, resolveOutline, resolvePages } from './paginate.ts'
+import { pageItems, resolveOutline, resolvePages, samePlacement } from './paginate.ts'
 import type { LaidOutKit, LayoutError, LayoutOptions } from './types.ts'
 
 export type * from './types.ts'
@@ -48,7 +48,15 @@ export function layoutKit(blocks: readonly Block[], options: LayoutOptions): Lay
   if (errors.length > 0) return { ok: false, errors }
 
   const placed = resolvePages(rows, content)
-  const pages = resolveFurniture(resolveItems(placed, content), options, content, height, options.metrics.measure)
+  // A later pass (only page numbers changed) keeps every page the previous pass placed the same way, with its items
+  // and furniture; only the pages of the print guide and the "с. 7" pointers are made again.
+  const previous = options.cache?.pages
+  const kept = placed.map(
+    (page, p) => previous !== undefined && previous.placed.length === placed.length && samePlacement(page, previous.placed[p]) && samePlacement(placed[p + 1], previous.placed[p + 1]),
+  )
+  const items = placed.map((page, p) => (kept[p] ? previous!.pages[p]! : pageItems(page, placed[p + 1], content)))
+  const pages = resolveFurniture(items, options, content, height, options.metrics.measure, kept)
+  if (options.cache) options.cache.pages = { placed, pages }
   const outline = resolveOutline(placed)
   return { ok: true, kit: { width, height, content, pages, outline } }
 }

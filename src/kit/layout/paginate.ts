@@ -80,24 +80,38 @@ function fillPage(rows: readonly Row[], start: number, repeat: readonly Row[], c
   return { placed: placed.filter((p) => p.index < end), end }
 }
 
-/** Placed rows → page items: container frames first (behind), then the rows' items in page coordinates. */
-export function resolveItems(pages: readonly PlacedPage[], content: Box): Page[] {
-  return pages.map((page, p) => {
-    const items: Item[] = frames(page, pages[p + 1], content)
-    const links: LinkArea[] = []
-    const placed = page.rows
-    for (let i = 0; i < placed.length; i++) {
-      const { row, y } = placed[i]!
-      const rowItems = row.items
-      for (let j = 0; j < rowItems.length; j++) items.push(translate(rowItems[j]!, y))
-      const rowLinks = row.links
-      for (let j = 0; j < rowLinks.length; j++) {
-        const l = rowLinks[j]!
-        links.push({ x: l.x, y: l.y + y, width: l.width, height: l.height, href: l.href })
-      }
+/** A placed page's items: container frames first (behind), then the rows' items in page coordinates (the next page tells which boxes continue). */
+export function pageItems(page: PlacedPage, next: PlacedPage | undefined, content: Box): Page {
+  const items: Item[] = frames(page, next, content)
+  const links: LinkArea[] = []
+  const placed = page.rows
+  for (let i = 0; i < placed.length; i++) {
+    const { row, y } = placed[i]!
+    const rowItems = row.items
+    for (let j = 0; j < rowItems.length; j++) items.push(translate(rowItems[j]!, y))
+    const rowLinks = row.links
+    for (let j = 0; j < rowLinks.length; j++) {
+      const l = rowLinks[j]!
+      links.push({ x: l.x, y: l.y + y, width: l.width, height: l.height, href: l.href })
     }
-    return { items, furniture: [], links }
-  })
+  }
+  return { items, furniture: [], links }
+}
+
+/**
+ * Whether two pages hold the same rows at the same places. A later layout pass reuses unchanged blocks' rows (their
+ * first row is a copy sharing the items), so equal items, links and height mean the same row.
+ */
+export function samePlacement(a: PlacedPage | undefined, b: PlacedPage | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b
+  if (a.rows.length !== b.rows.length) return false
+  for (let i = 0; i < a.rows.length; i++) {
+    const x = a.rows[i]!
+    const y = b.rows[i]!
+    if (x.y !== y.y || x.index !== y.index) return false
+    if (x.row !== y.row && (x.row.items !== y.row.items || x.row.links !== y.row.links || x.row.height !== y.row.height)) return false
+  }
+  return true
 }
 
 /** Frames of the boxes on a page, outermost first; a frame that continues keeps its bottom padding. */

@@ -6,6 +6,7 @@
 import type { Block, ImageBlock, SourcePos } from '../blocks.ts'
 import type { FontId, Hyphenate, TextMetrics } from '../text/types.ts'
 import type { Line, StyledText } from '../text/linebreak.ts'
+import type { PlacedPage } from './paginate.ts'
 
 /** Text that is not the author's, in order: an added hyphen, a list marker, a repeated header, a label. */
 export type Generated = 'hyphen' | 'marker' | 'repeat' | 'label'
@@ -166,6 +167,8 @@ export interface LayoutCache {
   blocks: ({ block: Block; scale: number; rows: Row[]; first: Row } | undefined)[]
   /** Container ids go on counting across layouts, so reused rows never share a container id with new ones. */
   ids: { next: number }
+  /** The previous layout's placed and finished pages: a page placed the same way again is reused whole. */
+  pages?: { placed: PlacedPage[]; pages: Page[] }
 }
 
 /** An empty cache for the layouts of one kit in one render. */
