@@ -95,9 +95,10 @@ function picture(url: string, alt: string, title: string | null | undefined, env
   return [{ ...image, alt, caption, pos }];
 }
 
-/** Every picture URL in a tree, for rasterising before conversion. */
-export function pictureUrls(node: Nodes): string[] {
-  const urls: string[] = node.type === 'image' ? [node.url] : [];
-  if ('children' in node) for (const child of node.children as Nodes[]) urls.push(...pictureUrls(child));
+/** Every picture URL in a tree, for rasterising before conversion (into `urls`: no array per node). */
+export function pictureUrls(node: Nodes, urls: string[] = []): string[] {
+  if (node.type === 'image') urls.push(node.url);
+  const children = (node as { children?: Nodes[] }).children;
+  if (children) for (let i = 0; i < children.length; i++) pictureUrls(children[i]!, urls);
   return urls;
 }
