@@ -2,13 +2,13 @@
  * The kit's fast paths give exactly what the plain ones give: measuring from flat tables, the layout cache a
  * later pass reuses, and content streams written straight into bytes.
  */
-import fontkit from '@pdf-lib/fontkit'
 import { describe, expect, test } from 'vitest'
+import { referenceUnits } from './reference-font.ts'
 import type { Block } from '../../src/kit/blocks.ts'
 import { layoutKit, newLayoutCache, type LaidOutKit, type LayoutCache } from '../../src/kit/layout/index.ts'
 import { isIgnorable } from '../../src/kit/layout/inline.ts'
 import { ContentWriter } from '../../src/kit/paint/content.ts'
-import { fontMetrics, loadFonts, readKerning, type FontFace } from '../../src/kit/text/fonts.ts'
+import { fontMetrics, loadFonts, type FontFace } from '../../src/kit/text/fonts.ts'
 import { hyphenateUk } from '../../src/kit/text/hyphenate.ts'
 import { breakLines, tokenizeRuns, type StyledText } from '../../src/kit/text/linebreak.ts'
 import { FONT_IDS } from '../../src/kit/text/types.ts'
@@ -23,26 +23,7 @@ describe('measuring from flat tables', () => {
   ]
   test.each(FONT_IDS)('%s: units() is the sum of advances and kerning pairs, character by character', (id) => {
     const face = loadFonts()[id]
-    const font = fontkit.create(face.bytes) as unknown as {
-      GPOS?: Parameters<typeof readKerning>[0]
-      hasGlyphForCodePoint: (cp: number) => boolean
-      glyphForCodePoint: (cp: number) => { id: number; advanceWidth: number }
-      getGlyph: (id: number) => { advanceWidth: number }
-    }
-    const kern = readKerning(font.GPOS)
-    const glyph = (cp: number): number => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).id : 0)
-    const advance = (cp: number): number => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth : font.getGlyph(0).advanceWidth)
-    const reference = (text: string): number => {
-      let units = 0
-      let prev = -1
-      for (const ch of text) {
-        const cp = ch.codePointAt(0)!
-        units += advance(cp)
-        if (prev >= 0) units += kern(glyph(prev), glyph(cp))
-        prev = cp
-      }
-      return units
-    }
+    const reference = referenceUnits(face)
     for (const text of [...samples, samples.join(' ')]) {
       expect(face.units(text), text).toBe(reference(text))
       for (const word of text.split(' ')) expect(face.units(word), word).toBe(reference(word))

@@ -2,11 +2,11 @@
  * The measuring fast paths give exactly what plain measuring gives: code units copied into a typed array, prefix sums
  * of a text's units, and the line breaker's widths taken from them.
  */
-import fontkit from '@pdf-lib/fontkit'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { referenceUnits } from './reference-font.ts'
 import { CodeUnits } from '../../src/kit/text/codeunits.ts'
-import { fontMetrics, loadFonts, readKerning } from '../../src/kit/text/fonts.ts'
+import { fontMetrics, loadFonts } from '../../src/kit/text/fonts.ts'
 import { hyphenateUk } from '../../src/kit/text/hyphenate.ts'
 import { breakLines, normalizeSpace, tokenizeRuns, withTokens, type StyledText } from '../../src/kit/text/linebreak.ts'
 import { FONT_IDS, type FontId } from '../../src/kit/text/types.ts'
@@ -125,26 +125,7 @@ describe('measuring past the dense slots', () => {
     // Runs last in this file: it fills the slots of one face of this test file's fonts.
     const id: FontId = 'boldItalic'
     const face = loadFonts()[id]
-    const font = fontkit.create(face.bytes) as unknown as {
-      GPOS?: Parameters<typeof readKerning>[0]
-      hasGlyphForCodePoint: (cp: number) => boolean
-      glyphForCodePoint: (cp: number) => { id: number; advanceWidth: number }
-      getGlyph: (id: number) => { advanceWidth: number }
-    }
-    const kern = readKerning(font.GPOS)
-    const glyph = (cp: number): number => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).id : 0)
-    const advance = (cp: number): number => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth : font.getGlyph(0).advanceWidth)
-    const reference = (text: string): number => {
-      let units = 0
-      let prev = -1
-      for (const ch of text) {
-        const cp = ch.codePointAt(0)!
-        units += advance(cp)
-        if (prev >= 0) units += kern(glyph(prev), glyph(cp))
-        prev = cp
-      }
-      return units
-    }
+    const reference = referenceUnits(face)
     // More distinct characters than the slots hold: Latin, Latin-1, Latin Extended-A, Greek and Cyrillic.
     const ranges: [number, number][] = [[0x21, 0x7e], [0xa1, 0x17f], [0x391, 0x3c9], [0x400, 0x4ff]]
     let all = ''
