@@ -95,15 +95,13 @@ export class ContentWriter {
     return code
   }
 
-  /** The content stream of one page (items in drawing order), and the fonts and images it uses; the bytes are valid until the next page. */
-  page(lists: readonly (readonly Item[])[], pageHeight: number): { bytes: Uint8Array; fonts: Set<FontId>; images: Set<string> } {
+  /** The content stream of one page (items in drawing order); the bytes are valid until the next page. */
+  page(lists: readonly (readonly Item[])[], pageHeight: number): { bytes: Uint8Array } {
     this.pos = 0
     // Each page's content stream starts from the default graphics state.
     this.inText = false
     this.lineStyle = undefined
     this.leading = 0
-    const fonts = new Set<FontId>()
-    const images = new Set<string>()
     let font: Face | undefined
     let size = -1
     let fill = -1
@@ -112,7 +110,6 @@ export class ContentWriter {
         switch (it.kind) {
           case 'text': {
             const face = this.face(it.font)
-            fonts.add(it.font)
             this.endLines()
             if (!this.inText) {
               this.ascii('BT\n')
@@ -219,7 +216,6 @@ export class ContentWriter {
             this.endText()
             this.endLines()
             const name = this.images.get(it.image)!.name
-            images.add(name)
             this.ascii('q ')
             this.num(it.width)
             this.ascii(' 0 0 ')
@@ -234,7 +230,7 @@ export class ContentWriter {
     }
     this.endText()
     this.endLines()
-    return { bytes: this.buf.subarray(0, this.pos), fonts, images }
+    return { bytes: this.buf.subarray(0, this.pos) }
   }
 
   /**
