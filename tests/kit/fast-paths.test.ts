@@ -10,6 +10,7 @@ import { isIgnorable } from '../../src/kit/layout/inline.ts'
 import { ContentWriter } from '../../src/kit/paint/content.ts'
 import { fontMetrics, loadFonts, type FontFace } from '../../src/kit/text/fonts.ts'
 import { hyphenateUk } from '../../src/kit/text/hyphenate.ts'
+import { subsetFace } from '../../src/kit/text/subset.ts'
 import { breakLines, tokenizeRuns, type StyledText } from '../../src/kit/text/linebreak.ts'
 import { FONT_IDS } from '../../src/kit/text/types.ts'
 import { fakeOptions, H, P, R } from './helpers.ts'
@@ -124,6 +125,17 @@ describe('the layout cache of a later pass', () => {
     lay(doc('88'), cache)
     lay(doc('7'), cache)
     expect(lay(doc('9'), cache)).toEqual(lay(doc('9')))
+  })
+})
+
+describe('font subsets', () => {
+  test('a face gives the same subset bytes before and after HarfBuzz preprocesses it for repeated use', () => {
+    const face = loadFonts().boldItalic
+    const text = [...'Ґанок, їжак, щука — «лапки» і 0123456789 ABC xyz'].map((ch) => ch.codePointAt(0)!)
+    // The first call loads the face; after a few more it is preprocessed (text/subset.ts).
+    const subsets = Array.from({ length: 12 }, () => Buffer.from(subsetFace(face, text).bytes).toString('base64'))
+    expect(new Set(subsets).size).toBe(1)
+    expect(subsetFace(face, text).name).toMatch(/^[A-Z]{6}\+PTSans-BoldItalic$/)
   })
 })
 

@@ -1,8 +1,8 @@
 /**
  * Font subsetting with HarfBuzz (harfbuzzjs' `harfbuzz-subset.wasm`, the build `subset-font` wraps): pdf-lib's own
- * `subset: true` corrupts PT Sans (DESIGN §4). Each face is loaded into HarfBuzz once per process and preprocessed
- * for repeated subsetting (font data, not a lesson's), so a kit's subset costs ~0.1 ms a face instead of ~0.5 ms
- * through `subset-font`, which copies and parses the whole font for every call.
+ * `subset: true` corrupts PT Sans (DESIGN §4). Each face is loaded into HarfBuzz once per process (font data, not a
+ * lesson's), so a kit's subset costs ~0.15–0.25 ms a face instead of ~0.5 ms through `subset-font`, which copies and
+ * parses the whole font for every call; a face subset often enough is also preprocessed for repeated subsetting.
  *
  * A subset keeps the original glyph ids (RETAIN_GIDS: unused glyphs become empty, which deflates to almost nothing),
  * so the painter knows every glyph's id without reading the subset back. It keeps only outlines and metrics: no
@@ -63,8 +63,21 @@ interface HarfBuzz {
 }
 
 let harfbuzz: HarfBuzz | undefined
-/** HarfBuzz faces by face id, preprocessed for subsetting; they live as long as the process. */
-const prepared = new Map<FontId, number>()
+/**
+ * Subsets of a face after which it is preprocessed (`hb_subset_preprocess`: 2–9 ms once, then ~0.05 ms less a subset):
+ * a long-lived process (the dev server, a large build) gains, a single kit or a small build does not pay.
+ */
+const PREPROCESS_AFTER = 8
+
+/** A face in HarfBuzz: the face subsets are made from, and how often it was used. */
+interface LoadedFace {
+  face: number
+  uses: number
+  preprocessed: boolean
+}
+
+/** HarfBuzz faces by face id; they live as long as the process. */
+const loaded = new Map<FontId, LoadedFace>()
 
 /** The HarfBuzz module, compiled on first use (~30 ms, once per process). */
 function hb(): HarfBuzz {
@@ -76,21 +89,24 @@ function hb(): HarfBuzz {
   return harfbuzz
 }
 
-/** The face's bytes in HarfBuzz's memory as a face preprocessed for subsetting (once per face and process). */
-function preparedFace(face: FontFace): number {
-  let ready = prepared.get(face.id)
-  if (ready === undefined) {
-    const h = hb()
+/** The face to subset from: loaded into HarfBuzz's memory on first use, preprocessed once used often enough. */
+function sourceFace(face: FontFace): number {
+  const h = hb()
+  let entry = loaded.get(face.id)
+  if (!entry) {
     const data = h.malloc(face.bytes.length)
     new Uint8Array(h.memory.buffer).set(face.bytes, data)
     const blob = h.hb_blob_create(data, face.bytes.length, HB_MEMORY_MODE_READONLY, 0, 0)
-    const raw = h.hb_face_create(blob, 0)
+    entry = { face: h.hb_face_create(blob, 0), uses: 0, preprocessed: false }
     h.hb_blob_destroy(blob)
-    ready = h.hb_subset_preprocess(raw)
-    h.hb_face_destroy(raw)
-    prepared.set(face.id, ready)
+    loaded.set(face.id, entry)
   }
-  return ready
+  if (++entry.uses > PREPROCESS_AFTER && !entry.preprocessed) {
+    // The raw face stays alive: the preprocessed one is a copy, and it is cheap to keep.
+    entry.face = h.hb_subset_preprocess(entry.face)
+    entry.preprocessed = true
+  }
+  return entry.face
 }
 
 /** A four-letter OpenType tag as HarfBuzz's number. */
@@ -101,7 +117,7 @@ function otTag(name: string): number {
 /** Subsets `face` to the given code points, keeping glyph ids. */
 export function subsetFace(face: FontFace, codePoints: Iterable<number>): FontSubset {
   const h = hb()
-  const source = preparedFace(face)
+  const source = sourceFace(face)
   const input = h.hb_subset_input_create_or_fail()
   if (input === 0) throw new Error('HarfBuzz could not allocate a subset input')
   let result: number
