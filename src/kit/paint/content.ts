@@ -308,10 +308,15 @@ export class ContentWriter {
         // TJ numbers are thousandths of an em, subtracted from the position: a negative kern is a positive number.
         if (k !== 0) {
           buf[pos++] = 0x29 // )
-          this.pos = pos
-          this.num(-k * scale)
-          buf = this.buf
-          pos = this.pos
+          const tj = -k * scale
+          // Kerning in a font of 1000 units an em is a small whole number: written here, in the room reserved.
+          if (tj === (tj | 0) && tj > -1000 && tj < 1000) pos = writeSmallInt(buf, pos, tj)
+          else {
+            this.pos = pos
+            this.num(tj)
+            buf = this.buf
+            pos = this.pos
+          }
           buf[pos++] = 0x28 // (
         }
       }
@@ -415,13 +420,32 @@ export class ContentWriter {
 
 /** One byte of a literal string at `pos`, escaped where PDF needs it (delimiters, backslash, line ends); the next position. */
 function writeCode(buf: Uint8Array, pos: number, b: number): number {
-  if (b === 0x28 || b === 0x29 || b === BACKSLASH) {
+  const escaped = ESCAPED[b]!
+  if (escaped === 0) buf[pos++] = b
+  else {
     buf[pos++] = BACKSLASH
-    buf[pos++] = b
-  } else if (b === 0x0a || b === 0x0d) {
-    buf[pos++] = BACKSLASH
-    buf[pos++] = b === 0x0a ? 0x6e : 0x72
-  } else buf[pos++] = b
+    buf[pos++] = escaped
+  }
+  return pos
+}
+
+/** What follows the backslash for a byte a literal string must escape (0: written as it is). */
+const ESCAPED = new Uint8Array(256)
+ESCAPED[0x28] = 0x28 // (
+ESCAPED[0x29] = 0x29 // )
+ESCAPED[BACKSLASH] = BACKSLASH
+ESCAPED[0x0a] = 0x6e // \n
+ESCAPED[0x0d] = 0x72 // \r
+
+/** A whole number between -999 and 999 at `pos`, as `num` writes it; the next position. */
+function writeSmallInt(buf: Uint8Array, pos: number, n: number): number {
+  if (n < 0) {
+    buf[pos++] = 0x2d
+    n = -n
+  }
+  if (n >= 100) buf[pos++] = 0x30 + ((n / 100) | 0)
+  if (n >= 10) buf[pos++] = 0x30 + (((n / 10) | 0) % 10)
+  buf[pos++] = 0x30 + (n % 10)
   return pos
 }
 
