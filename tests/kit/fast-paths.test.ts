@@ -165,6 +165,16 @@ describe('content streams written as bytes', () => {
     expect(writer.codes().get('regular')).toEqual([0, 0x61, 0x62, 0x63, 0x64])
   })
 
+  test('a writer given tables another document used writes as one with new tables (nothing carries over)', () => {
+    const first = new ContentWriter(fonts, new Map())
+    first.page([[text('cbazyx')]], 100)
+    first.release()
+    const reused = new ContentWriter(fonts, new Map())
+    const out = Buffer.from(reused.page([[text('abca')]], 100).bytes).toString('latin1')
+    expect(out).toContain('[(\x01\x02\x03\x01)]')
+    expect(reused.codes().get('regular')).toEqual([0, 0x61, 0x62, 0x63])
+  })
+
   test('text lines share one text object, moving relative to the line before; rules of one style share one path', () => {
     const writer = new ContentWriter(fonts, new Map())
     const at = (x: number, y: number, s: string) => ({ ...text(s), x, y })

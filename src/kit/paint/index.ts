@@ -54,7 +54,10 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
     const pdfPage = appendPage(doc, mediaBox, resources)
     pages.push(pdfPage)
     const used = writer.page([page.items, page.furniture], kit.height)
-    if (writer.overflowed) return undefined
+    if (writer.overflowed) {
+      writer.release()
+      return undefined
+    }
     lap('paint: page contents')
     pdfPage.node.set(PDFName.of('Contents'), addStream(context, used.bytes))
     lap('paint: deflate')
@@ -64,6 +67,7 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
 
   // The characters of each face are known now that every page is written: subset and embed the fonts.
   const codes = writer.codes()
+  writer.release()
   const subsets = FONT_IDS.filter((id) => codes.has(id)).map((id) => [id, subsetFace(fonts[id], codes.get(id)!.slice(1))] as const)
   lap('paint: font subsets')
   const encoding = codeBytes === 1 && subsets.length > 0 ? embedOneByteCMap(context) : undefined
