@@ -35,7 +35,23 @@ const STREAM_LEVEL = 2
 
 /** A deflated stream with the given extra dictionary entries (Node's zlib: faster than pdf-lib's pako). */
 export function flateStream(context: PDFContext, bytes: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
-  return deflatedStream(context, deflateSync(bytes, { level: STREAM_LEVEL }), extra)
+  return deflatedStream(context, deflateSync(bytes, deflateOptions(bytes.length)), extra)
+}
+
+/** zlib's smallest and largest window (2^9 … 2^15 bytes). */
+const MIN_WINDOW_BITS = 9
+const MAX_WINDOW_BITS = 15
+/** Bytes zlib's matcher needs beyond the data itself (MIN_LOOKAHEAD). */
+const LOOKAHEAD = 262
+
+/**
+ * zlib options for `length` bytes: a window and hash table no larger than the data needs. Each call sets up (and
+ * clears) its tables, ~130 KB by default, which for a page's few kilobytes cost about as much as compressing them;
+ * the output is as small (the window already covers the whole stream).
+ */
+function deflateOptions(length: number): { level: number; windowBits: number; memLevel: number } {
+  const windowBits = Math.max(MIN_WINDOW_BITS, Math.min(MAX_WINDOW_BITS, Math.ceil(Math.log2(length + LOOKAHEAD))))
+  return { level: STREAM_LEVEL, windowBits, memLevel: Math.max(1, windowBits - 6) }
 }
 
 /** A stream object of data already deflated. */
