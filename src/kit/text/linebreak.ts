@@ -560,6 +560,44 @@ function emergencySplitIndex(t: Tokens, w: number, a: number, width: number, vie
   return k
 }
 
+/** The slices of the line being built, as (run, from, to) triples: scratch, overwritten by every `lineSlices`. */
+let slices = new Int32Array(3 * 64)
+
+/**
+ * The line from character `lo` of word `ls` to character `eo` of word `le` as slices of its runs' texts, in order, the
+ * spaces between its words included, into `slices`; their count.
+ */
+function lineSlices(t: Tokens, ls: number, lo: number, le: number, eo: number): number {
+  const { pRun, pFrom, pTo, wPiece, wSpaceRun, wSpaceAt } = t
+  // At most every piece of these words and a space after each but the last.
+  const most = 3 * (wPiece[le + 1]! - wPiece[ls]! + le - ls)
+  if (most > slices.length) slices = new Int32Array(Math.max(most, 2 * slices.length))
+  const out = slices
+  let k = 0
+  for (let w = ls; w <= le; w++) {
+    const a = w === ls ? lo : 0
+    const b = w === le ? eo : t.wLen[w]!
+    let off = 0
+    for (let p = wPiece[w]!; p < wPiece[w + 1]! && off < b; p++) {
+      const len = pTo[p]! - pFrom[p]!
+      const s = a > off ? a - off : 0
+      const e = b - off < len ? b - off : len
+      off += len
+      if (e > s) {
+        out[k++] = pRun[p]!
+        out[k++] = pFrom[p]! + s
+        out[k++] = pFrom[p]! + e
+      }
+    }
+    if (w < le && wSpaceRun[w]! >= 0) {
+      out[k++] = wSpaceRun[w]!
+      out[k++] = wSpaceAt[w]!
+      out[k++] = wSpaceAt[w]! + 1
+    }
+  }
+  return k / 3
+}
+
 /**
  * Builds the line from character `lo` of word `ls` to character `eo` of word `le`: merges neighbouring pieces of the
  * same style (spaces included) and measures each once. A merged stretch that is contiguous in its run's text is
@@ -578,45 +616,23 @@ function makeLine(
   measure: Measure,
   size: number,
 ): Line {
-  const { runs, srcs, pRun, pFrom, pTo, wPiece, wSpaceRun, wSpaceAt } = t
-  // The common line: every piece and every space between them is one run, following each other in its text (the
-  // general path's result in that case, without merging piece by piece).
-  let run = -1
-  let style: StyledText | undefined
-  let src = ''
+  const { runs, srcs } = t
+  const n = lineSlices(t, ls, lo, le, eo)
+  // The common line: every slice is of one run, following each other in its text (the general path's result in that
+  // case, without merging slice by slice).
+  const run = n > 0 ? slices[0]! : -1
+  const style: StyledText | undefined = n > 0 ? runs[run] : undefined
+  const src = n > 0 ? srcs[run]! : ''
+  const from = n > 0 ? slices[1]! : -1
+  let pos = from
   let single = true
-  let from = -1
-  let pos = -1
-  for (let w = ls; w <= le && single; w++) {
-    const a = w === ls ? lo : 0
-    const b = w === le ? eo : t.wLen[w]!
-    let off = 0
-    for (let p = wPiece[w]!; p < wPiece[w + 1]! && off < b; p++) {
-      const len = pTo[p]! - pFrom[p]!
-      const s = a > off ? a - off : 0
-      const e = b - off < len ? b - off : len
-      off += len
-      if (e <= s) continue
-      const r = pRun[p]!
-      const at = pFrom[p]! + s
-      if (style === undefined) {
-        run = r
-        style = runs[r]!
-        src = srcs[r]!
-        from = pos = at
-      }
-      if (runs[r] !== style || srcs[r] !== src || at !== pos) {
-        single = false
-        break
-      }
-      pos += e - s
+  for (let i = 0; i < n * 3; i += 3) {
+    const r = slices[i]!
+    if (runs[r] !== style || srcs[r] !== src || slices[i + 1] !== pos) {
+      single = false
+      break
     }
-    if (single && w < le) {
-      // A word followed by no space inside a line does not happen (words end at spaces); the general path handles it.
-      const r = wSpaceRun[w]!
-      if (r < 0 || runs[r] !== style || srcs[r] !== src || wSpaceAt[w] !== pos) single = false
-      else pos += 1
-    }
+    pos = slices[i + 2]!
   }
   if (single && style !== undefined) {
     const text = from === 0 && pos === src.length ? src : src.slice(from, pos)
@@ -650,19 +666,7 @@ function makeLine(
       last.src = undefined
     } else merged.push({ text: src === undefined ? HYPHEN : '', style, inserted, run: r, src, from: at, to })
   }
-  for (let w = ls; w <= le; w++) {
-    const a = w === ls ? lo : 0
-    const b = w === le ? eo : t.wLen[w]!
-    let off = 0
-    for (let p = wPiece[w]!; p < wPiece[w + 1]! && off < b; p++) {
-      const len = pTo[p]! - pFrom[p]!
-      const s = a > off ? a - off : 0
-      const e = b - off < len ? b - off : len
-      off += len
-      if (e > s) add(pRun[p]!, pFrom[p]! + s, pFrom[p]! + e)
-    }
-    if (w < le && wSpaceRun[w]! >= 0) add(wSpaceRun[w]!, wSpaceAt[w]!, wSpaceAt[w]! + 1)
-  }
+  for (let i = 0; i < n * 3; i += 3) add(slices[i]!, slices[i + 1]!, slices[i + 2]!)
   if (hyphen) add(-1, -1, -1, true)
   let x = 0
   const fragments: LineFragment[] = merged.map((m) => {
