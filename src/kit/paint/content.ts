@@ -19,7 +19,7 @@ import { CodeUnits } from '../text/codeunits.ts'
 export const FONT_RESOURCE: Readonly<Record<FontId, string>> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' }
 
 /** Codes a face can have in one-byte mode (code 0 is never given: CID 0 is .notdef). */
-export const ONE_BYTE_CODES = 255
+const ONE_BYTE_CODES = 255
 /** Kerning-table marker: pair not looked up yet. */
 const KERN_UNKNOWN = -32768
 const BACKSLASH = 0x5c

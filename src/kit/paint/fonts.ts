@@ -135,7 +135,7 @@ export function embedSubset(context: PDFContext, subset: FontSubset, codePoints:
 }
 
 /** The CIDToGIDMap stream: the glyph id of each CID as two big-endian bytes (CID 0 → glyph 0, .notdef). */
-export function cidToGidMap(subset: FontSubset, codePoints: readonly number[]): Uint8Array {
+function cidToGidMap(subset: FontSubset, codePoints: readonly number[]): Uint8Array {
   const out = new Uint8Array(codePoints.length * 2)
   for (let code = 1; code < codePoints.length; code++) {
     const gid = subset.face.glyphId(codePoints[code]!)
@@ -158,7 +158,7 @@ function utf16Hex(cp: number): string {
 }
 
 /** The ToUnicode CMap: one code, one character (no ligatures are ever drawn), so copied text is the real text. */
-export function toUnicodeCMap(codePoints: readonly number[], bytes: 1 | 2): string {
+function toUnicodeCMap(codePoints: readonly number[], bytes: 1 | 2): string {
   const sections: string[] = []
   for (let first = 1; first < codePoints.length; first += BFCHAR_CHUNK) {
     const last = Math.min(codePoints.length, first + BFCHAR_CHUNK)
