@@ -6,6 +6,7 @@
  * ours warm: median of RUNS renders in this process (fonts and patterns loaded, every lesson rendered a few times
  *   first so V8 has compiled the engine's code; nothing of the lesson's layout or output cached between renders).
  * ours cold: one render in a fresh worker thread (fonts, HarfBuzz and patterns loaded inside the measured time).
+ * Both use the deflate helper thread on a second core, as every render does where there is one (`paint/deflate.ts`).
  * chromium: median of RUNS page.pdf() calls on the loaded lesson page, after one warm-up call.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +17,8 @@ import { Worker } from 'node:worker_threads';
 import { chromium } from 'playwright-core';
 import { loadLibrary, publishedLessons, type ValidLesson } from '../src/model/index.ts';
 import { renderKit } from '../src/kit/index.ts';
-import { renderKits } from '../src/kit/batch.ts';
+import { renderKits, type KitWorkerData } from '../src/kit/batch.ts';
+import { deflateHelperBatches, deflateHelperStarted } from '../src/kit/paint/deflate.ts';
 import type { StageTimes } from '../src/kit/timings.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
 import { paths } from '../src/site/paths.ts';
@@ -59,7 +61,8 @@ async function ours(lesson: ValidLesson): Promise<{ warm: number; bytes: number;
 /** One render in a fresh worker: the cost a teacher pays for the first kit after start-up. */
 async function cold(lesson: ValidLesson): Promise<number> {
   const out = mkdtempSync(join(tmpdir(), 'bench-cold-'));
-  const worker = new Worker(new URL('../src/kit/worker.ts', import.meta.url));
+  const workerData: KitWorkerData = { deflateHelper: true };
+  const worker = new Worker(new URL('../src/kit/worker.ts', import.meta.url), { workerData });
   try {
     await new Promise((resolve) => worker.once('online', resolve));
     const result = await new Promise<{ ok: boolean; ms?: number }>((resolve, reject) => {
@@ -95,7 +98,9 @@ async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: nu
   return { ms: median(times), bytes: first.length, pages };
 }
 
-// Warm the process (fonts, HarfBuzz, hyphenation patterns, V8's compiled code) so no lesson is timed on cold code.
+// Warm the process (fonts, HarfBuzz, hyphenation patterns, V8's compiled code, the deflate helper) so no lesson is
+// timed on cold code.
+const helper = await deflateHelperStarted();
 for (let i = 0; i < WARMUP_RENDERS; i++) for (const lesson of lessons) await renderKit(lesson, options);
 
 // Each contender is timed with the machine to itself: ours first (Chromium not yet started, so its idle renderer and
@@ -154,5 +159,6 @@ console.log(`\nwhere the warm time goes (mean per kit over ${lessons.length} les
 for (const [stage, ms] of Object.entries(stages).sort((a, b) => b[1] - a[1])) {
   console.log(`  ${stage.padEnd(30)} ${(ms / timedRenders).toFixed(2).padStart(6)} ms  ${((100 * ms) / stageTotal).toFixed(0).padStart(3)}%`);
 }
+console.log(`  ${helper ? `deflate helper thread: ${deflateHelperBatches()} batches` : 'no deflate helper thread (one core)'}`);
 console.log(`\nnpm run kits, ${lessons.length} kits: sequential (1 worker) ${sequential.toFixed(0)} ms, parallel (2 workers) ${parallel.toFixed(0)} ms (${(sequential / parallel).toFixed(2)}×)`);
 console.log(`targets: every kit warm in at most 1/20 of Chromium's time, and smaller than Chromium's PDF (size ratio < 1). runs=${RUNS}`);

@@ -15,6 +15,12 @@ export interface KitJob {
   lessonsDir: string;
 }
 
+/** What a worker is started with. */
+export interface KitWorkerData {
+  /** Whether its renders may use a deflate helper thread (`paint/deflate.ts`): only when the workers leave a core free. */
+  deflateHelper: boolean;
+}
+
 /** What a worker reports back. */
 export type KitJobResult =
   | { file: string; ok: true; out: string; pages: number; bytes: number; ms: number }
@@ -48,7 +54,8 @@ export async function renderKits(
   const results = new Array<KitJobResult>(jobs.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url)));
+  const workerData: KitWorkerData = { deflateHelper: count < availableParallelism() };
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData }));
   try {
     await Promise.all(
       workers.map(async (worker) => {

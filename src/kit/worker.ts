@@ -1,9 +1,15 @@
 /** A kit-rendering worker: fonts and hyphenation patterns stay warm across the lessons it is given. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { renderLessonFile } from './index.ts';
-import type { KitJob, KitJobResult } from './batch.ts';
+import type { KitJob, KitJobResult, KitWorkerData } from './batch.ts';
+import { allowDeflateHelper, startDeflateHelper } from './paint/deflate.ts';
+
+// A helper thread per worker only while there are cores to spare for it; started now, so the first kit has it.
+const data = workerData as KitWorkerData | undefined;
+if (data) allowDeflateHelper(data.deflateHelper);
+startDeflateHelper();
 
 parentPort!.on('message', async (job: KitJob) => {
   parentPort!.postMessage(await run(job));

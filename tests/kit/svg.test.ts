@@ -6,6 +6,7 @@ import { svgPathToOperators } from 'pdf-lib/cjs/api/svgPath.js';
 import { describe, expect, test } from 'vitest';
 import { parsePath, svgToVector } from '../../src/kit/read/svg.ts';
 import { embedImage } from '../../src/kit/paint/images.ts';
+import { StreamBatch } from '../../src/kit/paint/deflate.ts';
 import type { VectorDrawing } from '../../src/kit/blocks.ts';
 
 /** A path operator with its operands, e.g. `['m', 0, 0]`, numbers to 9 decimals (so float noise cannot differ). */
@@ -198,7 +199,9 @@ describe('Form content', () => {
   /** The decompressed content of a drawing's Form XObject. */
   async function formContent(vector: VectorDrawing): Promise<string[]> {
     const doc = await PDFDocument.create();
-    const ref = await embedImage(doc, { kind: 'image', format: 'vector', data: new Uint8Array(0), vector, width: 100, height: 50, alt: '' });
+    const streams = new StreamBatch(doc.context);
+    const ref = await embedImage(doc, streams, { kind: 'image', format: 'vector', data: new Uint8Array(0), vector, width: 100, height: 50, alt: '' });
+    streams.finish();
     const stream = doc.context.lookup(ref) as PDFRawStream;
     return inflateSync(stream.contents).toString('latin1').trimEnd().split('\n');
   }

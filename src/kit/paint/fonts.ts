@@ -10,8 +10,9 @@
  * codes through Identity-H.
  */
 import { deflateSync } from 'node:zlib'
-import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib'
+import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFContext, type PDFRef } from 'pdf-lib'
 import type { FontSubset } from '../text/subset.ts'
+import type { StreamBatch } from './deflate.ts'
 
 /** PDF font descriptor flags (ISO 32000 §9.8.2): non-symbolic, italic. */
 const FLAG_NONSYMBOLIC = 32
@@ -25,45 +26,6 @@ const BOLD_WEIGHT = 600
 const BFCHAR_CHUNK = 100
 /** Name of the embedded one-byte CMap. */
 const ONE_BYTE_CMAP = 'LessonKits-OneByte-Identity'
-
-/**
- * zlib level for streams written per render (page contents, vector pictures). Level 2 deflates a 45-page kit's
- * content in ~3 ms instead of ~5 ms at level 6, for ~7% more bytes in those streams (measured on
- * ne-vedus-kvest-9-11: 93 KB at 6, 100 KB at 2, 103 KB at 1).
- */
-const STREAM_LEVEL = 2
-
-/** A deflated stream with the given extra dictionary entries (Node's zlib: faster than pdf-lib's pako). */
-export function flateStream(context: PDFContext, bytes: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
-  return deflatedStream(context, deflateSync(bytes, deflateOptions(bytes.length)), extra)
-}
-
-/** zlib's smallest and largest window (2^9 … 2^15 bytes). */
-const MIN_WINDOW_BITS = 9
-const MAX_WINDOW_BITS = 15
-/** Bytes zlib's matcher needs beyond the data itself (MIN_LOOKAHEAD). */
-const LOOKAHEAD = 262
-
-/**
- * zlib options for `length` bytes: a window and hash table no larger than the data needs. Each call sets up (and
- * clears) its tables, ~130 KB by default, which for a page's few kilobytes cost about as much as compressing them;
- * the output is as small (the window already covers the whole stream).
- */
-function deflateOptions(length: number): { level: number; windowBits: number; memLevel: number } {
-  const windowBits = Math.max(MIN_WINDOW_BITS, Math.min(MAX_WINDOW_BITS, Math.ceil(Math.log2(length + LOOKAHEAD))))
-  return { level: STREAM_LEVEL, windowBits, memLevel: Math.max(1, windowBits - 6) }
-}
-
-/** A stream object of data already deflated. */
-function deflatedStream(context: PDFContext, data: Uint8Array, extra: Record<string, unknown>): PDFRawStream {
-  const dict = context.obj({ ...extra, Filter: 'FlateDecode', Length: data.length } as unknown as Record<string, never>) as PDFDict
-  return PDFRawStream.of(dict, data)
-}
-
-/** Registers a deflated stream and returns its reference. */
-export function addStream(context: PDFContext, bytes: Uint8Array, extra: Record<string, unknown> = {}): PDFRef {
-  return context.register(flateStream(context, bytes, extra))
-}
 
 /** The one-byte CMap program, deflated once per process (it is the same for every font). */
 let oneByteCMap: Uint8Array | undefined
@@ -82,16 +44,16 @@ export function embedOneByteCMap(context: PDFContext): PDFRef {
 }
 
 /**
- * Registers a subset's objects and returns its Type0 font dictionary's reference. `codePoints` are the characters
- * by code (index 0 unused); `encoding` is the document's one-byte CMap (`embedOneByteCMap`) for one-byte codes,
- * absent for two-byte codes.
+ * Registers a subset's objects and returns its Type0 font dictionary's reference; its font file and ToUnicode map go
+ * into the document's `streams`. `codePoints` are the characters by code (index 0 unused); `encoding` is the
+ * document's one-byte CMap (`embedOneByteCMap`) for one-byte codes, absent for two-byte codes.
  */
-export function embedSubset(context: PDFContext, subset: FontSubset, codePoints: readonly number[], encoding?: PDFRef): PDFRef {
+export function embedSubset(context: PDFContext, streams: StreamBatch, subset: FontSubset, codePoints: readonly number[], encoding?: PDFRef): PDFRef {
   const face = subset.face
   const scale = 1000 / face.unitsPerEm
   const u = (v: number): number => Math.round(v * scale)
   const bytes = encoding ? 1 : 2
-  const fontFile = addStream(context, subset.bytes, { Length1: subset.bytes.length })
+  const fontFile = streams.add(subset.bytes, { Length1: subset.bytes.length })
   const italic = face.italicAngle !== 0
   const descriptor = context.register(
     context.obj({
@@ -121,7 +83,7 @@ export function embedSubset(context: PDFContext, subset: FontSubset, codePoints:
       CIDToGIDMap: context.register(PDFRawStream.of(context.obj({ Length: codePoints.length * 2 }), cidToGidMap(subset, codePoints))),
     }),
   )
-  const toUnicode = addStream(context, new TextEncoder().encode(toUnicodeCMap(codePoints, bytes)))
+  const toUnicode = streams.add(new TextEncoder().encode(toUnicodeCMap(codePoints, bytes)))
   return context.register(
     context.obj({
       Type: 'Font',

@@ -6,7 +6,7 @@
  */
 import { PDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib'
 import type { ImageBlock, Rgb, VectorDrawing, VectorShape } from '../blocks.ts'
-import { flateStream } from './fonts.ts'
+import type { StreamBatch } from './deflate.ts'
 
 /** The PNG file signature. */
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -16,9 +16,9 @@ const DIRECT_COLOR_TYPES: Readonly<Record<number, { colors: number; space: strin
   2: { colors: 3, space: 'DeviceRGB' },
 }
 
-/** Embeds a picture and returns its XObject reference. */
-export async function embedImage(doc: PDFDocument, image: ImageBlock): Promise<PDFRef> {
-  if (image.format === 'vector' && image.vector) return embedVector(doc, image.vector)
+/** Embeds a picture and returns its XObject reference (a drawing's content goes into the document's `streams`). */
+export async function embedImage(doc: PDFDocument, streams: StreamBatch, image: ImageBlock): Promise<PDFRef> {
+  if (image.format === 'vector' && image.vector) return embedVector(streams, image.vector)
   if (image.format === 'png') {
     const direct = directPng(doc, image.data)
     if (direct) return direct
@@ -68,7 +68,7 @@ function directPng(doc: PDFDocument, data: Uint8Array): PDFRef | undefined {
  * A vector drawing as a Form XObject. Its /Matrix maps the viewBox (y down) onto the unit square (y up), so it is
  * placed exactly like a raster image (`w 0 0 h x y cm /Im Do`).
  */
-function embedVector(doc: PDFDocument, drawing: VectorDrawing): PDFRef {
+function embedVector(streams: StreamBatch, drawing: VectorDrawing): PDFRef {
   const { x, y, width, height } = drawing.viewBox
   const opacities = [...new Set(drawing.shapes.map((shape) => shape.opacity).filter((o): o is number => o !== undefined))]
   const states = Object.fromEntries(opacities.map((opacity, i) => [`GS${i + 1}`, { Type: 'ExtGState', ca: opacity, CA: opacity }]))
@@ -82,7 +82,7 @@ function embedVector(doc: PDFDocument, drawing: VectorDrawing): PDFRef {
     Matrix: [1 / width, 0, 0, -1 / height, -x / width, 1 + y / height],
     Resources: opacities.length ? { ExtGState: states } : {},
   }
-  return doc.context.register(flateStream(doc.context, writer.bytes(), extra))
+  return streams.add(writer.bytes(), extra)
 }
 
 /** Operands of each path operator (by its byte: `VectorShape.ops`). */
@@ -101,7 +101,7 @@ const LINE_CAP = { butt: 0, round: 1, square: 2 } as const
 
 /**
  * Writes a Form's content straight into bytes: pdf-lib's operators and number formatting cost more than the rest of
- * painting a picture. One writer per process; its bytes are deflated (copied) before the next picture is written.
+ * painting a picture. One writer per process; its bytes are copied into the document's streams before the next picture is written.
  */
 class FormWriter {
   private buf = new Uint8Array(1 << 14)

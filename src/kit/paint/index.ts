@@ -1,7 +1,7 @@
 /**
  * Paint: laid-out pages → PDF bytes. The only module that imports pdf-lib. Each page's content stream is
  * written once, straight into bytes (`content.ts`: character codes in literal strings, kerning as TJ numbers), and
- * deflated with Node's zlib; then the fonts are subset (HarfBuzz) to the characters the pages used, with
+ * deflated with Node's zlib, partly on a helper thread while later pages are written (`deflate.ts`); then the fonts are subset (HarfBuzz) to the characters the pages used, with
  * content-derived names; metadata dates come from the caller: same input, same bytes.
  */
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPageLeaf, PDFString, type PDFDict, type PDFObject, type PDFRef } from 'pdf-lib'
@@ -10,7 +10,8 @@ import type { LaidOutKit, LinkArea, OutlineEntry } from '../layout/types.ts'
 import type { FontSet } from '../text/fonts.ts'
 import { subsetFace } from '../text/subset.ts'
 import { FONT_IDS } from '../text/types.ts'
-import { addStream, embedOneByteCMap, embedSubset } from './fonts.ts'
+import { StreamBatch } from './deflate.ts'
+import { embedOneByteCMap, embedSubset } from './fonts.ts'
 import { embedImage } from './images.ts'
 import { ContentWriter, FONT_RESOURCE } from './content.ts'
 import { stopwatch, type StageTimes } from '../timings.ts'
@@ -41,7 +42,8 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
   const doc = await PDFDocument.create({ updateMetadata: false })
   writeMetadata(doc, meta)
   const context = doc.context
-  const images = await embedImages(doc, kit)
+  const streams = new StreamBatch(context)
+  const images = await embedImages(doc, streams, kit)
   lap('paint: pictures')
 
   // Every page shares one resource dictionary (all the fonts and pictures), filled in once the fonts exist; per-page
@@ -56,11 +58,11 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
     const used = writer.page([page.items, page.furniture], kit.height)
     if (writer.overflowed) {
       writer.release()
+      streams.abandon()
       return undefined
     }
+    pdfPage.node.set(PDFName.of('Contents'), streams.add(used.bytes))
     lap('paint: page contents')
-    pdfPage.node.set(PDFName.of('Contents'), addStream(context, used.bytes))
-    lap('paint: deflate')
     if (page.links.length > 0) pdfPage.node.set(PDFName.of('Annots'), context.obj(page.links.map((link) => context.register(linkAnnotation(context, link, kit.height)))))
     lap('paint: page objects')
   }
@@ -71,12 +73,14 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
   const subsets = FONT_IDS.filter((id) => codes.has(id)).map((id) => [id, subsetFace(fonts[id], codes.get(id)!.slice(1))] as const)
   lap('paint: font subsets')
   const encoding = codeBytes === 1 && subsets.length > 0 ? embedOneByteCMap(context) : undefined
-  const fontRefs = subsets.map(([id, subset]) => [FONT_RESOURCE[id], embedSubset(context, subset, codes.get(id)!, encoding)] as const)
+  const fontRefs = subsets.map(([id, subset]) => [FONT_RESOURCE[id], embedSubset(context, streams, subset, codes.get(id)!, encoding)] as const)
   const pictures = [...images.values()].map(({ name, ref }) => [name, ref] as const)
   context.assign(resources, context.obj({ Font: Object.fromEntries(fontRefs), XObject: Object.fromEntries(pictures) }))
   lap('paint: font objects')
   writeOutline(doc, pages, kit.outline, kit.height)
   lap('paint: page objects')
+  streams.finish()
+  lap('paint: deflate')
   // objectsPerTick: pdf-lib otherwise yields to the event loop (setTimeout, ≥ 1 ms) every 50 objects while writing.
   const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
   lap('paint: save')
@@ -132,12 +136,12 @@ function writeMetadata(doc: PDFDocument, meta: PdfMeta): void {
 }
 
 /** Images embedded once each (the same block on two pages is one XObject), named Im1, Im2, … in first-use order. */
-async function embedImages(doc: PDFDocument, kit: LaidOutKit): Promise<Map<ImageBlock, { name: string; ref: PDFRef }>> {
+async function embedImages(doc: PDFDocument, streams: StreamBatch, kit: LaidOutKit): Promise<Map<ImageBlock, { name: string; ref: PDFRef }>> {
   const out = new Map<ImageBlock, { name: string; ref: PDFRef }>()
   for (const page of kit.pages) {
     for (const it of page.items) {
       if (it.kind !== 'image' || out.has(it.image)) continue
-      out.set(it.image, { name: `Im${out.size + 1}`, ref: await embedImage(doc, it.image) })
+      out.set(it.image, { name: `Im${out.size + 1}`, ref: await embedImage(doc, streams, it.image) })
     }
   }
   return out

@@ -1,0 +1,93 @@
+import { inflateSync } from 'node:zlib'
+import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef } from 'pdf-lib'
+import { afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { renderSample } from '../../scripts/kit-sample.ts'
+import { allowDeflateHelper, deflateHelperBatches, deflateHelperStarted, StreamBatch } from '../../src/kit/paint/deflate.ts'
+import { deflate } from '../../src/kit/paint/zlib.ts'
+
+/** Page-like streams: a few kilobytes each of text operators with varying numbers (compressible, not trivially). */
+function streams(count: number, seed: number): Uint8Array[] {
+  let state = seed
+  const random = (): number => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  return Array.from({ length: count }, (_, i) => {
+    const lines = Array.from({ length: 40 + Math.floor(random() * 200) }, () => `${(random() * 500).toFixed(3)} ${(random() * 800).toFixed(2)} Td [(line ${i})${Math.round(random() * 90)}(text)] TJ`)
+    return new TextEncoder().encode(lines.join('\n'))
+  })
+}
+
+/** Writes `inputs` through a stream batch; the references, in order, and the document. */
+async function written(inputs: Uint8Array[]): Promise<{ refs: PDFRef[]; doc: PDFDocument }> {
+  const doc = await PDFDocument.create()
+  const batch = new StreamBatch(doc.context)
+  const refs = inputs.map((bytes, i) => batch.add(bytes, { Index: i }))
+  batch.finish()
+  return { refs, doc }
+}
+
+/** The raw (still deflated) data of a stream object. */
+function data(doc: PDFDocument, ref: PDFRef): Uint8Array {
+  return (doc.context.lookup(ref) as PDFRawStream).contents
+}
+
+describe('streams deflated on the helper thread', () => {
+  beforeAll(async () => {
+    allowDeflateHelper(true)
+    expect(await deflateHelperStarted()).toBe(true)
+  })
+  afterEach(() => allowDeflateHelper(true))
+
+  test('every stream gets the bytes the painting thread would give it, in its own object, and the helper does some', async () => {
+    const inputs = streams(30, 7)
+    const before = deflateHelperBatches()
+    const { refs, doc } = await written(inputs)
+    expect(deflateHelperBatches()).toBeGreaterThan(before)
+    expect(refs.map((ref) => ref.objectNumber)).toEqual([...refs.map((ref) => ref.objectNumber)].sort((a, b) => a - b))
+    refs.forEach((ref, i) => {
+      const stream = doc.context.lookup(ref) as PDFRawStream
+      expect(stream.dict.get(PDFName.of('Index'))).toEqual(PDFNumber.of(i))
+      expect(stream.dict.get(PDFName.of('Filter'))).toEqual(PDFName.of('FlateDecode'))
+      expect(stream.dict.get(PDFName.of('Length'))).toEqual(PDFNumber.of(stream.contents.length))
+      expect(Buffer.from(stream.contents)).toEqual(Buffer.from(deflate(inputs[i]!)))
+      expect(new Uint8Array(inflateSync(stream.contents))).toEqual(inputs[i])
+    })
+  })
+
+  test('without the helper the same streams come out byte for byte the same', async () => {
+    const inputs = streams(30, 11)
+    const helped = await written(inputs)
+    allowDeflateHelper(false)
+    const before = deflateHelperBatches()
+    const alone = await written(inputs)
+    expect(deflateHelperBatches()).toBe(before)
+    helped.refs.forEach((ref, i) => expect(Buffer.from(data(helped.doc, ref))).toEqual(Buffer.from(data(alone.doc, alone.refs[i]!))))
+  })
+
+  test('a stream changed after it was added is deflated as it was when added', async () => {
+    const doc = await PDFDocument.create()
+    const batch = new StreamBatch(doc.context)
+    const reused = new Uint8Array(20_000).fill(0x41)
+    const first = batch.add(reused)
+    reused.fill(0x42)
+    const second = batch.add(reused)
+    batch.finish()
+    expect(inflateSync(data(doc, first)).every((b) => b === 0x41)).toBe(true)
+    expect(inflateSync(data(doc, second)).every((b) => b === 0x42)).toBe(true)
+  })
+
+  test('an abandoned document does not hand its results to the next one', async () => {
+    const doc = await PDFDocument.create()
+    const dropped = new StreamBatch(doc.context)
+    for (const bytes of streams(12, 3)) dropped.add(bytes)
+    dropped.abandon()
+    const inputs = streams(12, 5)
+    const { refs, doc: next } = await written(inputs)
+    refs.forEach((ref, i) => expect(new Uint8Array(inflateSync(data(next, ref)))).toEqual(inputs[i]))
+  })
+
+  test('a kit is the same with and without the helper', async () => {
+    const helped = await renderSample('a4')
+    allowDeflateHelper(false)
+    const alone = await renderSample('a4')
+    expect(Buffer.from(helped)).toEqual(Buffer.from(alone))
+  })
+})
