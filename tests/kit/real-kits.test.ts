@@ -8,6 +8,7 @@ import type { Nodes, Root } from 'mdast';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bandById, loadLibrary, publishedLessons, isJsx, type ValidLesson } from '../../src/model/index.ts';
 import { renderKit, type KitOptions } from '../../src/kit/index.ts';
+import { pictureUrls } from '../../src/kit/read/markdown.ts';
 import { t } from '../../src/i18n/index.ts';
 
 const library = loadLibrary('lessons');
@@ -137,6 +138,13 @@ describe.each(cases)('kit of %s', (_name, lesson: ValidLesson) => {
     expect(catalog['/Lang']).toBe(`u:${lesson.lang}`);
     expect(info['/Title']).toBe(`u:${lesson.data.title}`);
     expect(info['/CreationDate']).toBe(`u:D:${lesson.data.updated.replaceAll('-', '')}000000Z`);
+  });
+
+  test('each picture file is embedded once, however often the lesson places it', () => {
+    const objects = JSON.parse(run('qpdf', '--json', '--json-key=qpdf', kit().file)).qpdf[1] as Record<string, { value?: Record<string, unknown> }>;
+    const page = Object.values(objects).find((object) => object.value?.['/Type'] === '/Page')!.value!;
+    const resources = objects[`obj:${page['/Resources']}`]!.value! as { '/XObject'?: Record<string, string> };
+    expect(Object.keys(resources['/XObject'] ?? {}).length).toBe(new Set(pictureUrls(lesson.tree as Nodes)).size);
   });
 });
 

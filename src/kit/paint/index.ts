@@ -74,7 +74,7 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
   lap('paint: font subsets')
   const encoding = codeBytes === 1 && subsets.length > 0 ? embedOneByteCMap(context) : undefined
   const fontRefs = subsets.map(([id, subset]) => [FONT_RESOURCE[id], embedSubset(context, streams, subset, codes.get(id)!, encoding)] as const)
-  const pictures = [...images.values()].map(({ name, ref }) => [name, ref] as const)
+  const pictures = [...new Set(images.values())].map(({ name, ref }) => [name, ref] as const)
   context.assign(resources, context.obj({ Font: Object.fromEntries(fontRefs), XObject: Object.fromEntries(pictures) }))
   lap('paint: font objects')
   writeOutline(doc, pages, kit.outline, kit.height)
@@ -135,13 +135,24 @@ function writeMetadata(doc: PDFDocument, meta: PdfMeta): void {
   doc.setLanguage(meta.lang)
 }
 
-/** Images embedded once each (the same block on two pages is one XObject), named Im1, Im2, … in first-use order. */
+/**
+ * Pictures embedded once each, named Im1, Im2, … in first-use order: a picture file placed twice in a lesson (two
+ * blocks with their own captions, one drawing) is one XObject.
+ */
 async function embedImages(doc: PDFDocument, streams: StreamBatch, kit: LaidOutKit): Promise<Map<ImageBlock, { name: string; ref: PDFRef }>> {
   const out = new Map<ImageBlock, { name: string; ref: PDFRef }>()
+  // The reader gives every use of one file the same drawing or data object.
+  const bySource = new Map<object, { name: string; ref: PDFRef }>()
   for (const page of kit.pages) {
     for (const it of page.items) {
       if (it.kind !== 'image' || out.has(it.image)) continue
-      out.set(it.image, { name: `Im${out.size + 1}`, ref: await embedImage(doc, streams, it.image) })
+      const source = it.image.vector ?? it.image.data
+      let embedded = bySource.get(source)
+      if (!embedded) {
+        embedded = { name: `Im${bySource.size + 1}`, ref: await embedImage(doc, streams, it.image) }
+        bySource.set(source, embedded)
+      }
+      out.set(it.image, embedded)
     }
   }
   return out
