@@ -13,8 +13,11 @@ import { deflate } from './zlib.ts'
 
 /** Bytes gathered before a batch goes to the helper: waking it costs about what deflating ~4 KB does. */
 const BATCH_BYTES = 16_384
-/** Bytes the helper may have waiting before new streams stay here instead (it has fallen behind). */
-const BACKLOG_BYTES = 2 * BATCH_BYTES
+/**
+ * Bytes the helper may have waiting before new streams stay here instead: more would leave it the fonts to deflate
+ * at the end while this thread, done with its own work, waits.
+ */
+const BACKLOG_BYTES = BATCH_BYTES
 /** Bytes the painting thread keeps beyond an even split at the end: what the helper's wake-up is worth. */
 const WAKE_BYTES = 4_096
 /** ms the painting thread watches for a batch it needs before it sleeps. */
