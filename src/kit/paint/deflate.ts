@@ -65,6 +65,7 @@ export class StreamBatch {
     }
     for (const stream of this.pending) this.assign(stream, deflate(stream.bytes))
     this.pending = []
+    this.pendingBytes = 0
     for (const { job, streams } of this.sent) {
       const deflated = this.helper?.collect(job)
       streams.forEach((stream, i) => this.assign(stream, deflated?.[i] ?? deflate(stream.bytes)))
@@ -77,6 +78,7 @@ export class StreamBatch {
     for (const { job } of this.sent) this.helper?.forget(job)
     this.sent.length = 0
     this.pending = []
+    this.pendingBytes = 0
   }
 
   /** Sends the first `count` pending streams to the helper as one batch. */
