@@ -101,7 +101,8 @@ const LINE_CAP = { butt: 0, round: 1, square: 2 } as const
 
 /**
  * Writes a Form's content straight into bytes: pdf-lib's operators and number formatting cost more than the rest of
- * painting a picture. One writer per process; its bytes are copied into the document's streams before the next picture is written.
+ * painting a picture. One writer per process; its bytes are copied into the document's streams before the next
+ * picture is written.
  */
 class FormWriter {
   private buf = new Uint8Array(1 << 14)
