@@ -3,8 +3,10 @@
  * Needs a built site (`npm run build`) and Debian's chromium. Prints a table; compares ratios, not absolute times
  * (these machines are shared and noisy).
  *
- * ours warm: median of RUNS renders in this process (fonts and patterns loaded, every lesson rendered a few times
- *   first so V8 has compiled the engine's code; nothing of the lesson's layout or output cached between renders).
+ * ours warm: median of RUNS renders in this process (fonts and patterns loaded, the library rendered WARMUP_ROUNDS
+ *   times first so V8 has optimized the engine's code; nothing of the lesson's layout or output cached between
+ *   renders). The timed runs go round the library, one render of each lesson a round, so a slow minute of the
+ *   machine falls on every lesson alike.
  * ours cold: one render in a fresh worker thread (fonts, HarfBuzz and patterns loaded inside the measured time).
  * Both use the deflate helper thread on a second core, as every render does where there is one (`paint/deflate.ts`).
  * chromium: median of RUNS page.pdf() calls on the loaded lesson page (its pictures loaded too), after one warm-up call.
@@ -25,8 +27,12 @@ import { paths } from '../src/site/paths.ts';
 
 /** Timed repetitions per measurement. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-/** Untimed renders of every lesson before timing: V8 compiles hot code over the first renders. */
-const WARMUP_RENDERS = 3;
+/**
+ * Untimed rounds of the library before timing. V8 keeps optimizing the engine over the first ~20–25 rounds (the mean
+ * render fell from ~60 ms in the first round to 9–13 ms by the 25th, measured); with 3 rounds, the lessons timed first
+ * were timed on half-optimized code (1.5–2.5× slower than the same lessons timed last).
+ */
+const WARMUP_ROUNDS = 25;
 const SITE = 'dist';
 
 const library = loadLibrary(LESSONS_DIR);
@@ -44,18 +50,24 @@ const stages: StageTimes = {};
 /** Timed warm renders, over all lessons. */
 let timedRenders = 0;
 
-/** Warm render time and size of one lesson's kit. */
-async function ours(lesson: ValidLesson): Promise<{ warm: number; bytes: number; pages: number }> {
-  const first = await renderKit(lesson, options);
-  if (!first.ok) throw new Error(`${lesson.file}: kit failed`);
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await renderKit(lesson, { ...options, times: stages });
-    times.push(performance.now() - started);
+/** Warm render time (RUNS rounds of the library) and size of every lesson's kit, in the order of `lessons`. */
+async function ours(): Promise<{ warm: number; bytes: number; pages: number }[]> {
+  const kits = [];
+  for (const lesson of lessons) {
+    const kit = await renderKit(lesson, options);
+    if (!kit.ok) throw new Error(`${lesson.file}: kit failed`);
+    kits.push(kit);
   }
-  timedRenders += RUNS;
-  return { warm: median(times), bytes: first.pdf.length, pages: first.pages };
+  const times = lessons.map((): number[] => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [l, lesson] of lessons.entries()) {
+      const started = performance.now();
+      await renderKit(lesson, { ...options, times: stages });
+      times[l]!.push(performance.now() - started);
+    }
+  }
+  timedRenders += RUNS * lessons.length;
+  return kits.map((kit, l) => ({ warm: median(times[l]!), bytes: kit.pdf.length, pages: kit.pages }));
 }
 
 /** One render in a fresh worker: the cost a teacher pays for the first kit after start-up. */
@@ -111,12 +123,11 @@ async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: nu
 // Warm the process (fonts, HarfBuzz, hyphenation patterns, V8's compiled code, the deflate helper) so no lesson is
 // timed on cold code.
 const helper = await deflateHelperStarted();
-for (let i = 0; i < WARMUP_RENDERS; i++) for (const lesson of lessons) await renderKit(lesson, options);
+for (let i = 0; i < WARMUP_ROUNDS; i++) for (const lesson of lessons) await renderKit(lesson, options);
 
 // Each contender is timed with the machine to itself: ours first (Chromium not yet started, so its idle renderer and
 // GC cannot land in our times), then a cold worker per lesson, then Chromium.
-const mine: Awaited<ReturnType<typeof ours>>[] = [];
-for (const lesson of lessons) mine.push(await ours(lesson));
+const mine = await ours();
 const first: number[] = [];
 for (const lesson of lessons) first.push(await cold(lesson));
 const site = await serveSite(SITE);
