@@ -189,7 +189,8 @@ export const SAMPLE_META: PdfMeta = {
 export async function renderSample(paper: Paper = 'a4', blocks: Block[] = sampleBlocks()): Promise<Uint8Array> {
   const laid = layoutKit(blocks, sampleOptions(paper))
   if (!laid.ok) throw new Error(laid.errors.map((e) => e.message).join('\n'))
-  return paintKit(laid.kit, loadFonts(), SAMPLE_META)
+  // layoutKit checked every character for a glyph already.
+  return (await paintKit(laid.kit, loadFonts(), SAMPLE_META)).pdf
 }
 
 if (import.meta.main) {

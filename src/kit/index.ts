@@ -20,7 +20,7 @@ import type { Fact } from '../model/facts.ts';
 import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
-import { layoutKit, newLayoutCache, type LaidOutKit, type LayoutOptions, type Paper } from './layout/index.ts';
+import { glyphErrors, layoutKit, newLayoutCache, type LaidOutKit, type LayoutError, type LayoutOptions, type Paper } from './layout/index.ts';
 import { paintKit } from './paint/index.ts';
 import { fontMetrics, loadFonts } from './text/fonts.ts';
 import { hyphenateUk } from './text/hyphenate.ts';
@@ -67,19 +67,25 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   lap('read');
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const blocks = pages ? content.repage((outline) => pages!.get(outline)) : content.blocks;
-    // Later passes change only page numbers (digits), which the first pass already checked for glyphs.
-    const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: pass === 0, cache });
-    if (!result.ok) {
-      return failed(lesson, result.errors.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
-    }
+    // Characters without a glyph are caught where they are drawn (paint), not by a walk over all the text first.
+    const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false, cache });
+    if (!result.ok) return failedLayout(lesson, [...glyphErrors(content.blocks, layoutOptions), ...result.errors]);
     laid = result.kit;
     lap(pass === 0 ? 'layout' : 'layout again (page numbers)');
     const next = pageMap(laid);
     if (pages && samePages(pages, next)) break;
     pages = next;
   }
-  const pdf = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times);
+  const { pdf, missingGlyph } = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times);
+  // A drawn character lacks its glyph: the glyph check names it and where it stands (none: only ignorable spaces).
+  const missing = missingGlyph ? glyphErrors(content.blocks, layoutOptions) : [];
+  if (missing.length) return failedLayout(lesson, missing);
   return { ok: true, pdf, pages: laid!.pages.length };
+}
+
+/** A render stopped by what layout found: each problem located in the lesson file, with how to fix it. */
+function failedLayout(lesson: ValidLesson, problems: readonly LayoutError[]): KitResult {
+  return failed(lesson, problems.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
 }
 
 /** Strings and furniture of a lesson's kit: running header (title, bands), footer (licence, page X of Y). */

@@ -140,8 +140,8 @@ describe('font subsets', () => {
 })
 
 describe('content streams written as bytes', () => {
-  /** A face stand-in: no kerning (only the writer's code assignment and escaping are under test). */
-  const face = { unitsPerEm: 1000, kern: () => 0 } as unknown as FontFace
+  /** A face stand-in: no kerning, no glyph for ✂ (only the writer's code assignment and escaping are under test). */
+  const face = { unitsPerEm: 1000, kern: () => 0, has: (cp: number) => cp !== 0x2702 } as unknown as FontFace
   const fonts = { regular: face, bold: face, italic: face, boldItalic: face }
   const text = (s: string) => ({ kind: 'text' as const, x: 1, y: 2, text: s, font: 'regular' as const, size: 10, width: 30, gray: 0 })
 
@@ -173,6 +173,20 @@ describe('content streams written as bytes', () => {
     const out = Buffer.from(reused.page([[text('abca')]], 100).bytes).toString('latin1')
     expect(out).toContain('[(\x01\x02\x03\x01)]')
     expect(reused.codes().get('regular')).toEqual([0, 0x61, 0x62, 0x63])
+  })
+
+  test('drawing a character its face has no glyph for is reported, wherever it stands', () => {
+    const clean = new ContentWriter(fonts, new Map())
+    clean.page([[text('abc')], [text('Сторінка 1 з 2')]], 100)
+    expect(clean.missingGlyph).toBe(false)
+    clean.release()
+    const cut = new ContentWriter(fonts, new Map())
+    cut.page([[text('abc')]], 100)
+    expect(cut.missingGlyph).toBe(false)
+    // In the page furniture, which the glyph check before layout used to list by hand.
+    cut.page([[text('abc')], [text('cut ✂ here')]], 100)
+    expect(cut.missingGlyph).toBe(true)
+    cut.release()
   })
 
   test('text lines share one text object, moving relative to the line before; rules of one style share one path', () => {

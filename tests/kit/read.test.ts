@@ -138,6 +138,16 @@ describe('author errors in the kit carry the line', () => {
     expect(diagnostic.hint).toMatch(/PT Sans/);
   });
 
+  test('a character the font lacks and a card that cannot fit are both reported, each with its line', async () => {
+    const long = Array.from({ length: 120 }, (_, i) => `слово${i}`).join(' ');
+    const source = SOURCE.replace('Намалюй замок.', 'Намалюй замок 🔒.').replace('<Card>Пароль знають батьки.</Card>', `<Card>${long}</Card>`);
+    const result = await renderKit(lesson(source), { lessonsDir: FIXTURES, helplines: library.helplines, facts: library.facts });
+    expect(result.ok).toBe(false);
+    const messages = (result as { diagnostics: { line: number; message: string }[] }).diagnostics;
+    expect(messages.find((d) => /U\+1F512/.test(d.message))?.line).toBe(41);
+    expect(messages.some((d) => /card/i.test(d.message))).toBe(true);
+  });
+
   test('card text that cannot fit its card is an error with the card line', async () => {
     const long = Array.from({ length: 120 }, (_, i) => `слово${i}`).join(' ');
     const result = await renderKit(lesson(SOURCE.replace('<Card>Пароль знають батьки.</Card>', `<Card>${long}</Card>`)), { lessonsDir: FIXTURES, helplines: library.helplines, facts: library.facts });

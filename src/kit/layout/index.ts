@@ -14,6 +14,15 @@ export type * from './types.ts'
 export { PAPER, contentBox } from './geometry.ts'
 export { newLayoutCache } from './types.ts'
 
+/**
+ * Every character of the blocks, the furniture and the printed link addresses that its face lacks, as author errors
+ * with where they stand (one per character and face).
+ */
+export function glyphErrors(blocks: readonly Block[], options: LayoutOptions): LayoutError[] {
+  const furniture = [options.continued, options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '']
+  return resolveGlyphs(blocks, options.metrics, options.printUrls ?? true, furniture)
+}
+
 /** The result of laying out a kit: pages, or the author errors that stopped it. */
 export type LayoutResult = { ok: true; kit: LaidOutKit } | { ok: false; errors: LayoutError[] }
 
@@ -23,11 +32,10 @@ export function layoutKit(blocks: readonly Block[], options: LayoutOptions): Lay
   const { width, height } = PAPER[paper]
   const content = contentBox(paper)
   const printUrls = options.printUrls ?? true
-  const furnitureStrings = [options.continued, options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '']
 
   if (options.checkGlyphs !== false) {
-    const glyphErrors = resolveGlyphs(blocks, options.metrics, printUrls, furnitureStrings)
-    if (glyphErrors.length > 0) return { ok: false, errors: glyphErrors }
+    const errors = glyphErrors(blocks, options)
+    if (errors.length > 0) return { ok: false, errors }
   }
 
   const errors: LayoutError[] = []

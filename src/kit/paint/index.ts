@@ -31,14 +31,20 @@ export interface PdfMeta {
   modified?: Date
 }
 
+/** A painted kit: its bytes, and whether it draws a character its face has no glyph for (an author error to report). */
+export interface Painted {
+  pdf: Uint8Array
+  missingGlyph: boolean
+}
+
 /** Paints a laid-out kit into PDF bytes. */
-export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes): Promise<Uint8Array> {
+export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes): Promise<Painted> {
   // One-byte codes fit every kit so far; a face with more than 255 characters needs the document written again.
   return (await paintWith(kit, fonts, meta, 1, times)) ?? (await paintWith(kit, fonts, meta, 2, times))!
 }
 
 /** Paints with one- or two-byte codes; undefined when a face has more characters than one-byte codes hold. */
-async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeBytes: 1 | 2, times?: StageTimes): Promise<Uint8Array | undefined> {
+async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeBytes: 1 | 2, times?: StageTimes): Promise<Painted | undefined> {
   const lap = stopwatch(times)
   const doc = await PDFDocument.create({ updateMetadata: false })
   writeMetadata(doc, meta)
@@ -70,6 +76,7 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
 
   // The characters of each face are known now that every page is written: subset and embed the fonts.
   const codes = writer.codes()
+  const missingGlyph = writer.missingGlyph
   writer.release()
   const subsets = FONT_IDS.filter((id) => codes.has(id)).map((id) => [id, subsetFace(fonts[id], codes.get(id)!.slice(1))] as const)
   lap('paint: font subsets')
@@ -85,7 +92,7 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
   // objectsPerTick: pdf-lib otherwise yields to the event loop (setTimeout, ≥ 1 ms) every 50 objects while writing.
   const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
   lap('paint: save')
-  return pdf
+  return { pdf, missingGlyph }
 }
 
 /** A page of the document being written: its dictionary and its reference. */
