@@ -76,9 +76,9 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
     if (pages && samePages(pages, next)) break;
     pages = next;
   }
-  const { pdf, missingGlyph } = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times);
-  // A drawn character lacks its glyph: the glyph check names it and where it stands (none: only ignorable spaces).
-  const missing = missingGlyph ? glyphErrors(content.blocks, layoutOptions) : [];
+  const { pdf, missingGlyphs } = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times);
+  // A drawn character lacks its glyph: the glyph check names it and where it stands.
+  const missing = missingGlyphs.length ? glyphErrors(content.blocks, layoutOptions, missingGlyphs) : [];
   if (missing.length) return failedLayout(lesson, missing);
   return { ok: true, pdf, pages: laid!.pages.length };
 }

@@ -141,7 +141,7 @@ describe('font subsets', () => {
 
 describe('content streams written as bytes', () => {
   /** A face stand-in: no kerning, no glyph for ✂ (only the writer's code assignment and escaping are under test). */
-  const face = { unitsPerEm: 1000, kern: () => 0, has: (cp: number) => cp !== 0x2702 } as unknown as FontFace
+  const face = { id: 'regular', unitsPerEm: 1000, kern: () => 0, has: (cp: number) => cp !== 0x2702 } as unknown as FontFace
   const fonts = { regular: face, bold: face, italic: face, boldItalic: face }
   const text = (s: string) => ({ kind: 'text' as const, x: 1, y: 2, text: s, font: 'regular' as const, size: 10, width: 30, gray: 0 })
 
@@ -178,14 +178,14 @@ describe('content streams written as bytes', () => {
   test('drawing a character its face has no glyph for is reported, wherever it stands', () => {
     const clean = new ContentWriter(fonts, new Map())
     clean.page([[text('abc')], [text('Сторінка 1 з 2')]], 100)
-    expect(clean.missingGlyph).toBe(false)
+    expect(clean.missingGlyphs).toEqual([])
     clean.release()
     const cut = new ContentWriter(fonts, new Map())
     cut.page([[text('abc')]], 100)
-    expect(cut.missingGlyph).toBe(false)
+    expect(cut.missingGlyphs).toEqual([])
     // In the page furniture, which the glyph check before layout used to list by hand.
     cut.page([[text('abc')], [text('cut ✂ here')]], 100)
-    expect(cut.missingGlyph).toBe(true)
+    expect(cut.missingGlyphs).toEqual([{ codePoint: 0x2702, font: 'regular' }])
     cut.release()
   })
 

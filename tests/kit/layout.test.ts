@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Block } from '../../src/kit/blocks.ts'
-import { layoutKit, PAPER, type LaidOutKit, type TextItem } from '../../src/kit/layout/index.ts'
+import { glyphErrors, layoutKit, PAPER, type LaidOutKit, type TextItem } from '../../src/kit/layout/index.ts'
 import { pageMap } from '../../src/kit/index.ts'
 import type { FontId } from '../../src/kit/text/types.ts'
 import { authorText, fakeMetrics, fakeOptions, H, P, pageOf, pageTexts, R } from './helpers.ts'
@@ -116,6 +116,17 @@ describe('pagination rules', () => {
     const r = layoutKit([{ kind: 'cards', title: R('C'), cards: [R('word '.repeat(400))], pos: { line: 7 } }], fakeOptions())
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors[0]).toMatchObject({ kind: 'card-overflow', pos: { line: 7 } })
+  })
+
+  test('a character drawn without a glyph is reported once: where the walk finds it, or without a place', () => {
+    const blocks = [P('fine'), { kind: 'paragraph' as const, runs: R('cut here ✂'), pos: { line: 12, column: 3 } }]
+    // Found by the walk: the drawn report adds nothing.
+    expect(glyphErrors(blocks, fakeOptions(), [{ codePoint: 0x2702, font: 'regular' }])).toEqual([expect.objectContaining({ codePoint: 0x2702, pos: { line: 12, column: 3 } })])
+    // Drawn in a face the walk did not see it in (text it does not cover): still an error, without a place.
+    const unlocated = glyphErrors([P('fine')], fakeOptions(), [{ codePoint: 0x2702, font: 'bold' }])
+    expect(unlocated).toEqual([expect.objectContaining({ kind: 'missing-glyph', codePoint: 0x2702, font: 'bold', pos: undefined })])
+    // A space the walk ignores is not an error.
+    expect(glyphErrors([P('fine')], fakeOptions(), [{ codePoint: 0x200b, font: 'regular' }])).toEqual([])
   })
 
   test('a character the font lacks is an error naming it and where it stands', () => {

@@ -3,10 +3,11 @@
  * The output is plain data; `paint/` turns it into PDF bytes.
  */
 import type { Block } from '../blocks.ts'
+import type { FontId } from '../text/types.ts'
 import { contentBox, PAPER } from './geometry.ts'
 import { resolveRows } from './flow.ts'
 import { resolveFurniture } from './furniture.ts'
-import { resolveGlyphs } from './inline.ts'
+import { isIgnorable, missing, resolveGlyphs } from './inline.ts'
 import { pageItems, resolveOutline, resolvePages, samePlacement } from './paginate.ts'
 import type { LaidOutKit, LayoutError, LayoutOptions } from './types.ts'
 
@@ -16,11 +17,23 @@ export { newLayoutCache } from './types.ts'
 
 /**
  * Every character of the blocks, the furniture and the printed link addresses that its face lacks, as author errors
- * with where they stand (one per character and face).
+ * with where they stand (one per character and face). `drawn`: characters a page writer drew without a glyph; one the
+ * walk does not find (and not a space the walk ignores) is reported too, without a place.
  */
-export function glyphErrors(blocks: readonly Block[], options: LayoutOptions): LayoutError[] {
+export function glyphErrors(blocks: readonly Block[], options: LayoutOptions, drawn: readonly DrawnWithoutGlyph[] = []): LayoutError[] {
   const furniture = [options.continued, options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '']
-  return resolveGlyphs(blocks, options.metrics, options.printUrls ?? true, furniture)
+  const errors = resolveGlyphs(blocks, options.metrics, options.printUrls ?? true, furniture)
+  for (const { codePoint, font } of drawn) {
+    if (isIgnorable(codePoint) || errors.some((e) => e.kind === 'missing-glyph' && e.codePoint === codePoint && e.font === font)) continue
+    errors.push(missing(String.fromCodePoint(codePoint), codePoint, font, undefined))
+  }
+  return errors
+}
+
+/** A character drawn in a face that has no glyph for it. */
+export interface DrawnWithoutGlyph {
+  codePoint: number
+  font: FontId
 }
 
 /** The result of laying out a kit: pages, or the author errors that stopped it. */

@@ -143,7 +143,7 @@ function nextUnseen(codes: Uint16Array, from: number, n: number, seen: Uint8Arra
 }
 
 /** The author error for a character a face lacks. */
-function missing(ch: string, cp: number, font: FontId, pos: SourcePos | undefined): LayoutError {
+export function missing(ch: string, cp: number, font: FontId, pos: SourcePos | undefined): LayoutError {
   const hex = cp.toString(16).toUpperCase().padStart(4, '0')
   return {
     kind: 'missing-glyph',

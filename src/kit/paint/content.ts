@@ -79,8 +79,8 @@ export class ContentWriter {
   readonly codeBytes: 1 | 2
   /** A face needed more codes than one byte holds: this document's output is unusable. */
   overflowed = false
-  /** A character its face has no glyph for was drawn (it would print as a blank box): the caller finds and reports it. */
-  missingGlyph = false
+  /** Characters drawn in a face that has no glyph for them (they would print as blank boxes): the caller reports them. */
+  readonly missingGlyphs: { codePoint: number; font: FontId }[] = []
   /** A text object (BT) is open, its current line starting at (lineX, lineY) in thousandths of a pt, with this leading. */
   private inText = false
   private lineX = 0
@@ -124,7 +124,7 @@ export class ContentWriter {
   /** The next code of a face for a character it has no code for yet. */
   private newCode(face: Face, cp: number): number {
     // Every character drawn gets its code here first, so this one check covers all the text of the document.
-    if (!face.face.has(cp)) this.missingGlyph = true
+    if (!face.face.has(cp)) this.missingGlyphs.push({ codePoint: cp, font: face.face.id })
     const code = face.codePoints.length
     face.codePoints.push(cp)
     if (cp < 0x10000) face.code[cp] = code

@@ -9,6 +9,7 @@ import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPa
 import type { ImageBlock } from '../blocks.ts'
 import type { LaidOutKit, LinkArea, OutlineEntry } from '../layout/types.ts'
 import type { FontSet } from '../text/fonts.ts'
+import type { FontId } from '../text/types.ts'
 import { subsetFace } from '../text/subset.ts'
 import { FONT_IDS } from '../text/types.ts'
 import { StreamBatch } from './deflate.ts'
@@ -31,10 +32,10 @@ export interface PdfMeta {
   modified?: Date
 }
 
-/** A painted kit: its bytes, and whether it draws a character its face has no glyph for (an author error to report). */
+/** A painted kit: its bytes, and the characters it draws in a face without a glyph for them (author errors to report). */
 export interface Painted {
   pdf: Uint8Array
-  missingGlyph: boolean
+  missingGlyphs: readonly { codePoint: number; font: FontId }[]
 }
 
 /** Paints a laid-out kit into PDF bytes. */
@@ -76,7 +77,7 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
 
   // The characters of each face are known now that every page is written: subset and embed the fonts.
   const codes = writer.codes()
-  const missingGlyph = writer.missingGlyph
+  const missingGlyphs = writer.missingGlyphs
   writer.release()
   const subsets = FONT_IDS.filter((id) => codes.has(id)).map((id) => [id, subsetFace(fonts[id], codes.get(id)!.slice(1))] as const)
   lap('paint: font subsets')
@@ -92,7 +93,7 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
   // objectsPerTick: pdf-lib otherwise yields to the event loop (setTimeout, ≥ 1 ms) every 50 objects while writing.
   const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity })
   lap('paint: save')
-  return { pdf, missingGlyph }
+  return { pdf, missingGlyphs }
 }
 
 /** A page of the document being written: its dictionary and its reference. */
