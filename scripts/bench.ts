@@ -25,6 +25,8 @@ import type { StageTimes } from '../src/kit/timings.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
 import { paths } from '../src/site/paths.ts';
 
+/** The time target: a kit renders warm in at most this fraction (1/20) of Chromium's print of its page. */
+const TIME_TARGET = 20;
 /** Timed repetitions per measurement. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 /**
@@ -183,3 +185,6 @@ for (const [stage, ms] of Object.entries(stages).sort((a, b) => b[1] - a[1])) {
 console.log(`  ${helper ? `deflate helper thread: ${deflateHelperBatches()} batches` : 'no deflate helper thread (one core)'}`);
 console.log(`\nnpm run kits, ${lessons.length} kits: sequential (1 worker) ${sequential.toFixed(0)} ms, parallel (2 workers) ${parallel.toFixed(0)} ms (${(sequential / parallel).toFixed(2)}×)`);
 console.log(`targets: every kit warm in at most 1/20 of Chromium's time, and smaller than Chromium's PDF (size ratio < 1). runs=${RUNS}`);
+const fast = lessons.filter((_, i) => mine[i]!.warm * TIME_TARGET <= theirs[i]!.ms).length;
+const small = lessons.filter((_, i) => mine[i]!.bytes < theirs[i]!.bytes).length;
+console.log(`met in this run: time ${fast} of ${lessons.length} kits, size ${small} of ${lessons.length} kits`);
