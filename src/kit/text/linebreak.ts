@@ -189,6 +189,23 @@ function growWords(t: Tokens): void {
   t.wSpaceAt = grown(t.wSpaceAt, n)
 }
 
+/** Piece `p`: characters from … to - 1 of run `r` (the arrays grown when full). */
+function setPiece(t: Tokens, p: number, r: number, from: number, to: number): void {
+  if (p >= t.pRun.length) growPieces(t)
+  t.pRun[p] = r
+  t.pFrom[p] = from
+  t.pTo[p] = to
+}
+
+/** Word `w`: pieces from `firstPiece` on, `length` characters, followed by the space at `spaceAt` of run `spaceRun` (-1: none). */
+function setWord(t: Tokens, w: number, firstPiece: number, length: number, spaceRun: number, spaceAt: number): void {
+  if (w + 1 >= t.wLen.length) growWords(t)
+  t.wPiece[w] = firstPiece
+  t.wLen[w] = length
+  t.wSpaceRun[w] = spaceRun
+  t.wSpaceAt[w] = spaceAt
+}
+
 /**
  * Splits runs into words (maximal stretches of non-space characters, across style changes), into `t`; with font units,
  * measures each run's text too (prefix sums, see `measureRuns`), from the same copy of its code units.
@@ -227,20 +244,11 @@ function tokenize(runs: readonly StyledText[], t: Tokens, fontUnits: FontUnits |
           // Two spaces in a row (i === start after a space): normalizeSpace would make them one.
           if (i === start && i > 0 && !clean) break
           if (i > start) {
-            if (pieces >= t.pRun.length) growPieces(t)
-            t.pRun[pieces] = r
-            t.pFrom[pieces] = start
-            t.pTo[pieces] = i
-            pieces++
+            setPiece(t, pieces++, r, start, i)
             wordLen += i - start
           }
           if (pieces > wordStart) {
-            if (words + 1 >= t.wLen.length) growWords(t)
-            t.wPiece[words] = wordStart
-            t.wLen[words] = wordLen
-            t.wSpaceRun[words] = r
-            t.wSpaceAt[words] = i
-            words++
+            setWord(t, words++, wordStart, wordLen, r, i)
             wordStart = pieces
             wordLen = 0
           }
@@ -259,11 +267,7 @@ function tokenize(runs: readonly StyledText[], t: Tokens, fontUnits: FontUnits |
         continue
       }
       if (len > start) {
-        if (pieces >= t.pRun.length) growPieces(t)
-        t.pRun[pieces] = r
-        t.pFrom[pieces] = start
-        t.pTo[pieces] = len
-        pieces++
+        setPiece(t, pieces++, r, start, len)
         wordLen += len - start
       }
       break
@@ -278,13 +282,7 @@ function tokenize(runs: readonly StyledText[], t: Tokens, fontUnits: FontUnits |
       } else t.rAt[r] = -1
     }
   }
-  if (pieces > wordStart) {
-    if (words + 1 >= t.wLen.length) growWords(t)
-    t.wPiece[words] = wordStart
-    t.wLen[words] = wordLen
-    t.wSpaceRun[words] = -1
-    words++
-  }
+  if (pieces > wordStart) setWord(t, words++, wordStart, wordLen, -1, 0)
   // A trailing space at the paragraph's end is not a break.
   if (words > 0) t.wSpaceRun[words - 1] = -1
   t.wPiece[words] = pieces
