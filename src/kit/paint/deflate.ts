@@ -85,6 +85,7 @@ export class StreamBatch {
   private send(count: number): void {
     const streams = this.pending.splice(0, count)
     for (const stream of streams) this.pendingBytes -= stream.bytes.length
+    // Copied to the helper, not transferred: if it fails the batch, this thread deflates the bytes it kept.
     this.sent.push({ job: this.helper!.submit(streams.map((stream) => stream.bytes)), streams })
   }
 
