@@ -20,8 +20,9 @@ import type { Fact } from '../model/facts.ts';
 import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
-import { glyphErrors, layoutKit, newLayoutCache, type LaidOutKit, type LayoutError, type LayoutOptions, type Paper } from './layout/index.ts';
+import { glyphErrors, kitCharacters, layoutKit, newLayoutCache, type LaidOutKit, type LayoutError, type LayoutOptions, type Paper } from './layout/index.ts';
 import { paintKit } from './paint/index.ts';
+import { FontPrograms } from './paint/font-programs.ts';
 import { fontMetrics, loadFonts } from './text/fonts.ts';
 import { hyphenateUk } from './text/hyphenate.ts';
 import { stopwatch, type StageTimes } from './timings.ts';
@@ -65,22 +66,29 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   const content = readKit(lesson, s, shared, pictures, provisionalPages);
   if (content.findings.length) return failed(lesson, content.findings);
   lap('read');
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const blocks = pages ? content.repage((outline) => pages!.get(outline)) : content.blocks;
-    // Characters without a glyph are caught where they are drawn (paint), not by a walk over all the text first.
-    const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false, cache });
-    if (!result.ok) return failedLayout(lesson, [...glyphErrors(content.blocks, layoutOptions), ...result.errors]);
-    laid = result.kit;
-    lap(pass === 0 ? 'layout' : 'layout again (page numbers)');
-    const next = pageMap(laid);
-    if (pages && samePages(pages, next)) break;
-    pages = next;
+  // The fonts are subset to the characters the blocks draw while the pages are laid out (on the helper thread).
+  const programs = new FontPrograms(loadFonts(), kitCharacters(content.blocks, layoutOptions));
+  lap('fonts ordered');
+  try {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const blocks = pages ? content.repage((outline) => pages!.get(outline)) : content.blocks;
+      // Characters without a glyph are caught where they are drawn (paint), not by a walk over all the text first.
+      const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false, cache });
+      if (!result.ok) return failedLayout(lesson, [...glyphErrors(content.blocks, layoutOptions), ...result.errors]);
+      laid = result.kit;
+      lap(pass === 0 ? 'layout' : 'layout again (page numbers)');
+      const next = pageMap(laid);
+      if (pages && samePages(pages, next)) break;
+      pages = next;
+    }
+    const { pdf, missingGlyphs } = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times, programs);
+    // A drawn character lacks its glyph: the glyph check names it and where it stands.
+    const missing = missingGlyphs.length ? glyphErrors(content.blocks, layoutOptions, missingGlyphs) : [];
+    if (missing.length) return failedLayout(lesson, missing);
+    return { ok: true, pdf, pages: laid!.pages.length };
+  } finally {
+    programs.release();
   }
-  const { pdf, missingGlyphs } = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times);
-  // A drawn character lacks its glyph: the glyph check names it and where it stands.
-  const missing = missingGlyphs.length ? glyphErrors(content.blocks, layoutOptions, missingGlyphs) : [];
-  if (missing.length) return failedLayout(lesson, missing);
-  return { ok: true, pdf, pages: laid!.pages.length };
 }
 
 /** A render stopped by what layout found: each problem located in the lesson file, with how to fix it. */

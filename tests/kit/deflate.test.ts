@@ -3,7 +3,12 @@ import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef } from 'pdf-
 import { afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { renderSample } from '../../scripts/kit-sample.ts'
 import { allowDeflateHelper, deflateHelperBatches, deflateHelperStarted, StreamBatch } from '../../src/kit/paint/deflate.ts'
+import { facesBeyondExpected, FontPrograms } from '../../src/kit/paint/font-programs.ts'
 import { deflate } from '../../src/kit/paint/zlib.ts'
+import { renderKit } from '../../src/kit/index.ts'
+import { loadFonts } from '../../src/kit/text/fonts.ts'
+import { subsetFace } from '../../src/kit/text/subset.ts'
+import { loadLibrary, publishedLessons } from '../../src/model/index.ts'
 
 /** Page-like streams: a few kilobytes each of text operators with varying numbers (compressible, not trivially). */
 function streams(count: number, seed: number): Uint8Array[] {
@@ -29,7 +34,7 @@ function data(doc: PDFDocument, ref: PDFRef): Uint8Array {
   return (doc.context.lookup(ref) as PDFRawStream).contents
 }
 
-describe('streams deflated on the helper thread', () => {
+describe('streams deflated and fonts subset on the helper thread', () => {
   beforeAll(async () => {
     allowDeflateHelper(true)
     expect(await deflateHelperStarted()).toBe(true)
@@ -82,6 +87,50 @@ describe('streams deflated on the helper thread', () => {
     const inputs = streams(12, 5)
     const { refs, doc: next } = await written(inputs)
     refs.forEach((ref, i) => expect(new Uint8Array(inflateSync(data(next, ref)))).toEqual(inputs[i]))
+  })
+
+  test('fonts subset ahead on the helper are the subsets of the expected characters; a character beyond them is subset with them here', async () => {
+    const fonts = loadFonts()
+    const codePoints = (text: string): number[] => [...text].map((c) => c.codePointAt(0)!)
+    const expected = codePoints('Безпека - 1234567890 ').sort((a, b) => a - b)
+    const program = async (drawn: string): Promise<{ name: string; bytes: Uint8Array; length: number }> => {
+      const doc = await PDFDocument.create()
+      const streams = new StreamBatch(doc.context)
+      const programs = new FontPrograms(fonts, new Map([['bold', expected]]))
+      const { ref, name } = programs.add(streams, 'bold', codePoints(drawn))
+      streams.finish()
+      programs.release()
+      const stream = doc.context.lookup(ref) as PDFRawStream
+      return { name, bytes: new Uint8Array(inflateSync(stream.contents)), length: (stream.dict.get(PDFName.of('Length1')) as PDFNumber).asNumber() }
+    }
+    const batches = deflateHelperBatches()
+    const ahead = await program('Безпека 12')
+    expect(deflateHelperBatches()).toBeGreaterThan(batches)
+    const alone = subsetFace(fonts.bold, expected)
+    expect(ahead.name).toBe(alone.name)
+    expect(Buffer.from(ahead.bytes)).toEqual(Buffer.from(alone.bytes))
+    expect(ahead.length).toBe(alone.bytes.length)
+    // "Ж" was not expected: the face is subset here, to the expected characters and the drawn one, and counted.
+    const beyond = facesBeyondExpected()
+    const extra = await program('Жабка')
+    expect(facesBeyondExpected()).toBe(beyond + 1)
+    expect(extra.name).toBe(subsetFace(fonts.bold, [...expected, ...codePoints('Жабк')]).name)
+    expect(extra.name).not.toBe(alone.name)
+  })
+
+  test('a real kit is the same with and without the helper, and its fonts were subset ahead', async () => {
+    const library = loadLibrary('lessons')
+    const lesson = publishedLessons(library).find((l) => l.slug === 'moya-persha-podorozh' && l.lang === 'uk')!
+    const options = { helplines: library.helplines, facts: library.facts }
+    const beyond = facesBeyondExpected()
+    const batches = deflateHelperBatches()
+    const helped = await renderKit(lesson, options)
+    expect(deflateHelperBatches()).toBeGreaterThan(batches)
+    allowDeflateHelper(false)
+    const alone = await renderKit(lesson, options)
+    expect(helped.ok && alone.ok).toBe(true)
+    if (helped.ok && alone.ok) expect(Buffer.from(helped.pdf)).toEqual(Buffer.from(alone.pdf))
+    expect(facesBeyondExpected()).toBe(beyond)
   })
 
   test('a kit is the same with and without the helper', async () => {

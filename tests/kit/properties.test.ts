@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { Block, Run } from '../../src/kit/blocks.ts'
-import { layoutKit, type Item, type LaidOutKit } from '../../src/kit/layout/index.ts'
+import { kitCharacters, layoutKit, type Item, type LaidOutKit } from '../../src/kit/layout/index.ts'
 import { breakLines } from '../../src/kit/text/linebreak.ts'
 import { authorText, fakeHyphenate, fakeMetrics, fakeOptions } from './helpers.ts'
 
@@ -170,6 +170,25 @@ describe('layout properties (fast-check)', () => {
         if (!kit) return
         expect(authorText(kit)).toBe(expectedText(blocks))
         for (const page of kit.pages) expect(page.items.length).toBeGreaterThan(0)
+      }),
+      { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT, markInterruptAsFailure: false },
+    )
+  })
+
+  test('every character drawn, in its face, is one the fonts were subset to ahead (kitCharacters)', () => {
+    fc.assert(
+      fc.property(document, fc.boolean(), (blocks, printUrls) => {
+        const options = fakeOptions({ continued: '(продовження)', headerLeft: 'Заголовок', headerRight: '1–2 класи', footerLeft: 'CC BY 4.0', printUrls })
+        const r = layoutKit(blocks, options)
+        if (!r.ok) return
+        const expected = kitCharacters(blocks, options)
+        for (const page of r.kit.pages) {
+          for (const it of [...page.items, ...page.furniture]) {
+            if (it.kind !== 'text') continue
+            const face = new Set(expected.get(it.font) ?? [])
+            for (const ch of it.text) expect(face.has(ch.codePointAt(0)!), `"${ch}" in ${it.font} (${JSON.stringify(it.text)})`).toBe(true)
+          }
+        }
       }),
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT, markInterruptAsFailure: false },
     )

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bandById, loadLibrary, publishedLessons, isJsx, type ValidLesson } from '../../src/model/index.ts';
 import { renderKit, type KitOptions } from '../../src/kit/index.ts';
 import { pictureUrls } from '../../src/kit/read/markdown.ts';
+import { facesBeyondExpected } from '../../src/kit/paint/font-programs.ts';
 import { t } from '../../src/i18n/index.ts';
 
 const library = loadLibrary('lessons');
@@ -150,6 +151,11 @@ describe.each(cases)('kit of %s', (_name, lesson: ValidLesson) => {
 
 describe('rendering', () => {
   const lesson = lessons[0];
+
+  test('no kit draws a character its fonts were not subset to ahead (each face is subset while its pages are laid out)', () => {
+    expect(files.size).toBe(lessons.length);
+    expect(facesBeyondExpected()).toBe(0);
+  });
 
   test('the same lesson twice gives the same bytes', async () => {
     const again = await renderKit(lesson, options);

@@ -2,7 +2,7 @@
 import type { Block, Run, SourcePos } from '../blocks.ts'
 import { CodeUnits } from '../text/codeunits.ts'
 import type { StyledText } from '../text/linebreak.ts'
-import { faceOf, type FontId, type TextMetrics } from '../text/types.ts'
+import { FONT_IDS, faceOf, type FontId, type TextMetrics } from '../text/types.ts'
 import type { LayoutError } from './types.ts'
 
 /** Whether a character never needs a glyph: layout turns it into space or drops it (`/[\s\u00AD\u200B]/u`). */
@@ -43,34 +43,14 @@ function sameAddress(text: string, href: string): boolean {
   return norm(text) === norm(href)
 }
 
-/** Every character a face must draw for these blocks, with where it stands; one error per character and face. */
-export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, printUrls: boolean, extra: readonly string[]): LayoutError[] {
-  const errors: LayoutError[] = []
-  // One byte per BMP character: a bit per face once checked (a kit uses a few hundred characters; this is per call).
-  const seen = new Uint8Array(0x10000)
-  const seenAstral = new Set<string>()
-  const check = (text: string, font: FontId, pos: SourcePos | undefined): void => {
-    const bit = 1 << FACE_INDEX[font]
-    const n = text.length
-    const codes = textCodes.read(text)
-    for (let i = nextUnseen(codes, 0, n, seen, bit); i < n; i = nextUnseen(codes, i + 1, n, seen, bit)) {
-      const c = codes[i]!
-      if (c < 0xd800 || c > 0xdfff) {
-        seen[c] = seen[c]! | bit
-        if (isIgnorable(c) || metrics.hasGlyph(c, font)) continue
-        errors.push(missing(String.fromCharCode(c), c, font, pos))
-        continue
-      }
-      const cp = text.codePointAt(i)!
-      const ch = String.fromCodePoint(cp)
-      if (cp > 0xffff) i++
-      const key = `${font}:${cp}`
-      if (seenAstral.has(key)) continue
-      seenAstral.add(key)
-      if (!metrics.hasGlyph(cp, font)) errors.push(missing(ch, cp, font, pos))
-    }
-  }
-  // The faces toStyled gives, without building its output.
+/** Called with each stretch of text a kit's blocks draw, in the face layout sets it in, and where it stands in the lesson. */
+type TextVisitor = (text: string, font: FontId, pos: SourcePos | undefined) => void
+
+/**
+ * Every stretch of text the blocks draw, in the face flow sets it in (as `toStyled` and the block kinds give it, without
+ * building their output), then each `extra` string in the regular and the bold face (furniture and repeat headers).
+ */
+function visitText(blocks: readonly Block[], printUrls: boolean, extra: readonly string[], check: TextVisitor): void {
   // Flags, not style objects: nothing is built per run.
   const runs = (rs: readonly Run[] | undefined, pos: SourcePos | undefined, forceBold = false, forceItalic = false): void => {
     if (!rs) return
@@ -129,8 +109,105 @@ export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, pr
     check(s, 'regular', undefined)
     check(s, 'bold', undefined)
   }
+}
+
+/** Every character a face must draw for these blocks, with where it stands; one error per character and face. */
+export function resolveGlyphs(blocks: readonly Block[], metrics: TextMetrics, printUrls: boolean, extra: readonly string[]): LayoutError[] {
+  const errors: LayoutError[] = []
+  // One byte per BMP character: a bit per face once checked (a kit uses a few hundred characters; this is per call).
+  const seen = new Uint8Array(0x10000)
+  const seenAstral = new Set<string>()
+  visitText(blocks, printUrls, extra, (text, font, pos) => {
+    const bit = 1 << FACE_INDEX[font]
+    const n = text.length
+    const codes = textCodes.read(text)
+    for (let i = nextUnseen(codes, 0, n, seen, bit); i < n; i = nextUnseen(codes, i + 1, n, seen, bit)) {
+      const c = codes[i]!
+      if (c < 0xd800 || c > 0xdfff) {
+        seen[c] = seen[c]! | bit
+        if (isIgnorable(c) || metrics.hasGlyph(c, font)) continue
+        errors.push(missing(String.fromCharCode(c), c, font, pos))
+        continue
+      }
+      const cp = text.codePointAt(i)!
+      const ch = String.fromCodePoint(cp)
+      if (cp > 0xffff) i++
+      const key = `${font}:${cp}`
+      if (seenAstral.has(key)) continue
+      seenAstral.add(key)
+      if (!metrics.hasGlyph(cp, font)) errors.push(missing(ch, cp, font, pos))
+    }
+  })
   return errors
 }
+
+/** Characters the text never draws: normalizing drops soft hyphens and zero-width spaces and turns these into spaces. */
+function isNeverDrawn(c: number): boolean {
+  return c === 0xad || c === 0x200b || (c >= 0x09 && c <= 0x0d)
+}
+
+/** Digits: page numbers change between layout passes ("с. 88" first), so a face that draws one may draw any. */
+const DIGITS = '0123456789'
+/**
+ * What layout adds to a face's text: the space between words and the hyphen of a hyphenated word in every face; list
+ * markers (bullets, dashes, "12.") and the furniture's ellipsis in the regular face.
+ */
+const ADDED_IN_EVERY_FACE = ' -'
+const ADDED_IN_REGULAR = `•–.…${DIGITS}`
+
+/**
+ * The characters each face is expected to draw for these blocks, the furniture (regular) and the repeat-header word
+ * "continued" (bold), in ascending order: the
+ * text as layout sets it, and what layout adds (`ADDED_IN_EVERY_FACE`, `ADDED_IN_REGULAR`, all digits for a face with
+ * one). Known before layout, so the fonts can be subset while the pages are laid out; a character drawn beyond these
+ * is still caught by the painter, which then subsets with it too.
+ */
+export function faceCharacters(blocks: readonly Block[], printUrls: boolean, furniture: readonly string[], continued: string): Map<FontId, number[]> {
+  // Each face's text joined first and read in one go: reading it run by run cost more per run than per character.
+  const texts = ['', '', '', '']
+  visitText(blocks, printUrls, [], (text, font) => {
+    texts[FACE_INDEX[font]] += text
+  })
+  for (const text of furniture) texts[FACE_INDEX.regular] += text
+  // Repeat headers of boxes and cards that go on over a page: the bold title line.
+  texts[FACE_INDEX.bold] += continued
+  const out = new Map<FontId, number[]>()
+  for (const font of FONT_IDS) {
+    const text = texts[FACE_INDEX[font]]!
+    if (text.length === 0) continue
+    const chars = distinctCharacters(text).filter((c) => !isNeverDrawn(c))
+    if (chars.length === 0) continue
+    const digit = chars.some((c) => c >= 0x30 && c <= 0x39)
+    const added = ADDED_IN_EVERY_FACE + (font === 'regular' ? ADDED_IN_REGULAR : digit ? DIGITS : '')
+    for (let i = 0; i < added.length; i++) chars.push(added.charCodeAt(i))
+    out.set(font, [...new Set(chars)].sort((a, b) => a - b))
+  }
+  return out
+}
+
+/** The code points of a text, each once, in order of first appearance. */
+function distinctCharacters(text: string): number[] {
+  const seen = faceSeen
+  const chars: number[] = []
+  const n = text.length
+  const codes = textCodes.read(text)
+  for (let i = nextUnseen(codes, 0, n, seen, 1); i < n; i = nextUnseen(codes, i + 1, n, seen, 1)) {
+    const c = codes[i]!
+    if (c < 0xd800 || c > 0xdfff) {
+      seen[c] = 1
+      chars.push(c)
+    } else {
+      const cp = text.codePointAt(i)!
+      if (cp > 0xffff) i++
+      chars.push(cp)
+    }
+  }
+  for (const c of chars) if (c < 0x10000) seen[c] = 0
+  return chars
+}
+
+/** The "seen" marks of `distinctCharacters`, cleared after every call (only the entries it set). */
+const faceSeen = new Uint8Array(0x10000)
 
 /**
  * Index of the first code unit from `from` on whose `seen` entry lacks `bit` (n if none): most characters were met in

@@ -1,19 +1,29 @@
 /**
- * The deflate helper thread (`deflate.ts` starts it): compresses batches of streams while the painting thread goes
- * on writing pages. It never returns to its event loop: it sleeps on a shared counter, so the painting thread can
- * hand it work and collect results without either side waiting for an event-loop turn (`receiveMessageOnPort`).
+ * The helper thread (`deflate.ts` starts it): compresses batches of streams while the painting thread goes on writing
+ * pages, and subsets a document's fonts while its pages are laid out. It never returns to its event loop: it sleeps on
+ * a shared counter, so the painting thread can hand it work and collect results without either side waiting for an
+ * event-loop turn (`receiveMessageOnPort`).
  */
+import { readFileSync } from 'node:fs'
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads'
+import { fontFile } from '../text/font-files.ts'
+import { prepareSubsets, subsetFace, type SubsetSource } from '../text/subset.ts'
+import { FONT_IDS, type FontId } from '../text/types.ts'
 import { deflate } from './zlib.ts'
-import { DONE, READY, SUBMITTED, type HelperJob, type HelperReply } from './deflate-protocol.ts'
+import { DONE, READY, SUBMITTED, type HelperJob, type HelperReply, type SubsetOrder, type SubsetProgram } from './deflate-protocol.ts'
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort }
 /**
- * ms the helper watches for the next batch before it sleeps. A thread that sleeps can take milliseconds to run again
+ * ms the helper watches for the next job before it sleeps. A thread that sleeps can take milliseconds to run again
  * on a virtual machine's core (measured here: 0.1–2.5 ms), longer than a kit takes to write a batch.
  */
 const SPIN_MS = 2
 
+/** The original faces, read from their files (the subsetter needs only the bytes, not the metrics). */
+const faces = new Map<FontId, Uint8Array>(FONT_IDS.map((id) => [id, new Uint8Array(readFileSync(fontFile(id)))]))
+
+// HarfBuzz is compiled and the faces loaded before the helper says it is ready, so no kit waits on that.
+prepareSubsets(FONT_IDS.map((id) => ({ id, bytes: faces.get(id)!, postscriptName: '' })))
 Atomics.store(control, READY, 1)
 Atomics.notify(control, READY)
 for (;;) {
@@ -23,22 +33,29 @@ for (;;) {
     Atomics.add(control, DONE, 1)
     Atomics.notify(control, DONE)
   }
-  // Sleeps until the painting thread submits more (a batch submitted since `submitted` was read wakes it at once).
+  // Sleeps until the painting thread submits more (a job submitted since `submitted` was read wakes it at once).
   if (!submittedWithin(submitted, SPIN_MS)) Atomics.wait(control, SUBMITTED, submitted)
 }
 
-/** True if a batch is submitted within `ms` (watched without sleeping). */
+/** True if a job is submitted within `ms` (watched without sleeping). */
 function submittedWithin(submitted: number, ms: number): boolean {
   const until = performance.now() + ms
   while (performance.now() < until) if (Atomics.load(control, SUBMITTED) !== submitted) return true
   return false
 }
 
-/** Deflates one batch; a failure is reported, and the painting thread then deflates the batch itself. */
+/** Does one job; a failure is reported, and the painting thread then does the work itself. */
 function run(job: HelperJob): HelperReply {
   try {
-    return { id: job.id, deflated: job.streams.map(deflate) }
+    return 'streams' in job ? { id: job.id, deflated: job.streams.map(deflate) } : { id: job.id, subsets: job.subsets.map(subsetProgram) }
   } catch {
     return { id: job.id }
   }
+}
+
+/** A face subset as ordered, deflated. */
+function subsetProgram(order: SubsetOrder): SubsetProgram {
+  const source: SubsetSource = { id: order.font, bytes: faces.get(order.font)!, postscriptName: order.postscriptName }
+  const { bytes, name } = subsetFace(source, order.codePoints)
+  return { name, length: bytes.length, deflated: deflate(bytes) }
 }

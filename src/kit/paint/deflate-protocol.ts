@@ -1,19 +1,35 @@
-/** What the painting thread and its deflate helper (`deflate.ts`, `deflate-helper.ts`) share. */
+/** What the painting thread and its helper (`deflate.ts`, `deflate-helper.ts`) share. */
+import type { FontId } from '../text/types.ts'
 
-/** Slots of the shared control array: the helper has started; batches submitted; batches done (in order). */
+/** Slots of the shared control array: the helper has started; jobs submitted; jobs done (in order). */
 export const READY = 0
 export const SUBMITTED = 1
 export const DONE = 2
 export const CONTROL_SLOTS = 3
 
-/** A batch of streams to deflate; batches are done in the order submitted, so batch `id` is done once DONE > id. */
-export interface HelperJob {
-  id: number
-  streams: Uint8Array[]
+/** Streams to deflate, or faces to subset (and deflate). */
+export type HelperWork = { streams: Uint8Array[] } | { subsets: SubsetOrder[] }
+
+/** A job: jobs are done in the order submitted, so job `id` is done once DONE > id. */
+export type HelperJob = HelperWork & { id: number }
+
+/** A face to subset to these characters (ascending), named after its PostScript name. */
+export interface SubsetOrder {
+  font: FontId
+  postscriptName: string
+  codePoints: readonly number[]
 }
 
-/** The deflated streams of a batch, in order; none when the helper failed on it (the painting thread then does it). */
+/** A subset font program: its name, its length before deflating, and its deflated bytes. */
+export interface SubsetProgram {
+  name: string
+  length: number
+  deflated: Uint8Array
+}
+
+/** A job's results, in order; none when the helper failed on it (the painting thread then does the work itself). */
 export interface HelperReply {
   id: number
   deflated?: Uint8Array[]
+  subsets?: SubsetProgram[]
 }

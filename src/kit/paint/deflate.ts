@@ -7,8 +7,9 @@
  */
 import { availableParallelism } from 'node:os'
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
-import { PDFRawStream, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib'
-import { CONTROL_SLOTS, DONE, READY, SUBMITTED, type HelperJob, type HelperReply } from './deflate-protocol.ts'
+import type { PDFContext, PDFDict, PDFRef } from 'pdf-lib'
+import { FinishedStream } from './stream.ts'
+import { CONTROL_SLOTS, DONE, READY, SUBMITTED, type HelperJob, type HelperReply, type HelperWork } from './deflate-protocol.ts'
 import { deflate } from './zlib.ts'
 
 /** Bytes gathered before a batch goes to the helper: waking it costs about what deflating ~4 KB does. */
@@ -53,6 +54,13 @@ export class StreamBatch {
     return ref
   }
 
+  /** Registers a stream deflated already (by the helper, see `font-programs.ts`) with these dictionary entries. */
+  addDeflated(deflated: Uint8Array, extra: Record<string, unknown>): PDFRef {
+    const ref = this.context.nextRef()
+    this.assign({ ref, bytes: deflated, extra }, deflated)
+    return ref
+  }
+
   /** Deflates every stream not yet deflated (sharing what is left with the helper) and assigns all their objects. */
   finish(): void {
     const backlog = this.helper?.backlog()
@@ -67,7 +75,7 @@ export class StreamBatch {
     this.pending = []
     this.pendingBytes = 0
     for (const { job, streams } of this.sent) {
-      const deflated = this.helper?.collect(job)
+      const deflated = this.helper?.collect(job)?.deflated
       streams.forEach((stream, i) => this.assign(stream, deflated?.[i] ?? deflate(stream.bytes)))
     }
     this.sent.length = 0
@@ -84,15 +92,17 @@ export class StreamBatch {
   /** Sends the first `count` pending streams to the helper as one batch. */
   private send(count: number): void {
     const streams = this.pending.splice(0, count)
-    for (const stream of streams) this.pendingBytes -= stream.bytes.length
+    let bytes = 0
+    for (const stream of streams) bytes += stream.bytes.length
+    this.pendingBytes -= bytes
     // Copied to the helper, not transferred: if it fails the batch, this thread deflates the bytes it kept.
-    this.sent.push({ job: this.helper!.submit(streams.map((stream) => stream.bytes)), streams })
+    this.sent.push({ job: this.helper!.submit({ streams: streams.map((stream) => stream.bytes) }, bytes), streams })
   }
 
   /** Sets a reserved reference to its deflated stream object. */
   private assign(stream: PendingStream, data: Uint8Array): void {
     const dict = this.context.obj({ ...stream.extra, Filter: 'FlateDecode', Length: data.length } as unknown as Record<string, never>) as PDFDict
-    this.context.assign(stream.ref, PDFRawStream.of(dict, data))
+    this.context.assign(stream.ref, FinishedStream.of(dict, data))
   }
 }
 
@@ -108,7 +118,7 @@ export function allowDeflateHelper(allowed: boolean): void {
 let running: DeflateHelper | undefined
 
 /** The helper when it is allowed, has started and works; kits are painted without it until then. */
-function deflateHelper(): DeflateHelper | undefined {
+export function deflateHelper(): DeflateHelper | undefined {
   if (!helperAllowed) return undefined
   running ??= new DeflateHelper()
   return running.ready() ? running : undefined
@@ -136,12 +146,12 @@ export function deflateHelperBatches(): number {
 }
 
 /** The painting thread's side of the helper thread. */
-class DeflateHelper {
+export class DeflateHelper {
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT))
   private readonly port: MessagePort
   private broken = false
   private nextJob = 0
-  /** Bytes of each batch not yet known to be done. */
+  /** Bytes of each job not yet known to be done. */
   private readonly jobBytes = new Map<number, number>()
   /** Replies received for batches not yet collected. */
   private readonly replies = new Map<number, HelperReply>()
@@ -188,18 +198,18 @@ class DeflateHelper {
     return bytes
   }
 
-  /** Queues a batch and wakes the helper; returns the batch's number. */
-  submit(streams: Uint8Array[]): number {
-    const job: HelperJob = { id: this.nextJob++, streams }
-    this.jobBytes.set(job.id, streams.reduce((sum, bytes) => sum + bytes.length, 0))
+  /** Queues a job of about `bytes` bytes of work and wakes the helper; returns the job's number. */
+  submit(work: HelperWork, bytes: number): number {
+    const job: HelperJob = { ...work, id: this.nextJob++ }
+    this.jobBytes.set(job.id, bytes)
     this.port.postMessage(job)
     Atomics.add(this.control, SUBMITTED, 1)
     Atomics.notify(this.control, SUBMITTED)
     return job.id
   }
 
-  /** Waits for a batch and returns its deflated streams; undefined if the helper failed it or stalled. */
-  collect(job: number): Uint8Array[] | undefined {
+  /** Waits for a job and returns its results; undefined if the helper failed it or stalled. */
+  collect(job: number): HelperReply | undefined {
     // Watch first, sleep only if the batch is slow: a sleeping thread can take milliseconds to run again (see SPIN_MS).
     const until = performance.now() + SPIN_MS
     while (Atomics.load(this.control, DONE) <= job && !this.broken && performance.now() < until);
@@ -215,10 +225,10 @@ class DeflateHelper {
     }
     const reply = this.replies.get(job)
     this.replies.delete(job)
-    return reply?.deflated
+    return reply
   }
 
-  /** Marks a batch whose results are no longer wanted (its reply is dropped when it arrives). */
+  /** Marks a job whose results are no longer wanted (its reply is dropped when it arrives). */
   forget(job: number): void {
     if (!this.replies.delete(job)) this.forgotten.add(job)
   }

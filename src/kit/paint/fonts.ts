@@ -10,9 +10,11 @@
  * codes through Identity-H.
  */
 import { deflateSync } from 'node:zlib'
-import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFContext, type PDFRef } from 'pdf-lib'
-import type { FontSubset } from '../text/subset.ts'
+import { PDFName, PDFNumber, PDFString, type PDFContext, type PDFRef } from 'pdf-lib'
+import { FinishedStream } from './stream.ts'
+import type { FontFace } from '../text/fonts.ts'
 import type { StreamBatch } from './deflate.ts'
+import type { EmbeddedProgram } from './font-programs.ts'
 
 /** PDF font descriptor flags (ISO 32000 §9.8.2): non-symbolic, italic. */
 const FLAG_NONSYMBOLIC = 32
@@ -40,25 +42,24 @@ export function embedOneByteCMap(context: PDFContext): PDFRef {
     Filter: 'FlateDecode',
     Length: oneByteCMap.length,
   })
-  return context.register(PDFRawStream.of(dict, oneByteCMap))
+  return context.register(FinishedStream.of(dict, oneByteCMap))
 }
 
 /**
- * Registers a subset's objects and returns its Type0 font dictionary's reference; its font file and ToUnicode map go
- * into the document's `streams`. `codePoints` are the characters by code (index 0 unused); `encoding` is the
- * document's one-byte CMap (`embedOneByteCMap`) for one-byte codes, absent for two-byte codes.
+ * Registers the objects of a face's subset, whose font program is in the document already (`FontPrograms.add`), and
+ * returns its Type0 font dictionary's reference; its ToUnicode map goes into the document's `streams`. `codePoints`
+ * are the characters by code (index 0 unused); `encoding` is the document's one-byte CMap (`embedOneByteCMap`) for
+ * one-byte codes, absent for two-byte codes.
  */
-export function embedSubset(context: PDFContext, streams: StreamBatch, subset: FontSubset, codePoints: readonly number[], encoding?: PDFRef): PDFRef {
-  const face = subset.face
+export function embedSubset(context: PDFContext, streams: StreamBatch, face: FontFace, program: EmbeddedProgram, codePoints: readonly number[], encoding?: PDFRef): PDFRef {
   const scale = 1000 / face.unitsPerEm
   const u = (v: number): number => Math.round(v * scale)
   const bytes = encoding ? 1 : 2
-  const fontFile = streams.add(subset.bytes, { Length1: subset.bytes.length })
   const italic = face.italicAngle !== 0
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',
-      FontName: PDFName.of(subset.name),
+      FontName: PDFName.of(program.name),
       Flags: FLAG_NONSYMBOLIC | (italic ? FLAG_ITALIC : 0),
       FontBBox: face.bbox.map(u),
       ItalicAngle: face.italicAngle,
@@ -66,7 +67,7 @@ export function embedSubset(context: PDFContext, streams: StreamBatch, subset: F
       Descent: u(face.descent),
       CapHeight: u(face.capHeight),
       StemV: face.weight >= BOLD_WEIGHT ? STEM_BOLD : STEM_REGULAR,
-      FontFile2: fontFile,
+      FontFile2: program.ref,
     }),
   )
   const widths = context.obj([])
@@ -75,12 +76,12 @@ export function embedSubset(context: PDFContext, streams: StreamBatch, subset: F
     context.obj({
       Type: 'Font',
       Subtype: 'CIDFontType2',
-      BaseFont: PDFName.of(subset.name),
+      BaseFont: PDFName.of(program.name),
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       W: [1, widths],
       // Two bytes a character, hardly compressible: not worth a deflate call.
-      CIDToGIDMap: context.register(PDFRawStream.of(context.obj({ Length: codePoints.length * 2 }), cidToGidMap(subset, codePoints))),
+      CIDToGIDMap: context.register(FinishedStream.of(context.obj({ Length: codePoints.length * 2 }), cidToGidMap(face, codePoints))),
     }),
   )
   const toUnicode = streams.add(new TextEncoder().encode(toUnicodeCMap(codePoints, bytes)))
@@ -88,7 +89,7 @@ export function embedSubset(context: PDFContext, streams: StreamBatch, subset: F
     context.obj({
       Type: 'Font',
       Subtype: 'Type0',
-      BaseFont: PDFName.of(subset.name),
+      BaseFont: PDFName.of(program.name),
       Encoding: encoding ?? PDFName.of('Identity-H'),
       DescendantFonts: [cidFont],
       ToUnicode: toUnicode,
@@ -97,10 +98,10 @@ export function embedSubset(context: PDFContext, streams: StreamBatch, subset: F
 }
 
 /** The CIDToGIDMap stream: the glyph id of each CID as two big-endian bytes (CID 0 → glyph 0, .notdef). */
-function cidToGidMap(subset: FontSubset, codePoints: readonly number[]): Uint8Array {
+function cidToGidMap(face: FontFace, codePoints: readonly number[]): Uint8Array {
   const out = new Uint8Array(codePoints.length * 2)
   for (let code = 1; code < codePoints.length; code++) {
-    const gid = subset.face.glyphId(codePoints[code]!)
+    const gid = face.glyphId(codePoints[code]!)
     out[code * 2] = gid >> 8
     out[code * 2 + 1] = gid & 0xff
   }

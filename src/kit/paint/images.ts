@@ -4,7 +4,8 @@
  * Anything else (alpha, palette, 16-bit, interlaced) goes through pdf-lib's embedder. A vector drawing becomes a
  * Form XObject whose content is written straight into bytes from the operators read/ parsed.
  */
-import { PDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib'
+import type { PDFDocument, PDFRef } from 'pdf-lib'
+import { FinishedStream } from './stream.ts'
 import type { ImageBlock, Rgb, VectorDrawing, VectorShape } from '../blocks.ts'
 import type { StreamBatch } from './deflate.ts'
 
@@ -61,7 +62,7 @@ function directPng(doc: PDFDocument, data: Uint8Array): PDFRef | undefined {
     DecodeParms: { Predictor: 15, Colors: kind.colors, BitsPerComponent: 8, Columns: header.width },
     Length: stream.length,
   })
-  return doc.context.register(PDFRawStream.of(dict, stream))
+  return doc.context.register(FinishedStream.of(dict, stream))
 }
 
 /**

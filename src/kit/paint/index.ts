@@ -10,10 +10,10 @@ import type { ImageBlock } from '../blocks.ts'
 import type { LaidOutKit, LinkArea, OutlineEntry } from '../layout/types.ts'
 import type { FontSet } from '../text/fonts.ts'
 import type { FontId } from '../text/types.ts'
-import { subsetFace } from '../text/subset.ts'
 import { FONT_IDS } from '../text/types.ts'
 import { StreamBatch } from './deflate.ts'
 import { embedOneByteCMap, embedSubset } from './fonts.ts'
+import { FontPrograms } from './font-programs.ts'
 import { embedImage } from './images.ts'
 import { ContentWriter, FONT_RESOURCE } from './content.ts'
 import { stopwatch, type StageTimes } from '../timings.ts'
@@ -38,14 +38,17 @@ export interface Painted {
   missingGlyphs: readonly { codePoint: number; font: FontId }[]
 }
 
-/** Paints a laid-out kit into PDF bytes. */
-export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes): Promise<Painted> {
+/**
+ * Paints a laid-out kit into PDF bytes. `programs`: the font programs, ordered before layout from the characters the
+ * kit is expected to draw (`FontPrograms`); by default each face is subset to the characters its pages drew.
+ */
+export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes, programs = new FontPrograms(fonts, new Map())): Promise<Painted> {
   // One-byte codes fit every kit so far; a face with more than 255 characters needs the document written again.
-  return (await paintWith(kit, fonts, meta, 1, times)) ?? (await paintWith(kit, fonts, meta, 2, times))!
+  return (await paintWith(kit, fonts, meta, programs, 1, times)) ?? (await paintWith(kit, fonts, meta, programs, 2, times))!
 }
 
 /** Paints with one- or two-byte codes; undefined when a face has more characters than one-byte codes hold. */
-async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeBytes: 1 | 2, times?: StageTimes): Promise<Painted | undefined> {
+async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, programs: FontPrograms, codeBytes: 1 | 2, times?: StageTimes): Promise<Painted | undefined> {
   const lap = stopwatch(times)
   const doc = await PDFDocument.create({ updateMetadata: false })
   writeMetadata(doc, meta)
@@ -75,17 +78,20 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, codeByt
     lap('paint: page objects')
   }
 
-  // The characters of each face are known now that every page is written: subset and embed the fonts.
+  // The characters of each face are known now that every page is written: the font programs (subset ahead, mostly)
+  // and the fonts' objects, which give each code its glyph, width and character.
   const codes = writer.codes()
   const missingGlyphs = writer.missingGlyphs
   writer.release()
-  const subsets = FONT_IDS.filter((id) => codes.has(id)).map((id) => [id, subsetFace(fonts[id], codes.get(id)!.slice(1))] as const)
-  lap('paint: font subsets')
-  const encoding = codeBytes === 1 && subsets.length > 0 ? embedOneByteCMap(context) : undefined
-  const fontRefs = subsets.map(([id, subset]) => [FONT_RESOURCE[id], embedSubset(context, streams, subset, codes.get(id)!, encoding)] as const)
+  const used = FONT_IDS.filter((id) => codes.has(id))
+  const encoding = codeBytes === 1 && used.length > 0 ? embedOneByteCMap(context) : undefined
+  const fontRefs = used.map((id) => {
+    const program = programs.add(streams, id, codes.get(id)!.slice(1))
+    return [FONT_RESOURCE[id], embedSubset(context, streams, fonts[id], program, codes.get(id)!, encoding)] as const
+  })
   const pictures = [...new Set(images.values())].map(({ name, ref }) => [name, ref] as const)
   context.assign(resources, context.obj({ Font: Object.fromEntries(fontRefs), XObject: Object.fromEntries(pictures) }))
-  lap('paint: font objects')
+  lap('paint: fonts')
   writeOutline(doc, pages, kit.outline, kit.height)
   lap('paint: page objects')
   streams.finish()

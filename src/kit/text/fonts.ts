@@ -4,19 +4,9 @@
  * a naive pdf-lib kit's time, and its ligatures broke copied text).
  */
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import fontkit from '@pdf-lib/fontkit'
+import { fontFile } from './font-files.ts'
 import { FONT_IDS, type FontId, type TextMetrics } from './types.ts'
-
-const require = createRequire(import.meta.url)
-
-/** Package paths of the plain TTFs (Fontsource ships Unicode-range slices, unusable for PDF). */
-const FONT_FILES: Record<FontId, string> = {
-  regular: '@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf',
-  bold: '@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf',
-  italic: '@expo-google-fonts/pt-sans/400Regular_Italic/PTSans_400Regular_Italic.ttf',
-  boldItalic: '@expo-google-fonts/pt-sans/700Bold_Italic/PTSans_700Bold_Italic.ttf',
-}
 
 /** Code points covered by the flat advance table; the rest (astral planes) go through a Map. */
 const BMP = 0x10000
@@ -79,7 +69,7 @@ let cached: FontSet | undefined
 /** Loads the four PT Sans faces once per process. */
 export function loadFonts(): FontSet {
   cached ??= Object.fromEntries(
-    FONT_IDS.map((id) => [id, loadFace(id, new Uint8Array(readFileSync(require.resolve(FONT_FILES[id]))))]),
+    FONT_IDS.map((id) => [id, loadFace(id, new Uint8Array(readFileSync(fontFile(id))))]),
   ) as Record<FontId, FontFace>
   return cached
 }

@@ -30,9 +30,11 @@ const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6
 /** hb-blob.h: HarfBuzz reads the font bytes where they are. */
 const HB_MEMORY_MODE_READONLY = 1
 
+/** What a subset is cut from: a face's id, original TTF bytes and PostScript name (the full `FontFace` or less). */
+export type SubsetSource = Pick<FontFace, 'id' | 'bytes' | 'postscriptName'>
+
 /** A face cut down to the characters one document uses. Glyph ids are the original face's (`FontFace.glyphId`). */
 export interface FontSubset {
-  face: FontFace
   /** The subset TTF. */
   bytes: Uint8Array
   /** `ABCDEF+PTSans-Regular`: a tag derived from the subset's bytes, so the same text gives the same name. */
@@ -90,7 +92,18 @@ function hb(): HarfBuzz {
 }
 
 /** The face to subset from: loaded into HarfBuzz's memory on first use, preprocessed once used often enough. */
-function sourceFace(face: FontFace): number {
+function sourceFace(face: SubsetSource): number {
+  const entry = loadedFace(face)
+  if (++entry.uses > PREPROCESS_AFTER && !entry.preprocessed) {
+    // The raw face stays alive: the preprocessed one is a copy, and it is cheap to keep.
+    entry.face = hb().hb_subset_preprocess(entry.face)
+    entry.preprocessed = true
+  }
+  return entry.face
+}
+
+/** A face loaded into HarfBuzz's memory (on first use). */
+function loadedFace(face: SubsetSource): LoadedFace {
   const h = hb()
   let entry = loaded.get(face.id)
   if (!entry) {
@@ -101,12 +114,12 @@ function sourceFace(face: FontFace): number {
     h.hb_blob_destroy(blob)
     loaded.set(face.id, entry)
   }
-  if (++entry.uses > PREPROCESS_AFTER && !entry.preprocessed) {
-    // The raw face stays alive: the preprocessed one is a copy, and it is cheap to keep.
-    entry.face = h.hb_subset_preprocess(entry.face)
-    entry.preprocessed = true
-  }
-  return entry.face
+  return entry
+}
+
+/** Compiles HarfBuzz and loads the faces now, so the first subset does not pay for it (a thread that only subsets). */
+export function prepareSubsets(faces: readonly SubsetSource[]): void {
+  for (const face of faces) loadedFace(face)
 }
 
 /** A four-letter OpenType tag as HarfBuzz's number. */
@@ -115,7 +128,7 @@ function otTag(name: string): number {
 }
 
 /** Subsets `face` to the given code points, keeping glyph ids. */
-export function subsetFace(face: FontFace, codePoints: Iterable<number>): FontSubset {
+export function subsetFace(face: SubsetSource, codePoints: Iterable<number>): FontSubset {
   const h = hb()
   const source = sourceFace(face)
   const input = h.hb_subset_input_create_or_fail()
@@ -140,7 +153,7 @@ export function subsetFace(face: FontFace, codePoints: Iterable<number>): FontSu
   h.hb_blob_destroy(blob)
   h.hb_face_destroy(result)
   if (bytes.length === 0) throw new Error(`HarfBuzz returned an empty subset of ${face.postscriptName}`)
-  return { face, bytes, name: `${subsetTag(bytes)}+${face.postscriptName}` }
+  return { bytes, name: `${subsetTag(bytes)}+${face.postscriptName}` }
 }
 
 /** Six capital letters from the SHA-256 of the subset: deterministic and distinct per content. */
