@@ -43,12 +43,19 @@ export interface Painted {
  * kit is expected to draw (`FontPrograms`); by default each face is subset to the characters its pages drew.
  */
 export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes, programs = new FontPrograms(fonts, new Map())): Promise<Painted> {
-  // One-byte codes fit every kit so far; a face with more than 255 characters needs the document written again.
-  return (await paintWith(kit, fonts, meta, programs, 1, times)) ?? (await paintWith(kit, fonts, meta, programs, 2, times))!
+  // Painted again (at most twice) if the pages drew characters beyond the expected ones, or more than one-byte codes hold.
+  for (;;) {
+    const painted = await paintWith(kit, fonts, meta, programs, times)
+    if (painted) return painted
+  }
 }
 
-/** Paints with one- or two-byte codes; undefined when a face has more characters than one-byte codes hold. */
-async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, programs: FontPrograms, codeBytes: 1 | 2, times?: StageTimes): Promise<Painted | undefined> {
+/**
+ * Paints with the expected characters' codes preset; undefined when the pages drew more (the expectation is widened)
+ * or a face has more characters than one-byte codes hold (two-byte codes are set): the caller paints again.
+ */
+async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, programs: FontPrograms, times?: StageTimes): Promise<Painted | undefined> {
+  const codeBytes = programs.codeBytes
   const lap = stopwatch(times)
   const doc = await PDFDocument.create({ updateMetadata: false })
   writeMetadata(doc, meta)
@@ -62,12 +69,14 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, program
   const resources = context.nextRef()
   const mediaBox = context.obj([0, 0, kit.width, kit.height])
   const pages: PageRef[] = []
-  const writer = new ContentWriter(fonts, images, codeBytes)
+  const writer = new ContentWriter(fonts, images, codeBytes, programs.expected)
   for (const page of kit.pages) {
     const pdfPage = appendPage(doc, mediaBox, resources)
     pages.push(pdfPage)
     const used = writer.page([page.items, page.furniture], kit.height)
-    if (writer.overflowed) {
+    if (writer.overflowed || writer.beyondPreset.size > 0) {
+      if (writer.overflowed) programs.codeBytes = 2
+      else programs.widen(writer.beyondPreset)
       writer.release()
       streams.abandon()
       return undefined
