@@ -20,7 +20,7 @@ import type { Fact } from '../model/facts.ts';
 import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
-import { glyphErrors, kitCharacters, layoutKit, newLayoutCache, type LaidOutKit, type LayoutError, type LayoutOptions, type Paper } from './layout/index.ts';
+import { glyphErrors, joinParts, kitCharacters, layoutPart, newLayoutCache, splitPoint, type LaidOutKit, type LaidOutPart, type LayoutError, type LayoutOptions, type Paper } from './layout/index.ts';
 import { paintKit } from './paint/index.ts';
 import { FontPrograms } from './paint/font-programs.ts';
 import { fontMetrics, loadFonts } from './text/fonts.ts';
@@ -46,6 +46,9 @@ export type KitResult = { ok: true; pdf: Uint8Array; pages: number } | { ok: fal
 /** Passes over read → layout until cross-references ("с. 7") stop moving pages; two suffice in practice. */
 const MAX_PASSES = 4;
 
+/** The share of a kit's text in its second part (see `splitPoint`). */
+const PART_SHARE = 0.45;
+
 /** Page numbers for the first pass: two-digit stand-ins, so the real numbers rarely change line breaks or pages. */
 const provisionalPages: PageLookup = () => ({ from: 88, to: 89 });
 
@@ -60,8 +63,6 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
 
   let pages: PageMap | undefined;
   let laid: LaidOutKit | undefined;
-  // Rows and lines of one pass are reused by the next wherever a block's text did not change (this render only).
-  const cache = newLayoutCache();
   // The lesson is read once; a later pass makes anew only the blocks that print page numbers (this render only).
   const content = readKit(lesson, s, shared, pictures, provisionalPages);
   if (content.findings.length) return failed(lesson, content.findings);
@@ -69,13 +70,25 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   // The fonts are subset to the characters the blocks draw while the pages are laid out (on the helper thread).
   const programs = new FontPrograms(loadFonts(), kitCharacters(content.blocks, layoutOptions));
   lap('fonts ordered');
+  // The kit is laid out in two parts, cut at a page break (the same parts whatever thread lays them out).
+  const cut = splitPoint(content.blocks, PART_SHARE);
+  const bounds = cut === undefined ? [0, content.blocks.length] : [0, cut, content.blocks.length];
+  // Rows and lines of one pass are reused by the next wherever a block's text did not change (this render only).
+  const caches = bounds.slice(1).map(() => newLayoutCache());
+  const joined = newLayoutCache();
   try {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const blocks = pages ? content.repage((outline) => pages!.get(outline)) : content.blocks;
-      // Characters without a glyph are caught where they are drawn (paint), not by a walk over all the text first.
-      const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false, cache });
-      if (!result.ok) return failedLayout(lesson, [...glyphErrors(content.blocks, layoutOptions), ...result.errors]);
-      laid = result.kit;
+      const parts: LaidOutPart[] = [];
+      const errors: LayoutError[] = [];
+      caches.forEach((cache, i) => {
+        // Characters without a glyph are caught where they are drawn (paint), not by a walk over all the text first.
+        const result = layoutPart(blocks.slice(bounds[i], bounds[i + 1]), { ...layoutOptions, checkGlyphs: false, cache });
+        if (result.ok) parts.push(result.part);
+        else errors.push(...result.errors);
+      });
+      if (errors.length) return failedLayout(lesson, [...glyphErrors(content.blocks, layoutOptions), ...errors]);
+      laid = joinParts(parts, layoutOptions, joined);
       lap(pass === 0 ? 'layout' : 'layout again (page numbers)');
       const next = pageMap(laid);
       if (pages && samePages(pages, next)) break;
