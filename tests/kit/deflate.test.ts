@@ -9,6 +9,8 @@ import { renderKit } from '../../src/kit/index.ts'
 import { loadFonts } from '../../src/kit/text/fonts.ts'
 import { subsetFace } from '../../src/kit/text/subset.ts'
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts'
+import { SecondPart } from '../../src/kit/second-part.ts'
+import type { Block } from '../../src/kit/blocks.ts'
 
 /** Page-like streams: a few kilobytes each of text operators with varying numbers (compressible, not trivially). */
 function streams(count: number, seed: number): Uint8Array[] {
@@ -131,6 +133,42 @@ describe('streams deflated and fonts subset on the helper thread', () => {
     expect(helped.ok && alone.ok).toBe(true)
     if (helped.ok && alone.ok) expect(Buffer.from(helped.pdf)).toEqual(Buffer.from(alone.pdf))
     expect(facesBeyondExpected()).toBe(beyond)
+  })
+
+  test('kits rendered at once on one thread (a server) are each the same as rendered one by one', async () => {
+    const library = loadLibrary('lessons')
+    const options = { helplines: library.helplines, facts: library.facts }
+    const chosen = publishedLessons(library).filter((l) => l.lang === 'uk').slice(0, 3)
+    const alone = []
+    for (const lesson of chosen) alone.push(await renderKit(lesson, options))
+    const together = await Promise.all(chosen.map((lesson) => renderKit(lesson, options)))
+    together.forEach((kit, i) => {
+      expect(kit.ok && alone[i]!.ok).toBe(true)
+      if (kit.ok && alone[i]!.ok) expect(Buffer.from(kit.pdf)).toEqual(Buffer.from((alone[i] as { pdf: Uint8Array }).pdf))
+    })
+  })
+
+  test('a second part the helper cannot take is laid out and painted here, the same as by the helper', () => {
+    const settings = { lang: 'uk' as const, paper: 'a4' as const, headerLeft: 'Урок', headerRight: '5–6 клас', footerLeft: 'Ліцензія: CC BY 4.0' }
+    const blocks = (extra: object): Block[] => [
+      { kind: 'pageBreak', outline: 'Роздатка 1' },
+      { kind: 'heading', level: 1, runs: [{ text: 'Роздатка 1' }] },
+      ...Array.from({ length: 60 }, (_, i): Block => ({ kind: 'paragraph', runs: [{ text: `Абзац ${i}: зупинись, збережи докази і розкажи дорослому, якому довіряєш.`, ...extra }] })),
+    ]
+    const order = { first: 3, total: 6, preset: [], codeBytes: 1 as const, pictures: [] }
+    const helped = new SecondPart(blocks({}), settings)
+    expect(helped.isLocal()).toBe(false)
+    // A function is not plain data: the helper cannot be sent it, so this part is done on this thread.
+    const local = new SecondPart(blocks({ note: () => undefined }), settings)
+    expect(local.isLocal()).toBe(true)
+    expect(local.layout()).toEqual(helped.layout())
+    helped.paint(order)
+    local.paint(order)
+    const fromHelper = helped.take()
+    const here = local.take()
+    expect(fromHelper.deflated && !here.deflated).toBe(true)
+    expect(fromHelper.contents.map((bytes) => Buffer.from(inflateSync(bytes)))).toEqual(here.contents.map((bytes) => Buffer.from(bytes)))
+    expect(fromHelper.links).toEqual(here.links)
   })
 
   test('a kit is the same with and without the helper', async () => {

@@ -109,24 +109,39 @@ export function layoutPart(blocks: readonly Block[], options: LayoutOptions): Pa
   return { ok: true, part: { pages, outline: resolveOutline(placed) } }
 }
 
+/** A part laid out elsewhere (the helper thread, which also paints it): how many pages it takes, and its bookmarks. */
+export interface PartElsewhere {
+  pageCount: number
+  outline: OutlineEntry[]
+}
+
 /**
- * Parts joined into the kit, in order, with the running header and footer (page X of Y) on every page. With the
- * kit's cache, a page of the same items at the same place among as many pages as before keeps its furniture.
+ * Parts joined into the kit, in order, with the running header and footer (page X of Y) on every page. A part laid
+ * out elsewhere takes its pages as empty stand-ins (painted where it was laid out). With the kit's cache, a page of
+ * the same items at the same place among as many pages as before keeps its furniture.
  */
-export function joinParts(parts: readonly LaidOutPart[], options: LayoutOptions, cache?: LayoutCache): LaidOutKit {
+export function joinParts(parts: readonly (LaidOutPart | PartElsewhere)[], options: LayoutOptions, cache?: LayoutCache): LaidOutKit {
   const paper = options.paper ?? 'a4'
   const { width, height } = PAPER[paper]
   const content = contentBox(paper)
   const items: Page[] = []
   const outline: OutlineEntry[] = []
+  const elsewhere = new Set<Page>()
   for (const part of parts) {
     for (const entry of part.outline) outline.push({ ...entry, page: entry.page + items.length })
-    items.push(...part.pages)
+    if ('pages' in part) items.push(...part.pages)
+    else {
+      for (let p = 0; p < part.pageCount; p++) {
+        const standIn: Page = { items: [], furniture: [], links: [] }
+        elsewhere.add(standIn)
+        items.push(standIn)
+      }
+    }
   }
   const before = cache?.furnished
-  const kept = items.map((page, p) => before !== undefined && before.items.length === items.length && before.items[p] === page)
+  const kept = items.map((page, p) => elsewhere.has(page) || (before !== undefined && before.items.length === items.length && before.items[p] === page))
   const pages = resolveFurniture(
-    items.map((page, p) => (kept[p] ? before!.pages[p]! : page)),
+    items.map((page, p) => (elsewhere.has(page) ? page : kept[p] ? before!.pages[p]! : page)),
     options,
     content,
     height,
@@ -135,6 +150,12 @@ export function joinParts(parts: readonly LaidOutPart[], options: LayoutOptions,
   )
   if (cache) cache.furnished = { items, pages }
   return { width, height, content, pages, outline }
+}
+
+/** A part's pages with their running header and footer, as pages `first`, `first + 1`, … of a kit of `total` pages. */
+export function furnishPart(part: LaidOutPart, options: LayoutOptions, first: number, total: number): Page[] {
+  const paper = options.paper ?? 'a4'
+  return resolveFurniture(part.pages, options, contentBox(paper), PAPER[paper].height, options.metrics.measure, undefined, first, total)
 }
 
 /**

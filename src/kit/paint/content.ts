@@ -111,6 +111,11 @@ export class ContentWriter {
     return new Map([...this.faces].map(([id, face]) => [id, face.codePoints]))
   }
 
+  /** Makes these faces part of the document, as if drawn (pages written elsewhere drew them, with the preset codes). */
+  useFaces(ids: readonly FontId[]): void {
+    for (const id of ids) this.face(id)
+  }
+
   /** This document's view of a face, made on its first use. */
   private face(id: FontId): Face {
     let face = this.faces.get(id)

@@ -140,6 +140,14 @@ export async function deflateHelperStarted(timeoutMs = 5_000): Promise<boolean> 
   return deflateHelper() !== undefined
 }
 
+/**
+ * Wakes the helper, when it runs, so it is watching for work (not asleep) when the render that calls this sends its
+ * first job a millisecond later: a sleeping thread can take milliseconds to run again (see SPIN_MS).
+ */
+export function wakeDeflateHelper(): void {
+  deflateHelper()?.wake()
+}
+
 /** Batches the helper of this thread has deflated (what tests and the benchmark check). */
 export function deflateHelperBatches(): number {
   return running?.batchesDone() ?? 0
@@ -198,11 +206,18 @@ export class DeflateHelper {
     return bytes
   }
 
-  /** Queues a job of about `bytes` bytes of work and wakes the helper; returns the job's number. */
+  /** Wakes the helper without work: it watches for work for a while before it sleeps again. */
+  wake(): void {
+    Atomics.notify(this.control, SUBMITTED)
+  }
+
+  /** Queues a job of about `bytes` bytes of work and wakes the helper; returns the job's number. Throws for work that cannot be sent. */
   submit(work: HelperWork, bytes: number): number {
-    const job: HelperJob = { ...work, id: this.nextJob++ }
-    this.jobBytes.set(job.id, bytes)
+    const job: HelperJob = { ...work, id: this.nextJob }
+    // Posted first: work that cannot be sent (not plain data) throws here and takes no number, as jobs are done in order.
     this.port.postMessage(job)
+    this.nextJob++
+    this.jobBytes.set(job.id, bytes)
     Atomics.add(this.control, SUBMITTED, 1)
     Atomics.notify(this.control, SUBMITTED)
     return job.id
