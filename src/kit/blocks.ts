@@ -196,13 +196,3 @@ export const BLOCK_KINDS = [
 export function runsText(runs: readonly Run[]): string {
   return runs.map((r) => r.text).join('')
 }
-
-/** The picture blocks among blocks and the blocks inside them, in reading order (the order layout places them in). */
-export function imageBlocks(blocks: readonly Block[], out: ImageBlock[] = []): ImageBlock[] {
-  for (const block of blocks) {
-    if (block.kind === 'image') out.push(block)
-    else if (block.kind === 'list') for (const item of block.items) imageBlocks(item, out)
-    else if (block.kind === 'box') imageBlocks(block.children, out)
-  }
-  return out
-}

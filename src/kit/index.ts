@@ -1,9 +1,7 @@
 /**
  * renderKit(): one lesson → one printable PDF teacher kit. The stage list reads top to bottom:
  * shared data → pictures → read (mdast → blocks) → layout (blocks → pages) → page numbers settle → paint.
- * The kit is laid out and painted in two parts cut at a page break, the second on the helper thread where one runs
- * (`second-part.ts`); the parts, and so the kit, are the same on one thread. The build, the dev preview and the CLI
- * all call this one function.
+ * The build, the dev preview and the CLI all call this one function.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,14 +20,11 @@ import type { Fact } from '../model/facts.ts';
 import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
-import { glyphErrors, joinParts, kitCharacters, layoutPart, newLayoutCache, splitPoint, type LaidOutKit, type LayoutError, type Paper } from './layout/index.ts';
-import { imageBlocks } from './blocks.ts';
-import { paintKit, type RemotePages } from './paint/index.ts';
-import { wakeDeflateHelper } from './paint/deflate.ts';
+import { glyphErrors, kitCharacters, layoutKit, newLayoutCache, type LaidOutKit, type LayoutError, type LayoutOptions, type Paper } from './layout/index.ts';
+import { paintKit } from './paint/index.ts';
 import { FontPrograms } from './paint/font-programs.ts';
-import { layoutOptionsFor, type PartSettings } from './part.ts';
-import { SecondPart } from './second-part.ts';
-import { loadFonts } from './text/fonts.ts';
+import { fontMetrics, loadFonts } from './text/fonts.ts';
+import { hyphenateUk } from './text/hyphenate.ts';
 import { stopwatch, type StageTimes } from './timings.ts';
 
 /** How a kit is rendered. */
@@ -51,77 +46,48 @@ export type KitResult = { ok: true; pdf: Uint8Array; pages: number } | { ok: fal
 /** Passes over read → layout until cross-references ("с. 7") stop moving pages; two suffice in practice. */
 const MAX_PASSES = 4;
 
-/**
- * The share of a kit's text given to its second part (`splitPoint`). The helper thread also subsets the fonts and
- * deflates the second part's pages, and the plan (first part) costs more to lay out per character than the back matter:
- * 0.35 was faster than 0.25 and 0.45 (A/B over the library, blocks of five rounds each way).
- */
-const PART_SHARE = 0.35;
-
 /** Page numbers for the first pass: two-digit stand-ins, so the real numbers rarely change line breaks or pages. */
 const provisionalPages: PageLookup = () => ({ from: 88, to: 89 });
 
 /** Render one valid lesson into PDF bytes. */
 export async function renderKit(lesson: ValidLesson, options: KitOptions): Promise<KitResult> {
   const lap = stopwatch(options.times);
-  // The helper thread gets its first job (the second part) once the lesson is read.
-  wakeDeflateHelper();
   const s = t(lesson.lang);
   const shared: SharedContent = { safeguarding: sharedProtocol(options.lessonsDir ?? 'lessons', lesson.lang), helplines: options.helplines, facts: options.facts };
   const pictures = await readPictures(lesson);
-  const settings = partSettings(lesson, options.paper ?? 'a4');
-  const layoutOptions = layoutOptionsFor(settings);
+  const layoutOptions = kitLayoutOptions(lesson, options.paper ?? 'a4');
   lap('pictures, shared texts');
 
   let pages: PageMap | undefined;
   let laid: LaidOutKit | undefined;
+  // Rows and lines of one pass are reused by the next wherever a block's text did not change (this render only).
+  const cache = newLayoutCache();
   // The lesson is read once; a later pass makes anew only the blocks that print page numbers (this render only).
   const content = readKit(lesson, s, shared, pictures, provisionalPages);
   if (content.findings.length) return failed(lesson, content.findings);
   lap('read');
-  // The kit is cut in two parts at a page break. The second is laid out and painted on the helper thread while the
-  // first is here, and the fonts are subset there too, to the characters the blocks draw, while the pages are laid out.
-  // The parts, and so the kit, are the same whichever thread makes them.
-  const cut = splitPoint(content.blocks, PART_SHARE);
-  const second = cut === undefined ? undefined : new SecondPart(content.blocks.slice(cut), settings);
+  // The fonts are subset to the characters the blocks draw while the pages are laid out (on the helper thread).
   const programs = new FontPrograms(loadFonts(), kitCharacters(content.blocks, layoutOptions));
-  lap('parts and fonts ordered');
-  // Rows and lines of one pass are reused by the next wherever a block's text did not change (this render only).
-  const firstCache = newLayoutCache();
-  const joined = newLayoutCache();
-  let blocks = content.blocks;
+  lap('fonts ordered');
   try {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      if (pages) {
-        blocks = content.repage((outline) => pages!.get(outline));
-        second?.relayout(blocks.slice(cut));
-      }
+      const blocks = pages ? content.repage((outline) => pages!.get(outline)) : content.blocks;
       // Characters without a glyph are caught where they are drawn (paint), not by a walk over all the text first.
-      const first = layoutPart(cut === undefined ? blocks : blocks.slice(0, cut), { ...layoutOptions, checkGlyphs: false, cache: firstCache });
-      lap(pass === 0 ? 'layout' : 'layout again (page numbers)');
-      const rest = second?.layout();
-      lap(pass === 0 ? 'layout: waiting for the second part' : 'layout again: waiting for the second part');
-      const errors = [...(first.ok ? [] : first.errors), ...(rest?.errors ?? [])];
-      if (!first.ok || errors.length) return failedLayout(lesson, [...glyphErrors(content.blocks, layoutOptions), ...errors]);
-      const parts = !second ? [first.part] : second.isLocal() ? [first.part, second.localPages()] : [first.part, { pageCount: rest!.pages, outline: rest!.outline }];
-      laid = joinParts(parts, layoutOptions, joined);
+      const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false, cache });
+      if (!result.ok) return failedLayout(lesson, [...glyphErrors(content.blocks, layoutOptions), ...result.errors]);
+      laid = result.kit;
       lap(pass === 0 ? 'layout' : 'layout again (page numbers)');
       const next = pageMap(laid);
       if (pages && samePages(pages, next)) break;
       pages = next;
     }
-    const remote: RemotePages | undefined =
-      second && !second.isLocal()
-        ? { from: laid!.pages.length - second.layout().pages, pictures: imageBlocks(blocks.slice(cut)), paint: (order) => second.paint(order), take: () => second.take() }
-        : undefined;
-    const { pdf, missingGlyphs } = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times, programs, { pictures: imageBlocks(blocks), remote });
+    const { pdf, missingGlyphs } = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times, programs);
     // A drawn character lacks its glyph: the glyph check names it and where it stands.
     const missing = missingGlyphs.length ? glyphErrors(content.blocks, layoutOptions, missingGlyphs) : [];
     if (missing.length) return failedLayout(lesson, missing);
     return { ok: true, pdf, pages: laid!.pages.length };
   } finally {
     programs.release();
-    second?.release();
   }
 }
 
@@ -130,14 +96,18 @@ function failedLayout(lesson: ValidLesson, problems: readonly LayoutError[]): Ki
   return failed(lesson, problems.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
 }
 
-/** What a lesson's layout options are made from: its language, paper, running header (title, bands) and licence. */
-function partSettings(lesson: ValidLesson, paper: Paper): PartSettings {
+/** Strings and furniture of a lesson's kit: running header (title, bands), footer (licence, page X of Y). */
+function kitLayoutOptions(lesson: ValidLesson, paper: Paper): LayoutOptions {
+  const s = t(lesson.lang);
   return {
-    lang: lesson.lang,
+    metrics: fontMetrics(loadFonts()),
+    hyphenate: hyphenateUk,
     paper,
+    continued: s.continued,
     headerLeft: lesson.data.title,
     headerRight: lesson.data.bands.map((band) => bandById(band)[lesson.lang]).join(', '),
-    footerLeft: `${t(lesson.lang).license}: ${LICENSES[lesson.data.license].name}`,
+    footerLeft: `${s.license}: ${LICENSES[lesson.data.license].name}`,
+    pageLabel: s.pageOf,
   };
 }
 

@@ -2,15 +2,13 @@ import { inflateSync } from 'node:zlib'
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef } from 'pdf-lib'
 import { afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { renderSample } from '../../scripts/kit-sample.ts'
-import { allowDeflateHelper, deflateHelperBatches, deflateHelperStarted, StreamBatch } from '../../src/kit/paint/deflate.ts'
+import { allowDeflateHelper, deflateHelper, deflateHelperBatches, deflateHelperStarted, StreamBatch } from '../../src/kit/paint/deflate.ts'
 import { facesBeyondExpected, FontPrograms } from '../../src/kit/paint/font-programs.ts'
 import { deflate } from '../../src/kit/paint/zlib.ts'
 import { renderKit } from '../../src/kit/index.ts'
 import { loadFonts } from '../../src/kit/text/fonts.ts'
 import { subsetFace } from '../../src/kit/text/subset.ts'
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts'
-import { SecondPart } from '../../src/kit/second-part.ts'
-import type { Block } from '../../src/kit/blocks.ts'
 
 /** Page-like streams: a few kilobytes each of text operators with varying numbers (compressible, not trivially). */
 function streams(count: number, seed: number): Uint8Array[] {
@@ -139,7 +137,7 @@ describe('streams deflated and fonts subset on the helper thread', () => {
     const library = loadLibrary('lessons')
     const options = { helplines: library.helplines, facts: library.facts }
     const chosen = publishedLessons(library).filter((l) => l.lang === 'uk').slice(0, 3)
-    const alone = []
+    const alone: Awaited<ReturnType<typeof renderKit>>[] = []
     for (const lesson of chosen) alone.push(await renderKit(lesson, options))
     const together = await Promise.all(chosen.map((lesson) => renderKit(lesson, options)))
     together.forEach((kit, i) => {
@@ -148,28 +146,16 @@ describe('streams deflated and fonts subset on the helper thread', () => {
     })
   })
 
-  test('a second part the helper cannot take is laid out and painted here, the same as by the helper', () => {
-    const settings = { lang: 'uk' as const, paper: 'a4' as const, headerLeft: 'Урок', headerRight: '5–6 клас', footerLeft: 'Ліцензія: CC BY 4.0' }
-    const blocks = (extra: object): Block[] => [
-      { kind: 'pageBreak', outline: 'Роздатка 1' },
-      { kind: 'heading', level: 1, runs: [{ text: 'Роздатка 1' }] },
-      ...Array.from({ length: 60 }, (_, i): Block => ({ kind: 'paragraph', runs: [{ text: `Абзац ${i}: зупинись, збережи докази і розкажи дорослому, якому довіряєш.`, ...extra }] })),
-    ]
-    const order = { first: 3, total: 6, preset: [], codeBytes: 1 as const, pictures: [] }
-    const helped = new SecondPart(blocks({}), settings)
-    expect(helped.isLocal()).toBe(false)
-    // A function is not plain data: the helper cannot be sent it, so this part is done on this thread.
-    const local = new SecondPart(blocks({ note: () => undefined }), settings)
-    expect(local.isLocal()).toBe(true)
-    expect(local.layout()).toEqual(helped.layout())
-    helped.paint(order)
-    local.paint(order)
-    const fromHelper = helped.take()
-    const here = local.take()
-    expect(fromHelper.deflated && !here.deflated).toBe(true)
-    expect(fromHelper.contents.map((bytes) => Buffer.from(inflateSync(bytes)))).toEqual(here.contents.map((bytes) => Buffer.from(bytes)))
-    expect(fromHelper.links).toEqual(here.links)
-  })
+  test('work the helper cannot be sent takes no job number: the jobs after it are still collected', async () => {
+    const doc = await PDFDocument.create()
+    const batch = new StreamBatch(doc.context)
+    const helper = deflateHelper()!
+    expect(() => helper.submit({ streams: [(() => undefined) as unknown as Uint8Array] }, 0)).toThrow()
+    const inputs = streams(30, 13)
+    const refs = inputs.map((bytes) => batch.add(bytes))
+    batch.finish()
+    refs.forEach((ref, i) => expect(new Uint8Array(inflateSync(data(doc, ref)))).toEqual(inputs[i]))
+  }, 5_000)
 
   test('a kit is the same with and without the helper', async () => {
     const helped = await renderSample('a4')

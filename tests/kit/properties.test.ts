@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { Block, Run } from '../../src/kit/blocks.ts'
-import { joinParts, kitCharacters, layoutKit, layoutPart, type Item, type LaidOutKit, type LaidOutPart } from '../../src/kit/layout/index.ts'
+import { kitCharacters, layoutKit, type Item, type LaidOutKit } from '../../src/kit/layout/index.ts'
 import { breakLines } from '../../src/kit/text/linebreak.ts'
 import { authorText, fakeHyphenate, fakeMetrics, fakeOptions } from './helpers.ts'
 
@@ -189,22 +189,6 @@ describe('layout properties (fast-check)', () => {
             for (const ch of it.text) expect(face.has(ch.codePointAt(0)!), `"${ch}" in ${it.font} (${JSON.stringify(it.text)})`).toBe(true)
           }
         }
-      }),
-      { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT, markInterruptAsFailure: false },
-    )
-  })
-
-  test('a kit laid out in two parts cut at a page break is the kit laid out whole', () => {
-    fc.assert(
-      fc.property(document, fc.nat(), (blocks, pick) => {
-        const whole = layoutKit(blocks, fakeOptions())
-        const breaks = blocks.flatMap((b, i) => (i > 0 && b.kind === 'pageBreak' ? [i] : []))
-        if (!whole.ok || breaks.length === 0) return
-        const cut = breaks[pick % breaks.length]!
-        const parts = [blocks.slice(0, cut), blocks.slice(cut)].map((part) => layoutPart(part, fakeOptions()))
-        expect(parts.every((p) => p.ok)).toBe(true)
-        const joined = joinParts(parts.map((p) => (p as { part: LaidOutPart }).part), fakeOptions())
-        expect(joined).toEqual(whole.kit)
       }),
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT, markInterruptAsFailure: false },
     )

@@ -22,20 +22,9 @@ export interface FurnitureText {
   pageLabel?: (page: number, pages: number) => string
 }
 
-/**
- * Adds header and footer items to every page, except those `done` marks (they have theirs). The pages are pages
- * `first`, `first + 1`, … of a kit of `total` pages (by default the kit is these pages).
- */
-export function resolveFurniture(
-  pages: readonly Page[],
-  text: FurnitureText,
-  content: Box,
-  pageHeight: number,
-  measure: Measure,
-  done?: readonly boolean[],
-  first = 1,
-  total = pages.length,
-): Page[] {
+/** Adds header and footer items to every page, except those `done` marks (they have theirs). */
+export function resolveFurniture(pages: readonly Page[], text: FurnitureText, content: Box, pageHeight: number, measure: Measure, done?: readonly boolean[]): Page[] {
+  const n = pages.length
   // Every page sets the same header and footer texts in the same room (only the page label changes): each text is
   // fitted once per room, for this call only.
   const fitted = new Map<string, Map<number, Fitted>>()
@@ -56,7 +45,7 @@ export function resolveFurniture(
       items.push({ kind: 'line', x1: content.x, y1: y, x2: content.x + content.width, y2: y, gray: FURNITURE_GRAY, lineWidth: HEADER_RULE })
     }
     const footer = pageHeight - G.FOOTER_BASELINE
-    items.push(...sides(text.footerLeft, text.pageLabel?.(first + i, total), footer, content, fit))
+    items.push(...sides(text.footerLeft, text.pageLabel?.(i + 1, n), footer, content, fit))
     return { ...page, furniture: items }
   })
 }

@@ -167,10 +167,8 @@ export interface LayoutCache {
   blocks: ({ block: Block; scale: number; rows: Row[]; first: Row } | undefined)[]
   /** Container ids go on counting across layouts, so reused rows never share a container id with new ones. */
   ids: { next: number }
-  /** The previous layout's placed pages and their items: a page placed the same way again is reused whole. */
+  /** The previous layout's placed and finished pages: a page placed the same way again is reused whole. */
   pages?: { placed: PlacedPage[]; pages: Page[] }
-  /** The pages the previous join of a kit's parts was given, and the same with their furniture (`joinParts`). */
-  furnished?: { items: readonly Page[]; pages: readonly Page[] }
 }
 
 /** An empty cache for the layouts of one kit in one render. */

@@ -2,12 +2,10 @@
  * Page content streams written straight into bytes: no intermediate strings per glyph or per number, because
  * a 45-page kit draws some 100 000 glyphs and string building was most of the paint stage's own time.
  *
- * Text is written as codes in literal strings. Each face's characters get their codes before the first page: the
- * characters the kit is expected to draw, ascending (`FontPrograms`), so any page can be written on its own; a
- * character beyond them is noted (the caller writes the pages again with it), and without an expectation characters
- * are numbered in order of first use. The font maps codes to glyphs (`paint/fonts.ts`: CIDToGIDMap, widths, ToUnicode
- * by code), and a face with at most 255 characters (every kit so far: ~160) takes one byte a glyph, a quarter of
- * two-byte hex.
+ * Text is written as codes in literal strings. Each face's characters get codes in order of first use in the
+ * document (1, 2, 3, …); the font maps codes to glyphs (`paint/fonts.ts`: CIDToGIDMap, widths, ToUnicode by code).
+ * So the pages are written before the fonts are subset, in the same pass that finds the characters to keep, and
+ * a face with at most 255 characters (every kit so far: ~160) takes one byte a glyph, a quarter of two-byte hex.
  * The font, size and fill grey are set only when they change (they are graphics state: BT/ET keep them, only Q
  * restores them).
  */
@@ -83,10 +81,6 @@ export class ContentWriter {
   overflowed = false
   /** Characters drawn in a face that has no glyph for them (they would print as blank boxes): the caller reports them. */
   readonly missingGlyphs: { codePoint: number; font: FontId }[] = []
-  /** Characters drawn beyond the preset codes (with a glyph), by face: the caller paints again with them preset. */
-  readonly beyondPreset = new Map<FontId, number[]>()
-  /** Each face's characters in code order (code 1, 2, …) before any page is written. */
-  private readonly preset: ReadonlyMap<FontId, readonly number[]>
   /** A text object (BT) is open, its current line starting at (lineX, lineY) in thousandths of a pt, with this leading. */
   private inText = false
   private lineX = 0
@@ -95,25 +89,15 @@ export class ContentWriter {
   /** A run of lines of this style is open (q, stroke style and path so far; S Q still to come). */
   private lineStyle: LineItem | undefined
 
-  /**
-   * `preset`: each face's characters in code order, known before the pages (the characters the kit is expected to
-   * draw, `FontPrograms`); without it, characters get codes in order of first use.
-   */
-  constructor(fonts: FontSet, images: ReadonlyMap<ImageBlock, { name: string }>, codeBytes: 1 | 2 = 1, preset: ReadonlyMap<FontId, readonly number[]> = new Map()) {
+  constructor(fonts: FontSet, images: ReadonlyMap<ImageBlock, { name: string }>, codeBytes: 1 | 2 = 1) {
     this.fonts = fonts
     this.images = images
     this.codeBytes = codeBytes
-    this.preset = preset
   }
 
   /** Code points by code (index 0 unused) of every face used so far. */
   codes(): Map<FontId, readonly number[]> {
     return new Map([...this.faces].map(([id, face]) => [id, face.codePoints]))
-  }
-
-  /** Makes these faces part of the document, as if drawn (pages written elsewhere drew them, with the preset codes). */
-  useFaces(ids: readonly FontId[]): void {
-    for (const id of ids) this.face(id)
   }
 
   /** This document's view of a face, made on its first use. */
@@ -123,20 +107,8 @@ export class ContentWriter {
       const tables = takeTables(id)
       face = { resource: FONT_RESOURCE[id], face: this.fonts[id], code: tables.code, astral: new Map(), codePoints: [0], kern: this.codeBytes === 1 ? tables.kern : undefined }
       this.faces.set(id, face)
-      // A preset character the face lacks gets no code here: drawn, it gets one as it is met, and is reported.
-      for (const cp of this.preset.get(id) ?? []) if (face.face.has(cp)) this.setCode(face, cp)
     }
     return face
-  }
-
-  /** Gives a character the face's next code. */
-  private setCode(face: Face, cp: number): number {
-    const code = face.codePoints.length
-    face.codePoints.push(cp)
-    if (cp < 0x10000) face.code[cp] = code
-    else face.astral.set(cp, code)
-    if (this.codeBytes === 1 && code > ONE_BYTE_CODES) this.overflowed = true
-    return code
   }
 
   /** Gives the lookup tables back for the next document (cleared); the writer is not used after this. */
@@ -149,18 +121,16 @@ export class ContentWriter {
     this.faces.clear()
   }
 
-  /** The next code of a face for a drawn character it has no code for yet (not preset, or preset but lacking its glyph). */
+  /** The next code of a face for a character it has no code for yet. */
   private newCode(face: Face, cp: number): number {
-    // Every character without a code is drawn here first, and every preset one has its glyph: this one check covers
-    // all the text of the document.
-    const id = face.face.id
-    if (!face.face.has(cp)) this.missingGlyphs.push({ codePoint: cp, font: id })
-    else if (this.preset.size > 0) {
-      const beyond = this.beyondPreset.get(id)
-      if (beyond) beyond.push(cp)
-      else this.beyondPreset.set(id, [cp])
-    }
-    return this.setCode(face, cp)
+    // Every character drawn gets its code here first, so this one check covers all the text of the document.
+    if (!face.face.has(cp)) this.missingGlyphs.push({ codePoint: cp, font: face.face.id })
+    const code = face.codePoints.length
+    face.codePoints.push(cp)
+    if (cp < 0x10000) face.code[cp] = code
+    else face.astral.set(cp, code)
+    if (this.codeBytes === 1 && code > ONE_BYTE_CODES) this.overflowed = true
+    return code
   }
 
   /** The content stream of one page (items in drawing order); the bytes are valid until the next page. */

@@ -140,14 +140,6 @@ export async function deflateHelperStarted(timeoutMs = 5_000): Promise<boolean> 
   return deflateHelper() !== undefined
 }
 
-/**
- * Wakes the helper, when it runs, so it is watching for work (not asleep) when the render that calls this sends its
- * first job a millisecond later: a sleeping thread can take milliseconds to run again (see SPIN_MS).
- */
-export function wakeDeflateHelper(): void {
-  deflateHelper()?.wake()
-}
-
 /** Batches the helper of this thread has deflated (what tests and the benchmark check). */
 export function deflateHelperBatches(): number {
   return running?.batchesDone() ?? 0
@@ -204,11 +196,6 @@ export class DeflateHelper {
       else bytes += size
     }
     return bytes
-  }
-
-  /** Wakes the helper without work: it watches for work for a while before it sleeps again. */
-  wake(): void {
-    Atomics.notify(this.control, SUBMITTED)
   }
 
   /** Queues a job of about `bytes` bytes of work and wakes the helper; returns the job's number. Throws for work that cannot be sent. */

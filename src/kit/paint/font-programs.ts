@@ -18,21 +18,10 @@ export interface EmbeddedProgram {
   name: string
 }
 
-/** Most characters a face may have for one-byte codes (code 0 is never given: CID 0 is .notdef). */
-const ONE_BYTE_CODES = 255
-
 /** The font programs of one document, ordered from the helper when one runs. */
 export class FontPrograms {
   private readonly fonts: FontSet
-  /** The characters ordered from the helper, by face. */
-  private readonly ordered: ReadonlyMap<FontId, readonly number[]>
-  /**
-   * Each face's characters in code order (ascending: the pages' codes are known before they are written), widened
-   * when the pages drew more.
-   */
-  expected: ReadonlyMap<FontId, readonly number[]>
-  /** Bytes a character code takes: two once a face has more characters than one byte holds. */
-  codeBytes: 1 | 2
+  private readonly expected: ReadonlyMap<FontId, readonly number[]>
   private readonly helper = deflateHelper()
   private readonly orders: SubsetOrder[] = []
   private job: number | undefined
@@ -41,9 +30,7 @@ export class FontPrograms {
   /** Orders the subsets of the expected characters (each face's ascending) from the helper, when one runs. */
   constructor(fonts: FontSet, expected: ReadonlyMap<FontId, readonly number[]>) {
     this.fonts = fonts
-    this.ordered = expected
     this.expected = expected
-    this.codeBytes = [...expected.values()].some((chars) => chars.length > ONE_BYTE_CODES) ? 2 : 1
     if (!this.helper || expected.size === 0) return
     for (const [font, codePoints] of expected) this.orders.push({ font, postscriptName: fonts[font].postscriptName, codePoints })
     // Its size does not count towards the helper's backlog: it is done while the pages are laid out.
@@ -52,20 +39,13 @@ export class FontPrograms {
 
   /** Registers the program of face `id` for the characters its pages drew (code points, any order) in the document's streams. */
   add(streams: StreamBatch, id: FontId, drawn: readonly number[]): EmbeddedProgram {
-    const asked = this.ordered.get(id)
-    const within = asked !== undefined && covers(asked, drawn)
+    const expected = this.expected.get(id)
+    const within = expected !== undefined && covers(expected, drawn)
     const ordered = within ? this.collected().get(id) : undefined
     if (ordered) return { ref: streams.addDeflated(ordered.deflated, { Length1: ordered.length }), name: ordered.name }
-    if (this.ordered.size > 0 && !within) beyondExpected++
-    const subset = subsetFace(this.fonts[id], union(this.expected.get(id) ?? [], drawn))
+    if (this.expected.size > 0 && !within) beyondExpected++
+    const subset = subsetFace(this.fonts[id], union(expected ?? [], drawn))
     return { ref: streams.add(subset.bytes, { Length1: subset.bytes.length }), name: subset.name }
-  }
-
-  /** Adds characters the pages drew beyond the expected ones (the pages are then written again with their codes known). */
-  widen(drawn: ReadonlyMap<FontId, readonly number[]>): void {
-    const expected = new Map(this.expected)
-    for (const [id, chars] of drawn) expected.set(id, union(expected.get(id) ?? [], chars))
-    this.expected = expected
   }
 
   /** Drops the helper's results if nobody took them (a render stopped before painting). */

@@ -14,7 +14,6 @@ import { FONT_IDS } from '../text/types.ts'
 import { StreamBatch } from './deflate.ts'
 import { embedOneByteCMap, embedSubset } from './fonts.ts'
 import { FontPrograms } from './font-programs.ts'
-import type { PaintedPart, PartPaintOrder } from '../part.ts'
 import { embedImage } from './images.ts'
 import { ContentWriter, FONT_RESOURCE } from './content.ts'
 import { stopwatch, type StageTimes } from '../timings.ts'
@@ -43,51 +42,19 @@ export interface Painted {
  * Paints a laid-out kit into PDF bytes. `programs`: the font programs, ordered before layout from the characters the
  * kit is expected to draw (`FontPrograms`); by default each face is subset to the characters its pages drew.
  */
-export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes, programs = new FontPrograms(fonts, new Map()), parts: PaintParts = {}): Promise<Painted> {
-  // Painted again (at most twice) if the pages drew characters beyond the expected ones, or more than one-byte codes hold.
-  for (;;) {
-    const painted = await paintWith(kit, fonts, meta, programs, parts, times)
-    if (painted) return painted
-  }
+export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes, programs = new FontPrograms(fonts, new Map())): Promise<Painted> {
+  // One-byte codes fit every kit so far; a face with more than 255 characters needs the document written again.
+  return (await paintWith(kit, fonts, meta, programs, 1, times)) ?? (await paintWith(kit, fonts, meta, programs, 2, times))!
 }
 
-/** How a kit's pages are painted besides here. */
-export interface PaintParts {
-  /** Every picture block of the kit, in reading order: embedded in that order (by default, as the pages use them). */
-  pictures?: readonly ImageBlock[]
-  /** The kit's pages from `from` on are painted elsewhere (the helper thread); `kit.pages` holds their links only. */
-  remote?: RemotePages
-}
-
-/** Pages painted elsewhere (`SecondPart`): started with the codes and picture names, then taken. */
-export interface RemotePages {
-  from: number
-  /** The picture blocks on these pages, in reading order. */
-  pictures: readonly ImageBlock[]
-  paint(order: PartPaintOrder): void
-  take(): PaintedPart & { deflated: boolean }
-}
-
-/**
- * Paints with the expected characters' codes preset; undefined when the pages drew more (the expectation is widened)
- * or a face has more characters than one-byte codes hold (two-byte codes are set): the caller paints again.
- */
-async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, programs: FontPrograms, parts: PaintParts, times?: StageTimes): Promise<Painted | undefined> {
-  const codeBytes = programs.codeBytes
+/** Paints with one- or two-byte codes; undefined when a face has more characters than one-byte codes hold. */
+async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, programs: FontPrograms, codeBytes: 1 | 2, times?: StageTimes): Promise<Painted | undefined> {
   const lap = stopwatch(times)
   const doc = await PDFDocument.create({ updateMetadata: false })
   writeMetadata(doc, meta)
   const context = doc.context
   const streams = new StreamBatch(context)
-  const images = await embedImages(doc, streams, parts.pictures ?? kit.pages.flatMap((page) => page.items.flatMap((it) => (it.kind === 'image' ? [it.image] : []))))
-  const remote = parts.remote
-  remote?.paint({
-    first: remote.from + 1,
-    total: kit.pages.length,
-    preset: [...programs.expected],
-    codeBytes,
-    pictures: remote.pictures.map((image) => images.get(image)!.name),
-  })
+  const images = await embedImages(doc, streams, kit)
   lap('paint: pictures')
 
   // Every page shares one resource dictionary (all the fonts and pictures), filled in once the fonts exist; per-page
@@ -95,51 +62,26 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, program
   const resources = context.nextRef()
   const mediaBox = context.obj([0, 0, kit.width, kit.height])
   const pages: PageRef[] = []
-  const writer = new ContentWriter(fonts, images, codeBytes, programs.expected)
-  const missingGlyphs = writer.missingGlyphs
-  for (const [p, page] of kit.pages.entries()) {
+  const writer = new ContentWriter(fonts, images, codeBytes)
+  for (const page of kit.pages) {
     const pdfPage = appendPage(doc, mediaBox, resources)
     pages.push(pdfPage)
-    let contents: PDFRef
-    let links = page.links
-    if (remote && p >= remote.from) {
-      const painted = remote.take()
-      const overflowed = painted.overflowed || painted.beyondPreset.length > 0
-      if (overflowed) {
-        if (painted.overflowed) programs.codeBytes = 2
-        else programs.widen(new Map(painted.beyondPreset))
-        writer.release()
-        streams.abandon()
-        return undefined
-      }
-      if (p === remote.from) {
-        missingGlyphs.push(...painted.missingGlyphs)
-        // The faces the remote pages drew are the document's too (their codes are the preset ones).
-        writer.useFaces(painted.faces)
-      }
-      const bytes = painted.contents[p - remote.from]!
-      contents = painted.deflated ? streams.addDeflated(bytes, {}) : streams.add(bytes)
-      links = painted.links[p - remote.from]!
-    } else {
-      const used = writer.page([page.items, page.furniture], kit.height)
-      if (writer.overflowed || writer.beyondPreset.size > 0) {
-        if (writer.overflowed) programs.codeBytes = 2
-        else programs.widen(writer.beyondPreset)
-        writer.release()
-        streams.abandon()
-        return undefined
-      }
-      contents = streams.add(used.bytes)
+    const used = writer.page([page.items, page.furniture], kit.height)
+    if (writer.overflowed) {
+      writer.release()
+      streams.abandon()
+      return undefined
     }
-    pdfPage.node.set(PDFName.of('Contents'), contents)
+    pdfPage.node.set(PDFName.of('Contents'), streams.add(used.bytes))
     lap('paint: page contents')
-    if (links.length > 0) pdfPage.node.set(PDFName.of('Annots'), context.obj(links.map((link) => context.register(linkAnnotation(context, link, kit.height)))))
+    if (page.links.length > 0) pdfPage.node.set(PDFName.of('Annots'), context.obj(page.links.map((link) => context.register(linkAnnotation(context, link, kit.height)))))
     lap('paint: page objects')
   }
 
   // The characters of each face are known now that every page is written: the font programs (subset ahead, mostly)
   // and the fonts' objects, which give each code its glyph, width and character.
   const codes = writer.codes()
+  const missingGlyphs = writer.missingGlyphs
   writer.release()
   const used = FONT_IDS.filter((id) => codes.has(id))
   const encoding = codeBytes === 1 && used.length > 0 ? embedOneByteCMap(context) : undefined
@@ -209,22 +151,24 @@ function writeMetadata(doc: PDFDocument, meta: PdfMeta): void {
 }
 
 /**
- * Pictures embedded once each, named Im1, Im2, … in the order given (the order the pages place them in): a picture file
- * placed twice in a lesson (two blocks with their own captions, one drawing) is one XObject.
+ * Pictures embedded once each, named Im1, Im2, … in first-use order: a picture file placed twice in a lesson (two
+ * blocks with their own captions, one drawing) is one XObject.
  */
-async function embedImages(doc: PDFDocument, streams: StreamBatch, pictures: readonly ImageBlock[]): Promise<Map<ImageBlock, { name: string; ref: PDFRef }>> {
+async function embedImages(doc: PDFDocument, streams: StreamBatch, kit: LaidOutKit): Promise<Map<ImageBlock, { name: string; ref: PDFRef }>> {
   const out = new Map<ImageBlock, { name: string; ref: PDFRef }>()
   // The reader gives every use of one file the same drawing or data object.
   const bySource = new Map<object, { name: string; ref: PDFRef }>()
-  for (const image of pictures) {
-    if (out.has(image)) continue
-    const source = image.vector ?? image.data
-    let embedded = bySource.get(source)
-    if (!embedded) {
-      embedded = { name: `Im${bySource.size + 1}`, ref: await embedImage(doc, streams, image) }
-      bySource.set(source, embedded)
+  for (const page of kit.pages) {
+    for (const it of page.items) {
+      if (it.kind !== 'image' || out.has(it.image)) continue
+      const source = it.image.vector ?? it.image.data
+      let embedded = bySource.get(source)
+      if (!embedded) {
+        embedded = { name: `Im${bySource.size + 1}`, ref: await embedImage(doc, streams, it.image) }
+        bySource.set(source, embedded)
+      }
+      out.set(it.image, embedded)
     }
-    out.set(image, embedded)
   }
   return out
 }
