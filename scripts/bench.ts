@@ -10,13 +10,15 @@
  * ours cold: one render in a fresh worker thread (fonts, HarfBuzz and patterns loaded inside the measured time).
  * Both use the deflate helper thread on a second core, as every render does where there is one (`paint/deflate.ts`).
  * chromium: median of RUNS page.pdf() calls on the loaded lesson page (its pictures loaded too), after one warm-up call.
+ * The runs are spread over BLOCKS blocks, ours and Chromium's in turn, so both medians cover the same minutes of a
+ * machine whose speed drifts; "by block" gives the lowest and highest ratio of the blocks.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveSite } from '../src/site/static-server.ts';
 import { Worker } from 'node:worker_threads';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { loadLibrary, publishedLessons, type ValidLesson } from '../src/model/index.ts';
 import { renderKit } from '../src/kit/index.ts';
 import { renderKits, type KitWorkerData } from '../src/kit/batch.ts';
@@ -27,8 +29,10 @@ import { paths } from '../src/site/paths.ts';
 
 /** The time target: a kit renders warm in at most this fraction (1/20) of Chromium's print of its page. */
 const TIME_TARGET = 20;
-/** Timed repetitions per measurement. */
+/** Timed repetitions per measurement (rounded up to a whole number per block). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** Alternating blocks of our renders and Chromium's prints the repetitions are spread over. */
+const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 3);
 /**
  * Untimed rounds of the library before timing. V8 keeps optimizing the engine over the first ~20–25 rounds (the mean
  * render fell from ~60 ms in the first round to 9–13 ms by the 25th, measured); with 3 rounds, the lessons timed first
@@ -52,24 +56,27 @@ const stages: StageTimes = {};
 /** Timed warm renders, over all lessons. */
 let timedRenders = 0;
 
-/** Warm render time (RUNS rounds of the library) and size of every lesson's kit, in the order of `lessons`. */
-async function ours(): Promise<{ warm: number; bytes: number; pages: number }[]> {
+/** Every lesson's kit, rendered once (its size and pages). */
+async function kitsOnce(): Promise<{ bytes: number; pages: number }[]> {
   const kits = [];
   for (const lesson of lessons) {
     const kit = await renderKit(lesson, options);
     if (!kit.ok) throw new Error(`${lesson.file}: kit failed`);
-    kits.push(kit);
+    kits.push({ bytes: kit.pdf.length, pages: kit.pages });
   }
-  const times = lessons.map((): number[] => []);
-  for (let i = 0; i < RUNS; i++) {
+  return kits;
+}
+
+/** Warm render times of `rounds` rounds of the library, added to each lesson's list in `times`. */
+async function ours(rounds: number, times: number[][]): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
     for (const [l, lesson] of lessons.entries()) {
       const started = performance.now();
       await renderKit(lesson, { ...options, times: stages });
       times[l]!.push(performance.now() - started);
     }
   }
-  timedRenders += RUNS * lessons.length;
-  return kits.map((kit, l) => ({ warm: median(times[l]!), bytes: kit.pdf.length, pages: kit.pages }));
+  timedRenders += rounds * lessons.length;
 }
 
 /** One render in a fresh worker: the cost a teacher pays for the first kit after start-up. */
@@ -96,9 +103,9 @@ if (!existsSync(join(SITE, 'index.html'))) {
   process.exit(1);
 }
 
-/** Chromium's print of the lesson page: median time and size. */
-async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: number; pages: number }> {
-  await page.goto(site.url + paths.lesson(lesson.lang, lesson.slug).slice(1), { waitUntil: 'networkidle' });
+/** Chromium's print of the lesson page, `prints` times (added to `times`): its size and pages. */
+async function chromiumPdf(page: Page, siteUrl: string, lesson: ValidLesson, prints: number, times: number[]): Promise<{ bytes: number; pages: number }> {
+  await page.goto(siteUrl + paths.lesson(lesson.lang, lesson.slug).slice(1), { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
   // The lesson's pictures are lazy-loaded, and page.pdf() does not load them: without this it printed the page with
   // empty boxes where the kit has its pictures (desktop Chrome loads them when a teacher prints). Loaded, they cost
@@ -112,14 +119,31 @@ async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: nu
   if (missing > 0) throw new Error(`${lesson.file}: ${missing} picture(s) of the lesson page did not load`);
   const print = () => page.pdf({ format: 'A4', printBackground: true });
   const first = await print();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < prints; i++) {
     const started = performance.now();
     await print();
     times.push(performance.now() - started);
   }
   const pages = (first.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  return { ms: median(times), bytes: first.length, pages };
+  return { bytes: first.length, pages };
+}
+
+/** Chromium's prints of every lesson page in one browser, started for this block and closed after it. */
+async function chromiumBlock(prints: number, times: number[][]): Promise<{ bytes: number; pages: number }[]> {
+  const site = await serveSite(SITE);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    const out = [];
+    for (const [l, lesson] of lessons.entries()) out.push(await chromiumPdf(page, site.url, lesson, prints, times[l]!));
+    return out;
+  } finally {
+    await browser.close();
+    await site.close();
+  }
 }
 
 // Warm the process (fonts, HarfBuzz, hyphenation patterns, V8's compiled code, the deflate helper) so no lesson is
@@ -127,24 +151,31 @@ async function chromiumPdf(lesson: ValidLesson): Promise<{ ms: number; bytes: nu
 const helper = await deflateHelperStarted();
 for (let i = 0; i < WARMUP_ROUNDS; i++) for (const lesson of lessons) await renderKit(lesson, options);
 
-// Each contender is timed with the machine to itself: ours first (Chromium not yet started, so its idle renderer and
-// GC cannot land in our times), then a cold worker per lesson, then Chromium.
-const mine = await ours();
+// Each contender is timed with the machine to itself (a running Chromium, even idle, slowed our renders by 20–30%),
+// in BLOCKS alternating blocks: ours, then Chromium's, then ours again… The machine's speed drifts by 20–40% from
+// one minute to the next, so each side's median is taken over the same stretch of time, not one side's minute
+// against the other's.
+const kits = await kitsOnce();
+const ourTimes = lessons.map((): number[] => []);
+const theirTimes = lessons.map((): number[] => []);
+const perBlock = Math.ceil(RUNS / BLOCKS);
+let theirs: { bytes: number; pages: number }[] = [];
+const blockRatios = lessons.map((): number[] => []);
+for (let block = 0; block < BLOCKS; block++) {
+  const oursBefore = ourTimes.map((t) => t.length);
+  const theirsBefore = theirTimes.map((t) => t.length);
+  await ours(perBlock, ourTimes);
+  theirs = await chromiumBlock(perBlock, theirTimes);
+  lessons.forEach((_, l) => blockRatios[l]!.push(median(theirTimes[l]!.slice(theirsBefore[l])) / median(ourTimes[l]!.slice(oursBefore[l]))));
+}
+const mine = kits.map((kit, l) => ({ ...kit, warm: median(ourTimes[l]!) }));
+const theirMs = theirTimes.map(median);
 const first: number[] = [];
 for (const lesson of lessons) first.push(await cold(lesson));
-const site = await serveSite(SITE);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-const page = await browser.newPage();
-const theirs: Awaited<ReturnType<typeof chromiumPdf>>[] = [];
-for (const lesson of lessons) theirs.push(await chromiumPdf(lesson));
-await browser.close();
-await site.close();
 
 const rows = lessons.map((lesson, i) => {
-  const [ourKit, cold_, chromium_] = [mine[i]!, first[i]!, theirs[i]!];
+  const [ourKit, cold_, chromium_, chromiumMs] = [mine[i]!, first[i]!, theirs[i]!, theirMs[i]!];
+  const ratios = blockRatios[i]!;
   return [
     `${lesson.slug}${lesson.lang === 'uk' ? '' : `.${lesson.lang}`}`,
     String(ourKit.pages),
@@ -152,9 +183,10 @@ const rows = lessons.map((lesson, i) => {
     cold_.toFixed(0),
     (ourKit.bytes / 1024).toFixed(0),
     String(chromium_.pages),
-    chromium_.ms.toFixed(0),
+    chromiumMs.toFixed(0),
     (chromium_.bytes / 1024).toFixed(0),
-    `1/${(chromium_.ms / ourKit.warm).toFixed(1)}`,
+    `1/${(chromiumMs / ourKit.warm).toFixed(1)}`,
+    `1/${Math.min(...ratios).toFixed(1)}–1/${Math.max(...ratios).toFixed(1)}`,
     (ourKit.bytes / chromium_.bytes).toFixed(2),
   ];
 });
@@ -171,7 +203,7 @@ async function library_(workers: number): Promise<number> {
 const sequential = await library_(1);
 const parallel = await library_(2);
 
-const header = ['lesson', 'pages', 'warm ms', 'cold ms', 'KB', 'chr pages', 'chr ms', 'chr KB', 'time ratio', 'size ratio'];
+const header = ['lesson', 'pages', 'warm ms', 'cold ms', 'KB', 'chr pages', 'chr ms', 'chr KB', 'time ratio', 'by block', 'size ratio'];
 const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
 const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
 console.log(line(header));
@@ -184,7 +216,7 @@ for (const [stage, ms] of Object.entries(stages).sort((a, b) => b[1] - a[1])) {
 }
 console.log(`  ${helper ? `deflate helper thread: ${deflateHelperBatches()} batches` : 'no deflate helper thread (one core)'}`);
 console.log(`\nnpm run kits, ${lessons.length} kits: sequential (1 worker) ${sequential.toFixed(0)} ms, parallel (2 workers) ${parallel.toFixed(0)} ms (${(sequential / parallel).toFixed(2)}×)`);
-console.log(`targets: every kit warm in at most 1/20 of Chromium's time, and smaller than Chromium's PDF (size ratio < 1). runs=${RUNS}`);
-const fast = lessons.filter((_, i) => mine[i]!.warm * TIME_TARGET <= theirs[i]!.ms).length;
+console.log(`targets: every kit warm in at most 1/20 of Chromium's time, and smaller than Chromium's PDF (size ratio < 1). runs=${perBlock * BLOCKS} in ${BLOCKS} blocks`);
+const fast = lessons.filter((_, i) => mine[i]!.warm * TIME_TARGET <= theirMs[i]!).length;
 const small = lessons.filter((_, i) => mine[i]!.bytes < theirs[i]!.bytes).length;
 console.log(`met in this run: time ${fast} of ${lessons.length} kits, size ${small} of ${lessons.length} kits`);
