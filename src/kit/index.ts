@@ -20,7 +20,7 @@ import type { Fact } from '../model/facts.ts';
 import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
-import { glyphErrors, kitCharacters, layoutKit, newLayoutCache, type LaidOutKit, type LayoutError, type LayoutOptions, type Paper } from './layout/index.ts';
+import { glyphErrors, kitTexts, layoutKit, newLayoutCache, type LaidOutKit, type LayoutError, type LayoutOptions, type Paper } from './layout/index.ts';
 import { paintKit } from './paint/index.ts';
 import { FontPrograms } from './paint/font-programs.ts';
 import { fontMetrics, loadFonts } from './text/fonts.ts';
@@ -66,8 +66,9 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   const content = readKit(lesson, s, shared, pictures, provisionalPages);
   if (content.findings.length) return failed(lesson, content.findings);
   lap('read');
-  // The fonts are subset to the characters the blocks draw while the pages are laid out (on the helper thread).
-  const programs = new FontPrograms(loadFonts(), kitCharacters(content.blocks, layoutOptions));
+  // The fonts are subset to the characters the blocks draw while the pages are laid out (on the helper thread, which
+  // also finds the characters in each face's text).
+  const programs = new FontPrograms(loadFonts(), kitTexts(content.blocks, layoutOptions));
   lap('fonts ordered');
   try {
     for (let pass = 0; pass < MAX_PASSES; pass++) {

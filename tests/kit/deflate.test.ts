@@ -8,6 +8,7 @@ import { deflate } from '../../src/kit/paint/zlib.ts'
 import { renderKit } from '../../src/kit/index.ts'
 import { loadFonts } from '../../src/kit/text/fonts.ts'
 import { subsetFace } from '../../src/kit/text/subset.ts'
+import { charactersOf } from '../../src/kit/layout/inline.ts'
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts'
 
 /** Page-like streams: a few kilobytes each of text operators with varying numbers (compressible, not trivially). */
@@ -92,11 +93,14 @@ describe('streams deflated and fonts subset on the helper thread', () => {
   test('fonts subset ahead on the helper are the subsets of the expected characters; a character beyond them is subset with them here', async () => {
     const fonts = loadFonts()
     const codePoints = (text: string): number[] => [...text].map((c) => c.codePointAt(0)!)
-    const expected = codePoints('Безпека - 1234567890 ').sort((a, b) => a - b)
+    // The bold face's text: its characters, the space and hyphen layout adds, and all digits (it has one).
+    const texts = ['', 'Безпека 7', '', '']
+    const expected = [...new Set(codePoints('Безпека -0123456789'))].sort((a, b) => a - b)
+    expect(charactersOf(texts)).toEqual(new Map([['bold', expected]]))
     const program = async (drawn: string): Promise<{ name: string; bytes: Uint8Array; length: number }> => {
       const doc = await PDFDocument.create()
       const streams = new StreamBatch(doc.context)
-      const programs = new FontPrograms(fonts, new Map([['bold', expected]]))
+      const programs = new FontPrograms(fonts, texts)
       const { ref, name } = programs.add(streams, 'bold', codePoints(drawn))
       streams.finish()
       programs.release()

@@ -7,7 +7,7 @@ import type { FontId } from '../text/types.ts'
 import { contentBox, PAPER } from './geometry.ts'
 import { resolveRows } from './flow.ts'
 import { resolveFurniture } from './furniture.ts'
-import { faceCharacters, isIgnorable, missing, resolveGlyphs } from './inline.ts'
+import { charactersOf, faceTexts, isIgnorable, missing, resolveGlyphs } from './inline.ts'
 import { pageItems, resolveOutline, resolvePages, samePlacement } from './paginate.ts'
 import type { LaidOutKit, LayoutError, LayoutOptions } from './types.ts'
 
@@ -30,13 +30,15 @@ export function glyphErrors(blocks: readonly Block[], options: LayoutOptions, dr
   return errors
 }
 
-/**
- * The characters each face of the kit is expected to draw (`faceCharacters`), from its blocks before layout: the fonts
- * are subset to these (and any other character the pages turn out to draw).
- */
-export function kitCharacters(blocks: readonly Block[], options: LayoutOptions): Map<FontId, number[]> {
+/** Each face's text in the kit as layout sets it (`faceTexts`), from its blocks before layout: the fonts are subset from it. */
+export function kitTexts(blocks: readonly Block[], options: LayoutOptions): string[] {
   const furniture = [options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '']
-  return faceCharacters(blocks, options.printUrls ?? true, furniture, options.continued)
+  return faceTexts(blocks, options.printUrls ?? true, furniture, options.continued)
+}
+
+/** The characters each face of the kit is expected to draw (`charactersOf` its `kitTexts`). */
+export function kitCharacters(blocks: readonly Block[], options: LayoutOptions): Map<FontId, number[]> {
+  return charactersOf(kitTexts(blocks, options))
 }
 
 /** A character drawn in a face that has no glyph for it. */

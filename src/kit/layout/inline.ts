@@ -156,14 +156,11 @@ const ADDED_IN_EVERY_FACE = ' -'
 const ADDED_IN_REGULAR = `•–.…${DIGITS}`
 
 /**
- * The characters each face is expected to draw for these blocks, the furniture (regular) and the repeat-header word
- * "continued" (bold), in ascending order: the
- * text as layout sets it, and what layout adds (`ADDED_IN_EVERY_FACE`, `ADDED_IN_REGULAR`, all digits for a face with
- * one). Known before layout, so the fonts can be subset while the pages are laid out; a character drawn beyond these
- * is still caught by the painter, which then subsets with it too.
+ * Each face's text as layout sets it, in FONT_IDS order: the blocks' text, the furniture (regular) and the
+ * repeat-header word "continued" (bold), each face's pieces joined (what `charactersOf` reads). Joining costs no
+ * pass over the characters, so the rendering thread can leave that pass to the helper thread.
  */
-export function faceCharacters(blocks: readonly Block[], printUrls: boolean, furniture: readonly string[], continued: string): Map<FontId, number[]> {
-  // Each face's text joined first and read in one go: reading it run by run cost more per run than per character.
+export function faceTexts(blocks: readonly Block[], printUrls: boolean, furniture: readonly string[], continued: string): string[] {
   const texts = ['', '', '', '']
   visitText(blocks, printUrls, [], (text, font) => {
     texts[FACE_INDEX[font]] += text
@@ -171,9 +168,19 @@ export function faceCharacters(blocks: readonly Block[], printUrls: boolean, fur
   for (const text of furniture) texts[FACE_INDEX.regular] += text
   // Repeat headers of boxes and cards that go on over a page: the bold title line.
   texts[FACE_INDEX.bold] += continued
+  return texts
+}
+
+/**
+ * The characters each face is expected to draw, in ascending order, from its text (`faceTexts`): the text's
+ * characters, and what layout adds (`ADDED_IN_EVERY_FACE`, `ADDED_IN_REGULAR`, all digits for a face with one).
+ * Known before layout, so the fonts can be subset while the pages are laid out; a character drawn beyond these is
+ * still caught by the painter, which then subsets with it too.
+ */
+export function charactersOf(texts: readonly string[]): Map<FontId, number[]> {
   const out = new Map<FontId, number[]>()
   for (const font of FONT_IDS) {
-    const text = texts[FACE_INDEX[font]]!
+    const text = texts[FACE_INDEX[font]] ?? ''
     if (text.length === 0) continue
     const chars = distinctCharacters(text).filter((c) => !isNeverDrawn(c))
     if (chars.length === 0) continue

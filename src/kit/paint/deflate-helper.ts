@@ -10,7 +10,8 @@ import { fontFile } from '../text/font-files.ts'
 import { prepareSubsets, subsetFace, type SubsetSource } from '../text/subset.ts'
 import { FONT_IDS, type FontId } from '../text/types.ts'
 import { deflate } from './zlib.ts'
-import { DONE, READY, SUBMITTED, type HelperJob, type HelperReply, type SubsetOrder, type SubsetProgram } from './deflate-protocol.ts'
+import { DONE, READY, SUBMITTED, type HelperJob, type HelperReply, type SubsetProgram } from './deflate-protocol.ts'
+import { charactersOf } from '../layout/inline.ts'
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort }
 /**
@@ -47,15 +48,17 @@ function submittedWithin(submitted: number, ms: number): boolean {
 /** Does one job; a failure is reported, and the painting thread then does the work itself. */
 function run(job: HelperJob): HelperReply {
   try {
-    return 'streams' in job ? { id: job.id, deflated: job.streams.map(deflate) } : { id: job.id, subsets: job.subsets.map(subsetProgram) }
+    if ('streams' in job) return { id: job.id, deflated: job.streams.map(deflate) }
+    const { texts, postscriptNames } = job.fonts
+    return { id: job.id, subsets: [...charactersOf(texts)].map(([font, codePoints]) => subsetProgram(font, codePoints, postscriptNames[FONT_IDS.indexOf(font)]!)) }
   } catch {
     return { id: job.id }
   }
 }
 
-/** A face subset as ordered, deflated. */
-function subsetProgram(order: SubsetOrder): SubsetProgram {
-  const source: SubsetSource = { id: order.font, bytes: faces.get(order.font)!, postscriptName: order.postscriptName }
-  const { bytes, name } = subsetFace(source, order.codePoints)
-  return { name, length: bytes.length, deflated: deflate(bytes) }
+/** A face subset to these characters, deflated. */
+function subsetProgram(font: FontId, codePoints: number[], postscriptName: string): SubsetProgram {
+  const source: SubsetSource = { id: font, bytes: faces.get(font)!, postscriptName }
+  const { bytes, name } = subsetFace(source, codePoints)
+  return { font, codePoints, name, length: bytes.length, deflated: deflate(bytes) }
 }

@@ -7,21 +7,19 @@ export const SUBMITTED = 1
 export const DONE = 2
 export const CONTROL_SLOTS = 3
 
-/** Streams to deflate, or faces to subset (and deflate). */
-export type HelperWork = { streams: Uint8Array[] } | { subsets: SubsetOrder[] }
+/**
+ * Streams to deflate, or a document's fonts to subset (and deflate) to the characters of each face's text (`texts`,
+ * in FONT_IDS order: `faceTexts`), each named after its face's PostScript name (`postscriptNames`, same order).
+ */
+export type HelperWork = { streams: Uint8Array[] } | { fonts: { texts: string[]; postscriptNames: string[] } }
 
 /** A job: jobs are done in the order submitted, so job `id` is done once DONE > id. */
 export type HelperJob = HelperWork & { id: number }
 
-/** A face to subset to these characters (ascending), named after its PostScript name. */
-export interface SubsetOrder {
-  font: FontId
-  postscriptName: string
-  codePoints: readonly number[]
-}
-
-/** A subset font program: its name, its length before deflating, and its deflated bytes. */
+/** A face's subset font program: the characters it was cut to, its name, its length before deflating, its deflated bytes. */
 export interface SubsetProgram {
+  font: FontId
+  codePoints: number[]
   name: string
   length: number
   deflated: Uint8Array

@@ -42,7 +42,7 @@ export interface Painted {
  * Paints a laid-out kit into PDF bytes. `programs`: the font programs, ordered before layout from the characters the
  * kit is expected to draw (`FontPrograms`); by default each face is subset to the characters its pages drew.
  */
-export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes, programs = new FontPrograms(fonts, new Map())): Promise<Painted> {
+export async function paintKit(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, times?: StageTimes, programs = new FontPrograms(fonts)): Promise<Painted> {
   // One-byte codes fit every kit so far; a face with more than 255 characters needs the document written again.
   return (await paintWith(kit, fonts, meta, programs, 1, times)) ?? (await paintWith(kit, fonts, meta, programs, 2, times))!
 }
