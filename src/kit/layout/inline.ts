@@ -1,4 +1,4 @@
-/** Inline stage: glyph coverage checks and runs → styled text for the line breaker. */
+/** Inline stage: glyph coverage checks, each face's text for the font subsets, and runs → styled text for the line breaker. */
 import type { Block, Run, SourcePos } from '../blocks.ts'
 import { CodeUnits } from '../text/codeunits.ts'
 import type { StyledText } from '../text/linebreak.ts'

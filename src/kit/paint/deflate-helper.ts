@@ -1,6 +1,6 @@
 /**
  * The helper thread (`deflate.ts` starts it): compresses batches of streams while the painting thread goes on writing
- * pages, and subsets a document's fonts while its pages are laid out. It never returns to its event loop: it sleeps on
+ * pages, and, while a document's pages are laid out, finds the characters of each face's text and subsets the fonts. It never returns to its event loop: it sleeps on
  * a shared counter, so the painting thread can hand it work and collect results without either side waiting for an
  * event-loop turn (`receiveMessageOnPort`).
  */

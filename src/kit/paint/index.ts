@@ -1,8 +1,9 @@
 /**
  * Paint: laid-out pages → PDF bytes. The only module that imports pdf-lib. Each page's content stream is
  * written once, straight into bytes (`content.ts`: character codes in literal strings, kerning as TJ numbers), and
- * deflated with Node's zlib, partly on a helper thread while later pages are written (`deflate.ts`); then the fonts
- * are subset (HarfBuzz) to the characters the pages used, with content-derived names; metadata dates come from the
+ * deflated with Node's zlib, partly on a helper thread while later pages are written (`deflate.ts`); the fonts are
+ * subset (HarfBuzz) to the characters the kit is expected to draw, on that thread while the pages were laid out, and to
+ * any the pages drew beyond them here (`font-programs.ts`), with content-derived names; metadata dates come from the
  * caller: same input, same bytes.
  */
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPageLeaf, PDFString, type PDFDict, type PDFObject, type PDFRef } from 'pdf-lib'
