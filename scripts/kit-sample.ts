@@ -9,7 +9,7 @@ import type { Block, Run } from '../src/kit/blocks.ts'
 import { layoutKit, type LayoutOptions, type Paper } from '../src/kit/layout/index.ts'
 import { paintKit, type PdfMeta } from '../src/kit/paint/index.ts'
 import { fontMetrics, loadFonts } from '../src/kit/text/fonts.ts'
-import { hyphenateUk } from '../src/kit/text/hyphenate.ts'
+import { hyphenate } from '../src/kit/text/hyphenate.ts'
 
 const P = (text: string): Block => ({ kind: 'paragraph', runs: [{ text }] })
 const H = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, runs: [{ text }] })
@@ -165,7 +165,7 @@ export function sampleBlocks(): Block[] {
 export function sampleOptions(paper: Paper = 'a4'): LayoutOptions {
   return {
     metrics: fontMetrics(loadFonts()),
-    hyphenate: hyphenateUk,
+    hyphenate,
     paper,
     continued: '(продовження)',
     headerLeft: 'Кібергрумінг: як розпізнати і що робити',

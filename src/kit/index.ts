@@ -24,7 +24,7 @@ import { glyphErrors, kitTexts, layoutKit, newLayoutCache, type LaidOutKit, type
 import { paintKit } from './paint/index.ts';
 import { FontPrograms } from './paint/font-programs.ts';
 import { fontMetrics, loadFonts } from './text/fonts.ts';
-import { hyphenateUk } from './text/hyphenate.ts';
+import { hyphenate } from './text/hyphenate.ts';
 import { stopwatch, type StageTimes } from './timings.ts';
 
 /** How a kit is rendered. */
@@ -102,7 +102,7 @@ function kitLayoutOptions(lesson: ValidLesson, paper: Paper): LayoutOptions {
   const s = t(lesson.lang);
   return {
     metrics: fontMetrics(loadFonts()),
-    hyphenate: hyphenateUk,
+    hyphenate,
     paper,
     continued: s.continued,
     headerLeft: lesson.data.title,

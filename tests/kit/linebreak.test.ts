@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { breakLines, type Line, type StyledText } from '../../src/kit/text/linebreak.ts'
-import { hyphenateUk } from '../../src/kit/text/hyphenate.ts'
+import { hyphenate, hyphenateEn, hyphenateUk } from '../../src/kit/text/hyphenate.ts'
 import { fakeHyphenate, fakeMetrics } from './helpers.ts'
 
 /** pt: the fake font at 10 pt sets 5 pt per character, so a width of 5·n holds n characters. */
@@ -42,6 +42,15 @@ describe('breakLines', () => {
     for (const line of run(text, chars)) expect(line.width).toBeLessThanOrEqual(chars * CHAR + 1e-9)
   })
 
+  test('an address (a link, an e-mail, a domain) or a password never gets an added hyphen', () => {
+    for (const address of ['https://example.org/resources/online-safety', 'help@example.org', 'www.stopsextingproject.org.ua', 'ZhyrafTantsyuyeNaDakhu7', 'abcdefghij2016'])
+      for (const chars of [9, 12, 17]) {
+        const lines = run(`aa ${address}`, chars)
+        expect(lines.flatMap((l) => l.fragments).some((f) => f.inserted), `${address} at ${chars}`).toBe(false)
+        expect(texts(lines).join('').replace(/ /g, '')).toBe(`aa${address}`)
+      }
+  })
+
   test('an added hyphen is marked, and joints say how lines join', () => {
     const lines = run('aa abcdefghi', 9)
     expect(lines[0]!.fragments.at(-1)).toMatchObject({ text: '-', inserted: true })
@@ -72,6 +81,28 @@ describe('breakLines', () => {
   test('a word whose style changes mid-word is kept together', () => {
     const lines = run([{ text: 'aaaa xx', font: 'regular' }, { text: 'yy', font: 'bold' }], 6, false)
     expect(texts(lines)).toEqual(['aaaa', 'xxyy'])
+  })
+})
+
+describe('hyphenate', () => {
+  test('Cyrillic words with the Ukrainian patterns, Latin words with the British English ones', () => {
+    expect(hyphenate('безпека')).toEqual(hyphenateUk('безпека'))
+    expect(hyphenate('безпека').length).toBeGreaterThan(0)
+    expect(hyphenate('information')).toEqual(hyphenateEn('information'))
+    expect(hyphenateEn('information').length).toBeGreaterThan(0)
+    // The Ukrainian patterns give an English word no points: English kits were not hyphenated before.
+    expect(hyphenateUk('information')).toEqual([])
+  })
+
+  test('an English paragraph is hyphenated where a line would be loose', () => {
+    const lines = breakLines(plain('Remember our rule: if something strange happens there, say stop, tell a trusted grown-up and keep the evidence.'), {
+      width: 24 * CHAR,
+      size: SIZE,
+      measure: fakeMetrics.measure,
+      hyphenate,
+    })
+    expect(lines.some((l) => l.fragments.some((f) => f.inserted))).toBe(true)
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(24 * CHAR + 1e-9)
   })
 })
 

@@ -1,4 +1,4 @@
-// The `hyphen` package ships no types; these are the two modules the kit uses.
+// The `hyphen` package ships no types; these are the modules the kit uses.
 declare module 'hyphen/hyphen.js' {
   type Patterns = unknown
   const createHyphenator: (
@@ -8,6 +8,10 @@ declare module 'hyphen/hyphen.js' {
   export default createHyphenator
 }
 declare module 'hyphen/patterns/uk.js' {
+  const patterns: unknown
+  export default patterns
+}
+declare module 'hyphen/patterns/en-gb.js' {
   const patterns: unknown
   export default patterns
 }

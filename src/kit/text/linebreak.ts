@@ -482,6 +482,11 @@ function isExplicitBreak(c: number): boolean {
 
 /** Stretches of letters (with marks and apostrophes) that are hyphenated each on its own. */
 const LETTER_STRETCH = /[\p{L}\p{M}’'ʼ]+/gu
+/**
+ * A word that is not prose: an address (a slash, an @, a dot between letters) or code-like (a digit, a capital after
+ * a small letter: a password, a camelCase name). It is never hyphenated: an added hyphen would read as part of it.
+ */
+const NOT_PROSE = /[/@\p{Nd}]|\p{L}\.\p{L}|\p{Ll}\p{Lu}/u
 
 /**
  * Break candidates inside a word, latest first, each as index * 2 + 1 for an explicit break (no hyphen added) and
@@ -522,7 +527,9 @@ function bestSplit(
   measure: Measure,
 ): { index: number; hyphen?: StyledText } | undefined {
   const text = viewText(t, w, a, t.wLen[w]!)
-  for (const c of candidates(text, hyphenate)) {
+  // Nor the rest of an address or a password after an earlier break.
+  const prose = !NOT_PROSE.test(a === 0 ? text : viewText(t, w, 0, t.wLen[w]!))
+  for (const c of candidates(text, prose ? hyphenate : undefined)) {
     const index = c >> 1
     const hyphenStyle = (c & 1) === 0 ? styleBefore(t, w, a, index) : undefined
     const width = viewWidth(w, a, a + index) + (hyphenStyle ? measure(HYPHEN, hyphenStyle.font, size) : 0)
