@@ -161,14 +161,15 @@ const ADDED_IN_REGULAR = `•–.…${DIGITS}`
  * pass over the characters, so the rendering thread can leave that pass to the helper thread.
  */
 export function faceTexts(blocks: readonly Block[], printUrls: boolean, furniture: readonly string[], continued: string): string[] {
-  const texts = ['', '', '', '']
+  // Pieces joined once per face (a flat string), not added one by one (a rope of thousands of pieces to flatten later).
+  const pieces: string[][] = [[], [], [], []]
   visitText(blocks, printUrls, [], (text, font) => {
-    texts[FACE_INDEX[font]] += text
+    pieces[FACE_INDEX[font]]!.push(text)
   })
-  for (const text of furniture) texts[FACE_INDEX.regular] += text
+  pieces[FACE_INDEX.regular]!.push(...furniture)
   // Repeat headers of boxes and cards that go on over a page: the bold title line.
-  texts[FACE_INDEX.bold] += continued
-  return texts
+  pieces[FACE_INDEX.bold]!.push(continued)
+  return pieces.map((face) => face.join(''))
 }
 
 /**
