@@ -18,8 +18,8 @@ export function isIgnorable(cp: number): boolean {
 /** Code units of the text the glyph check is going over (its own: nothing it calls reads text with it). */
 const textCodes = new CodeUnits()
 
-/** Index of each face in the per-character "seen" table of the glyph check. */
-const FACE_INDEX: Record<FontId, number> = { regular: 0, bold: 1, italic: 2, boldItalic: 3 }
+/** Index of each face: its bit in the glyph check's "seen" table, and its text in `faceTexts` (FONT_IDS order). */
+const FACE_INDEX = Object.fromEntries(FONT_IDS.map((id, i) => [id, i])) as Record<FontId, number>
 
 /** Styled text for the breaker; with `printUrls`, a link's address follows its text when the two differ. */
 export function toStyled(runs: readonly Run[], printUrls: boolean, force?: { bold?: boolean; italic?: boolean }): StyledText[] {

@@ -57,7 +57,7 @@ export class StreamBatch {
   /** Registers a stream deflated already (by the helper, see `font-programs.ts`) with these dictionary entries. */
   addDeflated(deflated: Uint8Array, extra: Record<string, unknown>): PDFRef {
     const ref = this.context.nextRef()
-    this.assign({ ref, bytes: deflated, extra }, deflated)
+    this.assign(ref, extra, deflated)
     return ref
   }
 
@@ -71,12 +71,12 @@ export class StreamBatch {
       for (let given = 0; count < this.pending.length && given + this.pending[count]!.bytes.length / 2 < share; count++) given += this.pending[count]!.bytes.length
       if (count > 0) this.send(count)
     }
-    for (const stream of this.pending) this.assign(stream, deflate(stream.bytes))
+    for (const stream of this.pending) this.assign(stream.ref, stream.extra, deflate(stream.bytes))
     this.pending = []
     this.pendingBytes = 0
     for (const { job, streams } of this.sent) {
       const deflated = this.helper?.collect(job)?.deflated
-      streams.forEach((stream, i) => this.assign(stream, deflated?.[i] ?? deflate(stream.bytes)))
+      streams.forEach((stream, i) => this.assign(stream.ref, stream.extra, deflated?.[i] ?? deflate(stream.bytes)))
     }
     this.sent.length = 0
   }
@@ -100,9 +100,9 @@ export class StreamBatch {
   }
 
   /** Sets a reserved reference to its deflated stream object. */
-  private assign(stream: PendingStream, data: Uint8Array): void {
-    const dict = this.context.obj({ ...stream.extra, Filter: 'FlateDecode', Length: data.length } as unknown as Record<string, never>) as PDFDict
-    this.context.assign(stream.ref, FinishedStream.of(dict, data))
+  private assign(ref: PDFRef, extra: Record<string, unknown>, data: Uint8Array): void {
+    const dict = this.context.obj({ ...extra, Filter: 'FlateDecode', Length: data.length } as unknown as Record<string, never>) as PDFDict
+    this.context.assign(ref, FinishedStream.of(dict, data))
   }
 }
 

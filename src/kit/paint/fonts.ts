@@ -9,9 +9,9 @@
  * space's glyph. One-byte codes go through a small embedded CMap (ISO 32000 §9.7.5.3: one byte, CID = code); two-byte
  * codes through Identity-H.
  */
-import { deflateSync } from 'node:zlib'
 import { PDFName, PDFNumber, PDFString, type PDFContext, type PDFRef } from 'pdf-lib'
 import { FinishedStream } from './stream.ts'
+import { deflate } from './zlib.ts'
 import type { FontFace } from '../text/fonts.ts'
 import type { StreamBatch } from './deflate.ts'
 import type { EmbeddedProgram } from './font-programs.ts'
@@ -34,7 +34,7 @@ let oneByteCMap: Uint8Array | undefined
 
 /** Registers the embedded one-byte CMap, which every one-byte font of a document shares as its /Encoding. */
 export function embedOneByteCMap(context: PDFContext): PDFRef {
-  oneByteCMap ??= deflateSync(new TextEncoder().encode(cmapProgram(ONE_BYTE_CMAP, 'Identity', 1, ['1 begincidrange', '<00> <FF> 0', 'endcidrange'])))
+  oneByteCMap ??= deflate(new TextEncoder().encode(cmapProgram(ONE_BYTE_CMAP, 'Identity', 1, ['1 begincidrange', '<00> <FF> 0', 'endcidrange'])))
   const dict = context.obj({
     Type: 'CMap',
     CMapName: ONE_BYTE_CMAP,
