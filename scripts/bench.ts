@@ -3,15 +3,16 @@
  * Needs a built site (`npm run build`) and Debian's chromium. Prints a table; compares ratios, not absolute times
  * (these machines are shared and noisy).
  *
- * ours warm: median of RUNS renders in this process (fonts and patterns loaded, the library rendered WARMUP_ROUNDS
+ * ours warm: median of renders in this process (fonts and patterns loaded, the library rendered WARMUP_ROUNDS
  *   times first so V8 has optimized the engine's code; nothing of the lesson's layout or output cached between
- *   renders). The timed runs go round the library, one render of each lesson a round, so a slow minute of the
- *   machine falls on every lesson alike.
+ *   renders). The timed renders go round the library, one render of each lesson a round, so a slow minute of the
+ *   machine falls on every lesson alike; each block of them lasts as long as Chromium's block before it (at least
+ *   RUNS renders of each lesson in all).
  * ours cold: one render in a fresh worker thread (fonts, HarfBuzz and patterns loaded inside the measured time).
  * Both use the deflate helper thread on a second core, as every render does where there is one (`paint/deflate.ts`).
  * chromium: median of RUNS page.pdf() calls on the loaded lesson page (its pictures loaded too), after one warm-up call.
- * The runs are spread over BLOCKS blocks, ours and Chromium's in turn, so both medians cover the same minutes of a
- * machine whose speed drifts; "by block" gives the lowest and highest ratio of the blocks.
+ * The runs are spread over BLOCKS blocks, Chromium's and ours in turn, each as long as the other, so both medians cover
+ * the same minutes of a machine whose speed drifts; "by block" gives the lowest and highest ratio of the blocks.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,11 @@ const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 3);
  * were timed on half-optimized code (1.5–2.5× slower than the same lessons timed last).
  */
 const WARMUP_ROUNDS = 25;
+/**
+ * ms to let the machine settle after Chromium closes. Our renders in the first 0.3 s after it closed took 1.5–2.5×
+ * their usual time, in the next 0.3 s ~1.3× (measured over three blocks; the exiting browser's processes and memory).
+ */
+const SETTLE_MS = 1_000;
 const SITE = 'dist';
 
 const library = loadLibrary(LESSONS_DIR);
@@ -67,16 +73,20 @@ async function kitsOnce(): Promise<{ bytes: number; pages: number }[]> {
   return kits;
 }
 
-/** Warm render times of `rounds` rounds of the library, added to each lesson's list in `times`. */
-async function ours(rounds: number, times: number[][]): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
+/**
+ * Warm renders round the library, for at least `ms` and at least `minRounds` rounds, added to each lesson's list in
+ * `times`.
+ */
+async function ours(ms: number, minRounds: number, times: number[][]): Promise<void> {
+  const until = performance.now() + ms;
+  for (let round = 0; round < minRounds || performance.now() < until; round++) {
     for (const [l, lesson] of lessons.entries()) {
       const started = performance.now();
       await renderKit(lesson, { ...options, times: stages });
       times[l]!.push(performance.now() - started);
     }
+    timedRenders += lessons.length;
   }
-  timedRenders += rounds * lessons.length;
 }
 
 /** One render in a fresh worker: the cost a teacher pays for the first kit after start-up. */
@@ -151,10 +161,11 @@ async function chromiumBlock(prints: number, times: number[][]): Promise<{ bytes
 const helper = await deflateHelperStarted();
 for (let i = 0; i < WARMUP_ROUNDS; i++) for (const lesson of lessons) await renderKit(lesson, options);
 
-// Each contender is timed with the machine to itself (a running Chromium, even idle, slowed our renders by 20–30%),
-// in BLOCKS alternating blocks: ours, then Chromium's, then ours again… The machine's speed drifts by 20–40% from
-// one minute to the next, so each side's median is taken over the same stretch of time, not one side's minute
-// against the other's.
+// Each contender is timed with the machine to itself, in BLOCKS alternating blocks: Chromium's, then ours for as long,
+// then Chromium's again… The machine's speed drifts by 20–40% from one minute to the next, and a slow stretch can last
+// seconds, so each side's median is taken over the same length and stretch of time. (Ours used to be timed RUNS rounds
+// a block: half a second against Chromium's ~15 s, in two blocks of three right after Chromium closed, the slowest
+// second of the machine for us: see SETTLE_MS.)
 const kits = await kitsOnce();
 const ourTimes = lessons.map((): number[] => []);
 const theirTimes = lessons.map((): number[] => []);
@@ -164,8 +175,11 @@ const blockRatios = lessons.map((): number[] => []);
 for (let block = 0; block < BLOCKS; block++) {
   const oursBefore = ourTimes.map((t) => t.length);
   const theirsBefore = theirTimes.map((t) => t.length);
-  await ours(perBlock, ourTimes);
+  const started = performance.now();
   theirs = await chromiumBlock(perBlock, theirTimes);
+  const took = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await ours(took, perBlock, ourTimes);
   lessons.forEach((_, l) => blockRatios[l]!.push(median(theirTimes[l]!.slice(theirsBefore[l])) / median(ourTimes[l]!.slice(oursBefore[l]))));
 }
 const mine = kits.map((kit, l) => ({ ...kit, warm: median(ourTimes[l]!) }));
