@@ -41,8 +41,8 @@ const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 3);
  */
 const WARMUP_ROUNDS = 25;
 /**
- * ms to let the machine settle after Chromium closes. Our renders in the first 0.3 s after it closed took 1.5–2.5×
- * their usual time, in the next 0.3 s ~1.3× (measured over three blocks; the exiting browser's processes and memory).
+ * ms to let the machine settle after Chromium closes. Our renders in the first 0.3 s after it closed took 1.8–2.4×
+ * the time they took at the end of the same block, in the next 0.3 s 1.4–1.7× (measured after three blocks).
  */
 const SETTLE_MS = 1_000;
 const SITE = 'dist';

@@ -80,7 +80,7 @@ let beyondExpected = 0
 
 /**
  * How many faces, in this thread's documents so far, drew a character `kitCharacters` did not expect (each was subset
- * after its pages, not ahead): what tests and the benchmark check; it should stay 0.
+ * after its pages, not ahead): what the tests check; it should stay 0.
  */
 export function facesBeyondExpected(): number {
   return beyondExpected
