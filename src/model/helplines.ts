@@ -59,3 +59,16 @@ export function loadHelplines(file: string): { helplines: Helpline[]; diagnostic
 export function oldestVerification(helplines: readonly Helpline[]): string | undefined {
   return helplines.map((line) => line.verified).filter((date): date is string => date !== null).sort()[0];
 }
+
+/** Who a printed or shown list of helplines is for. */
+export type HelplineReader = 'pupils' | 'adults';
+
+/**
+ * The entries a reader may be handed: pupils get only verified entries meant for children (a frightened child must
+ * never reach a dead or taken-over contact); adults (teachers' and parents' pages) get every entry, unverified ones
+ * marked "не перевірено" where they are shown.
+ */
+export function helplinesFor(helplines: readonly Helpline[], reader: HelplineReader): Helpline[] {
+  if (reader === 'adults') return [...helplines];
+  return helplines.filter((line) => line.verified !== null && line.audience.includes('children'));
+}
