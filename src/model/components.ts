@@ -1,7 +1,7 @@
-import { AUDIENCES } from './formats.ts';
+import { AUDIENCES, HANDOUT_KINDS } from './formats.ts';
 
 /** How an attribute's value is written and checked. */
-export type AttributeKind = 'text' | 'minutes' | 'number' | 'audience';
+export type AttributeKind = 'text' | 'minutes' | 'number' | 'audience' | 'handout-kind';
 
 /** One attribute a component accepts. */
 export interface AttributeSpec {
@@ -42,7 +42,7 @@ export const COMPONENTS = {
   Answer: { parents: ['Discuss', 'Station'], attributes: {}, children: 'markdown', meaning: 'an expected answer' },
   Handout: {
     parents: ['root', 'Stage'],
-    attributes: { title: required('text'), audience: optional('audience') },
+    attributes: { title: required('text'), audience: optional('audience'), kind: optional('handout-kind') },
     children: 'markdown',
     meaning: 'a printable worksheet for pupils',
   },
@@ -98,3 +98,6 @@ export function isComponent(name: string | null | undefined): name is ComponentN
 
 /** The audience values, for hints. */
 export const AUDIENCE_LIST = AUDIENCES.join(', ');
+
+/** The handout kinds, for hints. */
+export const HANDOUT_KIND_LIST = HANDOUT_KINDS.join(', ');

@@ -17,6 +17,16 @@ export const AUDIENCES = ['pupil', 'pair', 'team', 'class', 'leader'] as const;
 /** An audience id. */
 export type AudienceId = (typeof AUDIENCES)[number];
 
+/**
+ * What a handout is for, which decides how it prints: `worksheet` (default: name and date line), `private` (a sheet
+ * the pupil keeps and never hands in: no name line, a note saying so), `poster` (large type, pictures filling the
+ * page, to be read from across a room).
+ */
+export const HANDOUT_KINDS = ['worksheet', 'private', 'poster'] as const;
+
+/** A handout kind id. */
+export type HandoutKind = (typeof HANDOUT_KINDS)[number];
+
 /** Languages a lesson may be written in; the first is the default. */
 export const LANGS = ['uk', 'en'] as const;
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Nodes, Root } from 'mdast';
-import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, isComponent, type ComponentSpec } from './components.ts';
-import { AUDIENCES, type FormatId } from './formats.ts';
+import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, HANDOUT_KIND_LIST, isComponent, type ComponentSpec } from './components.ts';
+import { AUDIENCES, HANDOUT_KINDS, type FormatId } from './formats.ts';
 import { error, suggest, type Finding } from './diagnostics.ts';
 import { isJsx, isParent, attributeValue, numberAttribute, type JsxElement } from './mdast.ts';
 
@@ -119,6 +119,9 @@ function attributeProblem(kind: string, value: string | true, node: JsxElement, 
   }
   if (kind === 'audience' && !(AUDIENCES as readonly (string | true)[]).includes(value)) {
     return { message: 'is not an audience', hint: `use one of ${AUDIENCE_LIST}` };
+  }
+  if (kind === 'handout-kind' && !(HANDOUT_KINDS as readonly (string | true)[]).includes(value)) {
+    return { message: 'is not a kind of handout', hint: `use one of ${HANDOUT_KIND_LIST}` };
   }
   return undefined;
 }

@@ -68,6 +68,7 @@ describe('author mistakes: file, line, the bad value and a hint', () => {
     ['stage without minutes', variant('<Stage title="Гра" minutes={10}>', '<Stage title="Гра">'), '37:1', /<Stage> needs a minutes/, /minutes=\{5\}/],
     ['unknown attribute', variant('audience="pupil"', 'audiance="pupil"'), '39:1', /unknown attribute "audiance"/, /did you mean "audience"/],
     ['bad audience', variant('audience="pupil"', 'audience="everyone"'), '39:1', /audience="everyone": is not an audience/, /pupil, pair, team, class, leader/],
+    ['bad handout kind', variant('audience="pupil"', 'audience="pupil" kind="secret"'), '39:1', /kind="secret": is not a kind of handout/, /worksheet, private, poster/],
     ['station outside a quest', variant('Намалюй замок.', '<Station n={1} title="Станція">\n\nТекст\n\n</Station>'), '41:1', /<Station> cannot stand inside <Handout>|Station> is for quests/, /.+/],
     ['text in Cards', variant('<Card>Пароль можна', 'Текст\n<Card>Пароль можна'), '44:1', /may contain only <Card>/, /wrap each card/],
     ['missing image', variant('Намалюй замок.', '![Замок](./zamok.svg)'), '41:1', /image "\.\/zamok\.svg" not found/, /put the file next to the lesson/],
