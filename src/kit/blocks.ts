@@ -18,16 +18,23 @@ export interface Run {
   code?: boolean
   /** A clickable link; layout may also print the address after the text (see `printUrls`). */
   href?: string
+  /** A list marker on a card ("1.", "•"): the item's following lines hang after it. */
+  marker?: boolean
 }
 
 /** Horizontal alignment of a table column. */
 export type Align = 'left' | 'center' | 'right'
 
-/** A section heading; levels 1–2 also become PDF bookmarks. Always kept with the next block. */
+/**
+ * A section heading; levels 1–2 also become PDF bookmarks. Always kept with the next block and at least two lines of
+ * what follows it; never hyphenated.
+ */
 export interface HeadingBlock {
   kind: 'heading'
   level: 1 | 2 | 3 | 4
   runs: Run[]
+  /** false: no bookmark of its own (the title of a part whose page break is bookmarked already). */
+  bookmark?: boolean
   pos?: SourcePos
 }
 
@@ -35,6 +42,10 @@ export interface HeadingBlock {
 export interface ParagraphBlock {
   kind: 'paragraph'
   runs: Run[]
+  /** Type size relative to the body (1 by default): the phone numbers of the pupils' helplines sheet are set large. */
+  scale?: number
+  /** Kept on its page with the next block and two lines of it: a label, a stage's timing line, a question before its answer. */
+  keepWithNext?: boolean
   pos?: SourcePos
 }
 
@@ -57,6 +68,8 @@ export interface TableBlock {
   align: Align[]
   /** Keep the whole table on one page when it fits on one (a small table). */
   unsplittable?: boolean
+  /** Set at the body size of its part (a table on a pupil's sheet), not the smaller size of the teacher's tables. */
+  bodySize?: boolean
   pos?: SourcePos
 }
 
@@ -103,16 +116,27 @@ export interface ImageBlock {
   /** Pixel size of `data` (for a vector drawing: its viewBox size). */
   width: number
   height: number
-  /** Placed width in pt; by default the picture is set at 150 dpi, never wider than the column. */
+  /** Placed width in pt of a `small` picture; by default the picture is set at 150 dpi, never wider than the column. */
   placedWidth?: number
+  /** How large it is set (`PictureSize`); `small` by default. */
+  size?: PictureSize
   alt: string
   /** Printed under the picture when the author gives one. */
   caption?: Run[]
   pos?: SourcePos
 }
 
-/** How a box looks: `note` shaded, `script` indented with a bar, `safeguarding` ruled all round. */
-export type BoxVariant = 'note' | 'script' | 'safeguarding'
+/**
+ * How large a picture is set: `small` (at most about 8 × 5 cm, beside the text), `half` (the column's width, at most half
+ * the page's height), `page` (as large as the rest of its page allows: a picture to show to a class, a sheet to draw on).
+ */
+export type PictureSize = 'small' | 'half' | 'page'
+
+/**
+ * How a box looks: `note` shaded, `script` indented with a bar, `safeguarding` ruled all round, `plain` nothing at all
+ * (a group kept together on one page: an entry of the helplines sheet).
+ */
+export type BoxVariant = 'note' | 'script' | 'safeguarding' | 'plain'
 
 /** A callout box of blocks; `unsplittable` boxes move whole to the next page when they fit on one. */
 export interface BoxBlock {
@@ -130,12 +154,20 @@ export interface RuleBlock {
   pos?: SourcePos
 }
 
-/** Start a new page (never a blank one); `outline` adds a top-level bookmark, `textScale` sizes the type that follows. */
+/**
+ * Start a new page (never an empty one); `outline` adds a top-level bookmark, `textScale` sizes the type that follows,
+ * `recto` starts the part on a new sheet of a double-sided print.
+ */
 export interface PageBreakBlock {
   kind: 'pageBreak'
   outline?: string
   /** Multiplies every type size until the next page break (1 by default; handouts for young bands use ~1.25). */
   textScale?: number
+  /**
+   * Start on an odd page, so the part begins a new sheet when printed double-sided: the page before is then an
+   * intentionally blank back, marked as such. Pupils' parts, station sheets and the memo start so.
+   */
+  recto?: boolean
   pos?: SourcePos
 }
 
@@ -146,11 +178,28 @@ export interface SectionBlock {
   pos?: SourcePos
 }
 
-/** Cut-out cards: on their own pages, in a grid with dashed cut lines; each card's text shrinks to fit. */
+/**
+ * Cut-out cards: on their own sheets (every page of cards starts a new sheet and has a blank back, as cutting would
+ * destroy anything printed behind it), in a grid with dashed cut lines. All cards of a set are set in one type size,
+ * the largest at which every card fits. A card's paragraphs are separated by `\n` runs; a card with a list is set
+ * left-aligned, each item on its own line after its marker (`Run.marker`), other cards centred.
+ */
 export interface CardsBlock {
   kind: 'cards'
   title: Run[]
   cards: Run[][]
+  pos?: SourcePos
+}
+
+/**
+ * A form field: its label (if any), then ruled lines to write on. It has at least `lines` lines, and more where its page
+ * has room (the free space of a page is shared between its fields), so a form fills its sheet.
+ */
+export interface FieldBlock {
+  kind: 'field'
+  label: Run[]
+  /** The fewest writing lines. */
+  lines: number
   pos?: SourcePos
 }
 
@@ -176,6 +225,7 @@ export type Block =
   | SectionBlock
   | CardsBlock
   | NameLineBlock
+  | FieldBlock
 
 /** The kind tag of every block, in one list (tests and read/ check exhaustiveness against it). */
 export const BLOCK_KINDS = [
@@ -190,6 +240,7 @@ export const BLOCK_KINDS = [
   'section',
   'cards',
   'nameLine',
+  'field',
 ] as const satisfies readonly Block['kind'][]
 
 /** Concatenated text of runs (for errors, alt text and tests). */

@@ -1,14 +1,15 @@
 /**
- * renderKit(): one lesson → one printable PDF teacher kit. The stage list reads top to bottom:
- * shared data → pictures → read (mdast → blocks) → layout (blocks → pages) → page numbers settle → paint.
- * The build, the dev preview and the CLI all call this one function.
+ * The print products of lessons: `renderKit()` (one lesson → its teacher kit), `renderPupilPack()` (what is copied for
+ * pupils), `renderLessonProducts()` (both from one reading), `renderBandBundle()` (every kit of a band in one file).
+ * The stage list reads top to bottom: shared data → pictures → read (mdast → blocks) → layout (blocks → pages) → page
+ * numbers settle → paint. The build, the dev preview and the CLI all call these functions.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownToMdast } from 'satteri';
 import type { Nodes, Root } from 'mdast';
-import { t } from '../i18n/index.ts';
-import { bandById } from '../model/bands.ts';
+import { t, type UiStrings } from '../i18n/index.ts';
+import { bandById, type BandId } from '../model/bands.ts';
 import { LICENSES } from '../model/licenses.ts';
 import { TOPICS } from '../model/topics.ts';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from '../model/diagnostics.ts';
@@ -17,15 +18,20 @@ import { loadHelplines } from '../model/helplines.ts';
 import { loadFacts } from '../model/facts.ts';
 import type { Helpline } from '../model/helplines.ts';
 import type { Fact } from '../model/facts.ts';
-import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
+import type { Block } from './blocks.ts';
+import { readKit, type KitContent, type PageLookup, type PageRange, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
-import { glyphErrors, kitTexts, layoutKit, newLayoutCache, type LaidOutKit, type LayoutError, type LayoutOptions, type Paper } from './layout/index.ts';
-import { paintKit } from './paint/index.ts';
+import { typesetText } from './read/typography.ts';
+import {
+  blankPage, glyphErrors, kitTexts, layoutKit, newLayoutCache, withPageNumbers,
+  type LaidOutKit, type LayoutCache, type LayoutError, type LayoutOptions, type OutlineEntry, type Page, type Paper,
+} from './layout/index.ts';
+import { paintKit, type PdfMeta } from './paint/index.ts';
 import { FontPrograms } from './paint/font-programs.ts';
 import { fontMetrics, loadFonts } from './text/fonts.ts';
 import { hyphenate } from './text/hyphenate.ts';
-import { stopwatch, type StageTimes } from './timings.ts';
+import { stopwatch, type Lap, type StageTimes } from './timings.ts';
 
 /** How a kit is rendered. */
 export interface KitOptions {
@@ -49,47 +55,243 @@ const MAX_PASSES = 4;
 /** Page numbers for the first pass: two-digit stand-ins, so the real numbers rarely change line breaks or pages. */
 const provisionalPages: PageLookup = () => ({ from: 88, to: 89 });
 
-/** Render one valid lesson into PDF bytes. */
+/** A lesson read for printing: its blocks (kit and pupil pack) and how its pages are laid out. */
+interface ReadLesson {
+  lesson: ValidLesson;
+  content: KitContent;
+  layoutOptions: LayoutOptions;
+}
+
+/** Render one valid lesson's teacher kit into PDF bytes. */
 export async function renderKit(lesson: ValidLesson, options: KitOptions): Promise<KitResult> {
+  return (await renderLessonProducts(lesson, options, { pupils: false })).kit;
+}
+
+/** Render one valid lesson's pupil pack (handouts, cards, the helplines sheet, each on a new sheet) into PDF bytes. */
+export async function renderPupilPack(lesson: ValidLesson, options: KitOptions): Promise<KitResult> {
+  return (await renderLessonProducts(lesson, options, { kit: false })).pupils;
+}
+
+/** A lesson's print products: the teacher's kit and the pupil pack, from one reading of the lesson. */
+export interface LessonProducts {
+  kit: KitResult;
+  pupils: KitResult;
+}
+
+/** Both print products of a lesson (or the ones asked for; one not asked for is an empty success). */
+export async function renderLessonProducts(lesson: ValidLesson, options: KitOptions, which: { kit?: boolean; pupils?: boolean } = {}): Promise<LessonProducts> {
   const lap = stopwatch(options.times);
+  const read = await readLesson(lesson, options, lap);
+  if (!read.ok) return { kit: read.failed, pupils: read.failed };
+  const skipped: KitResult = { ok: true, pdf: new Uint8Array(0), pages: 0 };
+  const kit = which.kit === false ? skipped : await paintLesson(read.value, 'kit', options, lap);
+  const pupils = which.pupils === false ? skipped : await paintLesson(read.value, 'pupils', options, lap);
+  return { kit, pupils };
+}
+
+/** Pictures, shared texts and the lesson read into blocks; or the author errors that stop its kit. */
+async function readLesson(lesson: ValidLesson, options: KitOptions, lap: Lap): Promise<{ ok: true; value: ReadLesson } | { ok: false; failed: KitResult }> {
   const s = t(lesson.lang);
   const shared: SharedContent = { safeguarding: sharedProtocol(options.lessonsDir ?? 'lessons', lesson.lang), helplines: options.helplines, facts: options.facts };
   const pictures = await readPictures(lesson);
   const layoutOptions = kitLayoutOptions(lesson, options.paper ?? 'a4');
   lap('pictures, shared texts');
-
-  let pages: PageMap | undefined;
-  let laid: LaidOutKit | undefined;
-  // Rows and lines of one pass are reused by the next wherever a block's text did not change (this render only).
-  const cache = newLayoutCache();
   // The lesson is read once; a later pass makes anew only the blocks that print page numbers (this render only).
   const content = readKit(lesson, s, shared, pictures, provisionalPages);
-  if (content.findings.length) return failed(lesson, content.findings);
+  if (content.findings.length) return { ok: false, failed: failed(lesson, content.findings) };
   lap('read');
+  return { ok: true, value: { lesson, content, layoutOptions } };
+}
+
+/** Lays out and paints one product of a read lesson. */
+async function paintLesson(read: ReadLesson, product: 'kit' | 'pupils', options: KitOptions, lap: Lap): Promise<KitResult> {
+  const { lesson, content, layoutOptions } = read;
+  const blocks = product === 'kit' ? content.blocks : content.pupils;
   // The fonts are subset to the characters the blocks draw while the pages are laid out (on the helper thread, which
   // also finds the characters in each face's text).
-  const programs = new FontPrograms(loadFonts(), kitTexts(content.blocks, layoutOptions));
+  const programs = new FontPrograms(loadFonts(), kitTexts(blocks, layoutOptions));
   lap('fonts ordered');
   try {
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const blocks = pages ? content.repage((outline) => pages!.get(outline)) : content.blocks;
-      // Characters without a glyph are caught where they are drawn (paint), not by a walk over all the text first.
-      const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false, cache });
-      if (!result.ok) return failedLayout(lesson, [...glyphErrors(content.blocks, layoutOptions), ...result.errors]);
-      laid = result.kit;
-      lap(pass === 0 ? 'layout' : 'layout again (page numbers)');
-      const next = pageMap(laid);
-      if (pages && samePages(pages, next)) break;
-      pages = next;
-    }
-    const { pdf, missingGlyphs } = await paintKit(laid!, loadFonts(), pdfMeta(lesson), options.times, programs);
-    // A drawn character lacks its glyph: the glyph check names it and where it stands.
-    const missing = missingGlyphs.length ? glyphErrors(content.blocks, layoutOptions, missingGlyphs) : [];
-    if (missing.length) return failedLayout(lesson, missing);
-    return { ok: true, pdf, pages: laid!.pages.length };
+    const laid = product === 'kit' ? layOutKit(read, newLayoutCache(), 1, lap) : layOutOnce(blocks, layoutOptions, lesson);
+    if (!laid.ok) return laid.failed;
+    return await paintLaidOut(laid.kit, [blocks], layoutOptions, lesson, pdfMeta(lesson, product), options.times, programs);
   } finally {
     programs.release();
   }
+}
+
+/**
+ * The teacher's kit laid out until its page numbers settle: the first pass prints stand-ins, the next the pages the
+ * pass before found (its pages numbered from `firstPage`, as inside a band's bundle).
+ */
+function layOutKit(read: ReadLesson, cache: LayoutCache, firstPage: number, lap: Lap): { ok: true; kit: LaidOutKit } | { ok: false; failed: KitResult } {
+  const { lesson, content, layoutOptions } = read;
+  let pages: PageMap | undefined;
+  let laid: LaidOutKit | undefined;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const blocks = pages ? content.repage((outline) => pages!.get(outline)) : content.blocks;
+    // Characters without a glyph are caught where they are drawn (paint), not by a walk over all the text first.
+    const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false, cache, firstPage });
+    if (!result.ok) return { ok: false, failed: failedLayout(lesson, [...glyphErrors(content.blocks, layoutOptions), ...result.errors]) };
+    laid = result.kit;
+    lap(pass === 0 ? 'layout' : 'layout again (page numbers)');
+    const next = pageMap(laid, firstPage);
+    if (pages && samePages(pages, next)) break;
+    pages = next;
+  }
+  return { ok: true, kit: laid! };
+}
+
+/** Blocks that print no page numbers (the pupil pack) laid out in one pass. */
+function layOutOnce(blocks: readonly Block[], layoutOptions: LayoutOptions, lesson: ValidLesson): { ok: true; kit: LaidOutKit } | { ok: false; failed: KitResult } {
+  const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false });
+  if (!result.ok) return { ok: false, failed: failedLayout(lesson, [...glyphErrors(blocks, layoutOptions), ...result.errors]) };
+  return { ok: true, kit: result.kit };
+}
+
+/** Paints laid-out pages; a drawn character its face lacks is named with its line (the glyph check over `blocks`). */
+async function paintLaidOut(
+  laid: LaidOutKit,
+  blocks: readonly (readonly Block[])[],
+  layoutOptions: LayoutOptions,
+  lesson: ValidLesson,
+  meta: PdfMeta,
+  times: StageTimes | undefined,
+  programs: FontPrograms,
+): Promise<KitResult> {
+  const { pdf, missingGlyphs } = await paintKit(laid, loadFonts(), meta, times, programs);
+  const missing = missingGlyphs.length ? blocks.flatMap((list) => glyphErrors(list, layoutOptions, missingGlyphs)) : [];
+  if (missing.length) return failedLayout(lesson, missing);
+  return { ok: true, pdf, pages: laid.pages.length };
+}
+
+/**
+ * Every kit of a band in one file: a table of contents, then each lesson's kit on its own sheets, its pages numbered
+ * through the file (its "с. 7" pointers and print guide too), bookmarks nested per lesson. The lessons come in the
+ * order given; all must be in one language.
+ */
+export async function renderBandBundle(lessons: readonly ValidLesson[], band: BandId, options: KitOptions): Promise<KitResult> {
+  const lap = stopwatch(options.times);
+  const lang = lessons[0]?.lang ?? 'uk';
+  const s = t(lang);
+  const reads: ReadLesson[] = [];
+  for (const lesson of lessons) {
+    const read = await readLesson(lesson, options, lap);
+    if (!read.ok) return read.failed;
+    reads.push(read.value);
+  }
+  const label = bandById(band)[lang];
+  const tocOptions: LayoutOptions = { ...kitLayoutOptions(lessons[0]!, options.paper ?? 'a4'), headerLeft: s.kit.bundleTitle(label), headerRight: label };
+  const caches = reads.map(() => newLayoutCache());
+  const tocCache = newLayoutCache();
+  const texts = joinTexts([kitTexts(tableOfContents(s, label, reads, []), tocOptions), ...reads.map((read) => kitTexts(read.content.blocks, read.layoutOptions))]);
+  const programs = new FontPrograms(loadFonts(), texts);
+  try {
+    let entries: TocEntry[] = [];
+    let toc: LaidOutKit | undefined;
+    let kits: { kit: LaidOutKit; first: number }[] = [];
+    // The contents print the pages of the kits after them, and its own length moves them: lay out until they agree.
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const result = layoutKit(tableOfContents(s, label, reads, entries), { ...tocOptions, checkGlyphs: false, cache: tocCache });
+      if (!result.ok) return failedLayout(lessons[0]!, result.errors);
+      toc = result.kit;
+      let next = evenPages(toc.pages.length) + 1;
+      kits = [];
+      for (const [i, read] of reads.entries()) {
+        const laid = layOutKit(read, caches[i]!, next, lap);
+        if (!laid.ok) return laid.failed;
+        kits.push({ kit: laid.kit, first: next });
+        next += evenPages(laid.kit.pages.length);
+      }
+      const found = kits.map(({ kit, first }, i) => ({ title: reads[i]!.lesson.data.title, parts: pageMap(kit, first) }));
+      if (sameEntries(entries, found)) break;
+      entries = found;
+    }
+    const bundle = joinKits(toc!, kits, reads, tocOptions, s.kit.contents);
+    const updated = lessons.map((lesson) => lesson.data.updated).sort().at(-1)!;
+    const meta: PdfMeta = {
+      title: s.kit.bundleTitle(label),
+      author: [...new Set(lessons.flatMap((lesson) => lesson.data.authors))].join(', '),
+      subject: s.kit.bundleLead,
+      keywords: [label],
+      lang,
+      creator: 'lesson-kits',
+      producer: 'lesson-kits (pdf-lib)',
+      created: new Date(`${updated}T00:00:00Z`),
+      modified: new Date(`${updated}T00:00:00Z`),
+    };
+    return await paintLaidOut(bundle, reads.map((read) => read.content.blocks), tocOptions, lessons[0]!, meta, options.times, programs);
+  } finally {
+    programs.release();
+  }
+}
+
+/** A page count rounded up to a whole number of sheets (each kit of a bundle starts on a new sheet). */
+function evenPages(pages: number): number {
+  return pages + (pages % 2);
+}
+
+/** A lesson's entry in a bundle's contents: its title and the pages of its parts. */
+interface TocEntry {
+  title: string;
+  parts: PageMap;
+}
+
+/** Whether two sets of contents entries print the same pages. */
+function sameEntries(a: readonly TocEntry[], b: readonly TocEntry[]): boolean {
+  return a.length === b.length && a.every((entry, i) => entry.title === b[i]!.title && samePages(entry.parts, b[i]!.parts));
+}
+
+/** A bundle's contents: each lesson with its pages, and its parts with theirs (stand-ins before the kits are laid out). */
+function tableOfContents(s: UiStrings, band: string, reads: readonly ReadLesson[], entries: readonly TocEntry[]): Block[] {
+  const pages = (range: { from: number; to: number } | undefined) => (range ? s.kit.pages(range.from, range.to) : s.kit.pages(88, 89));
+  return [
+    { kind: 'heading', level: 1, runs: [{ text: s.kit.bundleTitle(band) }], bookmark: false },
+    { kind: 'paragraph', runs: [{ text: s.kit.bundleLead }] },
+    { kind: 'heading', level: 2, runs: [{ text: s.kit.contents }], bookmark: false },
+    ...reads.map((read, i): Block => {
+      const entry = entries[i];
+      const parts = entry ? [...entry.parts] : [];
+      const first = parts[0]?.[1];
+      const last = parts.at(-1)?.[1];
+      return {
+        kind: 'box',
+        variant: 'plain',
+        unsplittable: true,
+        children: [
+          { kind: 'paragraph', runs: [{ text: typesetText(read.lesson.data.title, read.lesson.lang), bold: true }, { text: ` — ${pages(first && last ? { from: first.from, to: last.to } : undefined)}` }], keepWithNext: true },
+          {
+            kind: 'list',
+            ordered: false,
+            items: parts.slice(1).map(([title, range]): Block[] => [{ kind: 'paragraph', runs: [{ text: `${title} — ${pages(range)}` }] }]),
+          },
+        ],
+      };
+    }),
+  ];
+}
+
+/**
+ * The contents and the kits as one document: pages in order (a blank back after a part with an odd page count, so each
+ * kit starts a new sheet), every footer numbered through the file, bookmarks nested per lesson.
+ */
+function joinKits(toc: LaidOutKit, kits: readonly { kit: LaidOutKit; first: number }[], reads: readonly ReadLesson[], tocOptions: LayoutOptions, contents: string): LaidOutKit {
+  const parts = [{ kit: toc, first: 1, options: tocOptions }, ...kits.map(({ kit, first }, i) => ({ kit, first, options: reads[i]!.layoutOptions }))];
+  const total = parts.reduce((sum, part) => sum + evenPages(part.kit.pages.length), 0);
+  const pages: Page[] = [];
+  const outline: OutlineEntry[] = [{ title: contents, level: 0, page: 0, y: toc.content.y }];
+  for (const [i, { kit, first, options }] of parts.entries()) {
+    const own = kit.pages.length % 2 ? [...kit.pages, blankPage(options, kit.content)] : kit.pages;
+    // The kit's first bookmark (its cover, titled with the lesson) stands for the lesson; everything else goes under it.
+    if (i > 0) outline.push(...kit.outline.map((entry, k) => ({ ...entry, level: k === 0 ? 0 : entry.level + 1, page: entry.page + first - 1 })));
+    pages.push(...withPageNumbers(own, options, kit, first, total));
+  }
+  return { ...toc, pages, outline };
+}
+
+/** Each face's text of several documents, joined face by face (the fonts of a bundle are subset once, for all of it). */
+function joinTexts(texts: readonly (readonly string[])[]): string[] {
+  return (texts[0] ?? []).map((_, face) => texts.map((list) => list[face] ?? '').join(''));
 }
 
 /** A render stopped by what layout found: each problem located in the lesson file, with how to fix it. */
@@ -109,14 +311,16 @@ function kitLayoutOptions(lesson: ValidLesson, paper: Paper): LayoutOptions {
     headerRight: lesson.data.bands.map((band) => bandById(band)[lesson.lang]).join(', '),
     footerLeft: `${s.license}: ${LICENSES[lesson.data.license].name}`,
     pageLabel: s.pageOf,
+    blankPage: s.kit.blankPage,
   };
 }
 
 /** The PDF's document information; dates come from the lesson, never the clock (same input, same bytes). */
-function pdfMeta(lesson: ValidLesson) {
+function pdfMeta(lesson: ValidLesson, product: 'kit' | 'pupils'): PdfMeta {
   const { data } = lesson;
+  const title = typesetText(data.title, lesson.lang);
   return {
-    title: data.title,
+    title: product === 'kit' ? title : `${title} (${t(lesson.lang).kit.forPupils})`,
     author: data.authors.join(', '),
     subject: data.summary,
     keywords: [...data.bands.map((band) => bandById(band)[lesson.lang]), ...data.topics.map((topic) => TOPICS[topic][lesson.lang])],
@@ -128,27 +332,36 @@ function pdfMeta(lesson: ValidLesson) {
   };
 }
 
-/** Where each section of a laid-out kit starts and ends (1-based), keyed by its outline title. */
-type PageMap = ReadonlyMap<string, { from: number; to: number }>;
+/** Where each part of a laid-out kit starts and ends, with the blank backs among its pages, keyed by its outline title. */
+type PageMap = ReadonlyMap<string, PageRange>;
 
 /**
- * Page ranges of the kit's sections from its outline: each level-0 bookmark starts a section, mostly on a new page; a
- * section that starts lower on a page (the glossary) shares that page with the one before it.
+ * Page ranges of the kit's parts from its outline, numbered from `firstPage`: each level-0 bookmark starts a part,
+ * mostly on a new page, and the part runs to the next (its blank back included); a part that starts lower on a page
+ * (the glossary) shares that page with the one before it.
  */
-export function pageMap(kit: LaidOutKit): PageMap {
+export function pageMap(kit: LaidOutKit, firstPage = 1): PageMap {
   const sections = kit.outline.filter((entry) => entry.level === 0);
+  const offset = firstPage - 1;
   return new Map(
     sections.map((entry, index) => {
       const next = sections[index + 1];
       const sharesPage = next !== undefined && next.y > kit.content.y + 1e-6;
-      return [entry.title, { from: entry.page + 1, to: next ? next.page + (sharesPage ? 1 : 0) : kit.pages.length }];
+      const from = entry.page + 1;
+      const to = next ? next.page + (sharesPage ? 1 : 0) : kit.pages.length;
+      const blank: number[] = [];
+      for (let page = from; page <= to; page++) if (kit.pages[page - 1]?.blank) blank.push(page + offset);
+      return [entry.title, { from: from + offset, to: to + offset, ...(blank.length ? { blank } : {}) }];
     }),
   );
 }
 
-/** True when two page maps agree on every section. */
+/** True when two page maps agree on every part. */
 function samePages(a: PageMap, b: PageMap): boolean {
-  return a.size === b.size && [...a].every(([title, at]) => b.get(title)?.from === at.from && b.get(title)?.to === at.to);
+  return a.size === b.size && [...a].every(([title, at]) => {
+    const other = b.get(title);
+    return other?.from === at.from && other.to === at.to && String(other.blank ?? '') === String(at.blank ?? '');
+  });
 }
 
 /**
@@ -177,15 +390,40 @@ async function readPictures(lesson: ValidLesson): Promise<Pictures> {
   return new Map(images.filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined));
 }
 
-/** Load one lesson file with the shared data beside it and render its kit: the path of a worker and of the dev server. */
-export async function renderLessonFile(file: string, lessonsDir: string, paper?: Paper): Promise<KitResult> {
+/** A lesson file and the shared data beside it, loaded: a valid lesson with the options to render it, or its errors. */
+function loadForKit(file: string, lessonsDir: string, paper?: Paper): { ok: true; lesson: ValidLesson; options: KitOptions } | { ok: false; diagnostics: Diagnostic[] } {
   const lesson = loadLesson(file);
   if (!isValid(lesson)) return { ok: false, diagnostics: lesson.diagnostics };
   const { helplines, diagnostics: helplineProblems } = loadHelplines(join(lessonsDir, '_data', 'helplines.yaml'));
   const { facts, diagnostics: factProblems } = loadFacts(join(lessonsDir, '_data', 'facts.yaml'));
   const dataErrors = [...helplineProblems, ...factProblems].filter((d) => d.severity === 'error');
   if (dataErrors.length) return { ok: false, diagnostics: dataErrors };
-  return renderKit(lesson, { paper, lessonsDir, helplines, facts });
+  return { ok: true, lesson, options: { paper, lessonsDir, helplines, facts } };
+}
+
+/** Load one lesson file with the shared data beside it and render its kit: the path of the dev server. */
+export async function renderLessonFile(file: string, lessonsDir: string, paper?: Paper): Promise<KitResult> {
+  const loaded = loadForKit(file, lessonsDir, paper);
+  return loaded.ok ? renderKit(loaded.lesson, loaded.options) : loaded;
+}
+
+/** Load one lesson file and render both its products (kit and pupil pack): the path of a worker. */
+export async function renderLessonFileProducts(file: string, lessonsDir: string, paper?: Paper): Promise<LessonProducts> {
+  const loaded = loadForKit(file, lessonsDir, paper);
+  return loaded.ok ? renderLessonProducts(loaded.lesson, loaded.options) : { kit: loaded, pupils: loaded };
+}
+
+/** Load lesson files (one band, one language) and render their bundle: the path of a worker. */
+export async function renderBandBundleFiles(files: readonly string[], band: BandId, lessonsDir: string, paper?: Paper): Promise<KitResult> {
+  const lessons: ValidLesson[] = [];
+  let options: KitOptions | undefined;
+  for (const file of files) {
+    const loaded = loadForKit(file, lessonsDir, paper);
+    if (!loaded.ok) return loaded;
+    lessons.push(loaded.lesson);
+    options = loaded.options;
+  }
+  return options ? renderBandBundle(lessons, band, options) : { ok: false, diagnostics: [] };
 }
 
 /** How to fix what layout found. */

@@ -1,7 +1,7 @@
-import { AUDIENCES, HANDOUT_KINDS } from './formats.ts';
+import { AUDIENCES, HANDOUT_KINDS, PICTURE_SIZES } from './formats.ts';
 
 /** How an attribute's value is written and checked. */
-export type AttributeKind = 'text' | 'minutes' | 'number' | 'audience' | 'handout-kind';
+export type AttributeKind = 'text' | 'minutes' | 'number' | 'audience' | 'handout-kind' | 'picture-size';
 
 /** One attribute a component accepts. */
 export interface AttributeSpec {
@@ -15,7 +15,7 @@ export interface ComponentSpec {
   parents: readonly string[];
   attributes: Readonly<Record<string, AttributeSpec>>;
   /** What its children must be, beyond the parent rules of each child. */
-  children: 'markdown' | 'optional-markdown' | 'cards' | 'list' | 'none';
+  children: 'markdown' | 'optional-markdown' | 'cards' | 'list' | 'picture' | 'none';
   /** One line on what it means, used in hints. */
   meaning: string;
 }
@@ -42,13 +42,13 @@ export const COMPONENTS = {
   Answer: { parents: ['Discuss', 'Station'], attributes: {}, children: 'markdown', meaning: 'an expected answer' },
   Handout: {
     parents: ['root', 'Stage'],
-    attributes: { title: required('text'), audience: optional('audience'), kind: optional('handout-kind') },
+    attributes: { title: required('text'), audience: optional('audience'), kind: optional('handout-kind'), copies: optional('number') },
     children: 'markdown',
     meaning: 'a printable worksheet for pupils',
   },
   Cards: {
     parents: ['Stage', 'Handout', 'Station'],
-    attributes: { title: required('text'), audience: optional('audience') },
+    attributes: { title: required('text'), audience: optional('audience'), copies: optional('number') },
     children: 'cards',
     meaning: 'a set of cut-out cards',
   },
@@ -83,6 +83,12 @@ export const COMPONENTS = {
     children: 'markdown',
     meaning: 'a memo for parents',
   },
+  Picture: {
+    parents: ['root', 'Stage', 'Say', 'TeacherNote', 'Handout', 'Station', 'Safeguarding', 'ParentMemo'],
+    attributes: { size: required('picture-size') },
+    children: 'picture',
+    meaning: 'one picture, printed at a size for its use',
+  },
 } as const satisfies Record<string, ComponentSpec>;
 
 /** A component name. */
@@ -101,3 +107,6 @@ export const AUDIENCE_LIST = AUDIENCES.join(', ');
 
 /** The handout kinds, for hints. */
 export const HANDOUT_KIND_LIST = HANDOUT_KINDS.join(', ');
+
+/** The picture sizes, for hints. */
+export const PICTURE_SIZE_LIST = PICTURE_SIZES.join(', ');

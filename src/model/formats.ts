@@ -27,6 +27,15 @@ export const HANDOUT_KINDS = ['worksheet', 'private', 'poster'] as const;
 /** A handout kind id. */
 export type HandoutKind = (typeof HANDOUT_KINDS)[number];
 
+/**
+ * How large a `<Picture>` is printed: `small` (beside the text, at most about 8 × 5 cm), `half` (the column's width, at
+ * most half a page), `page` (a page of its own to show the class, or the rest of a handout's page: a sheet to draw on).
+ */
+export const PICTURE_SIZES = ['small', 'half', 'page'] as const;
+
+/** A picture size id. */
+export type PictureSize = (typeof PICTURE_SIZES)[number];
+
 /** Languages a lesson may be written in; the first is the default. */
 export const LANGS = ['uk', 'en'] as const;
 

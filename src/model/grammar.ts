@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Nodes, Root } from 'mdast';
-import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, HANDOUT_KIND_LIST, isComponent, type ComponentSpec } from './components.ts';
-import { AUDIENCES, HANDOUT_KINDS, type FormatId } from './formats.ts';
+import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, HANDOUT_KIND_LIST, PICTURE_SIZE_LIST, isComponent, type ComponentSpec } from './components.ts';
+import { AUDIENCES, HANDOUT_KINDS, PICTURE_SIZES, type FormatId } from './formats.ts';
 import { error, suggest, type Finding } from './diagnostics.ts';
 import { isJsx, isParent, attributeValue, numberAttribute, type JsxElement } from './mdast.ts';
 
@@ -123,6 +123,9 @@ function attributeProblem(kind: string, value: string | true, node: JsxElement, 
   if (kind === 'handout-kind' && !(HANDOUT_KINDS as readonly (string | true)[]).includes(value)) {
     return { message: 'is not a kind of handout', hint: `use one of ${HANDOUT_KIND_LIST}` };
   }
+  if (kind === 'picture-size' && !(PICTURE_SIZES as readonly (string | true)[]).includes(value)) {
+    return { message: 'is not a picture size', hint: `use one of ${PICTURE_SIZE_LIST}` };
+  }
   return undefined;
 }
 
@@ -133,6 +136,7 @@ function exampleFor(name: string): string {
     Handout: 'write <Handout title="Мої дорослі" audience="pupil">',
     Cards: 'write <Cards title="Червоні прапорці" audience="team">',
     Station: 'write <Station n={1} title="Фейковий профіль">',
+    Picture: 'write <Picture size="page"> with one picture inside: ![Що зображено](./picture.svg)',
   };
   return examples[name] ?? `see docs/AUTHORING.md for <${name}>`;
 }
@@ -159,10 +163,29 @@ function checkChildren(node: JsxElement, name: string, spec: ComponentSpec): Fin
       return [error(at.line, at.column, '<Discuss> must contain a Markdown list of questions', 'write each question as a list item ("1. …" or "- …"); put an intro before <Discuss>')];
     }
   }
+  if (spec.children === 'picture') {
+    const images = pictureChildren(children as Nodes[]);
+    if (images.pictures !== 1 || images.other) {
+      return [error(line, column, `<${name}> must hold exactly one picture and nothing else`, `write ${exampleFor(name).slice('write '.length)}; put text before or after it`)];
+    }
+  }
   if (spec.children === 'markdown' && !children.length) {
     return [error(line, column, `<${name}> is empty`, `write the ${COMPONENTS[name as keyof typeof COMPONENTS].meaning} inside it, or delete it`)];
   }
   return [];
+}
+
+/** How many pictures a `<Picture>` holds, and whether anything but pictures and white space stands beside them. */
+function pictureChildren(nodes: readonly Nodes[]): { pictures: number; other: boolean } {
+  let pictures = 0;
+  let other = false;
+  const visit = (node: Nodes) => {
+    if (node.type === 'image') pictures += 1;
+    else if (node.type === 'paragraph') node.children.forEach((child) => visit(child as Nodes));
+    else if (!(node.type === 'text' && !node.value.trim())) other = true;
+  };
+  nodes.forEach(visit);
+  return { pictures, other };
 }
 
 /** Station numbers run 1, 2, 3 … in reading order, each once. */

@@ -3,9 +3,9 @@
  * a grid row of cards) with the break rules between them (widows/orphans, keep-with-next, unsplittable
  * containers), so pagination is a plain walk over rows.
  */
-import type { Block, BoxBlock, CardsBlock, ImageBlock, ListBlock, NameLineBlock, Run, TableBlock } from '../blocks.ts'
+import type { Block, BoxBlock, CardsBlock, FieldBlock, HeadingBlock, ImageBlock, ListBlock, NameLineBlock, Run, TableBlock } from '../blocks.ts'
 import { runsText } from '../blocks.ts'
-import { breakLines, withTokens, type Line, type LineFragment, type StyledText, type Tokens } from '../text/linebreak.ts'
+import { breakLines, type Line, type LineFragment, type StyledText } from '../text/linebreak.ts'
 import type { Hyphenate, TextMetrics } from '../text/types.ts'
 import * as G from './geometry.ts'
 import { toStyled } from './inline.ts'
@@ -37,6 +37,8 @@ interface Column {
 
 /** pt: gap between a list marker and the item text. */
 const MARKER_GAP = 5
+/** Gap between a marker and the item text on a card, as a share of the type size. */
+const CARD_MARKER_GAP = 0.4
 /** List markers by nesting depth (PT Sans has •, –, but no ◦ or ▪). */
 const BULLETS = ['•', '–', '•', '–']
 /** pt: underline offset below the baseline and its width, for links. */
@@ -53,17 +55,27 @@ export function resolveRows(blocks: readonly Block[], env: FlowEnv, cache?: Layo
   return flowBlocks(blocks, env, { x: env.content.x, width: env.content.width, scale: 1, depth: 0, containers: [] }, cache)
 }
 
-/** Blocks → rows in one column; page breaks and cards mark where a new page starts. */
+/** Lines of what follows a heading (or a kept paragraph) that stay on its page with it: at least two, so one after the first. */
+const KEEP_LINES = 1
+
+/**
+ * Blocks → rows in one column; page breaks and cards mark where a new page starts. A heading or a kept paragraph is
+ * kept on its page with the next block and its first two lines (`keepWith`).
+ */
 function flowBlocks(blocks: readonly Block[], env: FlowEnv, col: Column, cache?: LayoutCache): Row[] {
   const rows: Row[] = []
   let pendingBreak = false
+  let pendingRecto = false
   let pendingOutline: string | undefined
   let scale = col.scale
+  let keepLines = 0
   blocks.forEach((block, index) => {
     if (block.kind === 'pageBreak') {
       pendingBreak = true
+      pendingRecto ||= block.recto === true
       pendingOutline = block.outline ?? pendingOutline
       scale = block.textScale ?? 1
+      keepLines = 0
       return
     }
     if (block.kind === 'section') {
@@ -80,14 +92,37 @@ function flowBlocks(blocks: readonly Block[], env: FlowEnv, col: Column, cache?:
       if (cache && env.errors.length === 0) cache.blocks[index] = { block, scale, rows: out, first: { ...out[0]! } }
     }
     if (out.length === 0) return
+    if (keepLines > 0 && !(pendingBreak || block.kind === 'cards')) {
+      const kept = keepWith(out, keepLines)
+      out = kept.rows
+      keepLines = kept.left
+    }
     const first = out[0]!
     if (pendingBreak || block.kind === 'cards') first.breakBefore = true
+    if (pendingRecto) first.recto = true
     if (pendingOutline !== undefined) first.outline = [{ title: pendingOutline, level: 0 }, ...(first.outline ?? [])]
     pendingBreak = block.kind === 'cards'
+    pendingRecto = false
     pendingOutline = undefined
+    if (block.kind === 'heading' || (block.kind === 'paragraph' && block.keepWithNext)) keepLines = KEEP_LINES
     rows.push(...out)
   })
   return rows
+}
+
+/**
+ * Rows that keep on their page with what stands before them until `lines` lines of them are placed (copies of the rows
+ * it changes: rows may be shared with an earlier pass), and how many lines are still to keep after them.
+ */
+function keepWith(rows: Row[], lines: number): { rows: Row[]; left: number } {
+  const out = rows.slice()
+  let left = lines
+  for (let i = 0; i < out.length && left > 0; i++) {
+    const r = out[i]!
+    if (r.penaltyAfter < PENALTY.keep) out[i] = { ...r, penaltyAfter: PENALTY.keep }
+    if (!r.label && r.items.some((it) => it.kind === 'text' || it.kind === 'image')) left--
+  }
+  return { rows: out, left }
 }
 
 /** Whether two values of plain data (blocks: objects, arrays, strings, numbers, booleans) are equal throughout. */
@@ -112,9 +147,12 @@ function sameData(a: unknown, b: unknown): boolean {
 function blockRows(block: Block, env: FlowEnv, col: Column): Row[] {
   switch (block.kind) {
     case 'heading':
-      return headingRows(block.runs, block.level, env, col)
-    case 'paragraph':
-      return paragraphRows(toStyled(block.runs, env.printUrls), G.BODY_SIZE * col.scale, env, col, G.BLOCK_GAP * col.scale)
+      return headingRows(block, env, col)
+    case 'paragraph': {
+      const rows = paragraphRows(toStyled(block.runs, env.printUrls), G.BODY_SIZE * col.scale * (block.scale ?? 1), env, col, G.BLOCK_GAP * col.scale)
+      if (block.keepWithNext) for (const r of rows) r.penaltyAfter = Math.max(r.penaltyAfter, PENALTY.keep)
+      return rows
+    }
     case 'list':
       return listRows(block, env, col)
     case 'table':
@@ -129,6 +167,8 @@ function blockRows(block: Block, env: FlowEnv, col: Column): Row[] {
       return cardRows(block, env, col)
     case 'nameLine':
       return [nameLineRow(block, env, col)]
+    case 'field':
+      return fieldRows(block, env, col)
     case 'pageBreak':
     case 'section':
       return []
@@ -212,10 +252,10 @@ function lineRows(lines: Line[], size: number, env: FlowEnv, col: Column, align:
 }
 
 /** Breaks styled text to the column. */
-function breakText(text: StyledText[], size: number, env: FlowEnv, width: number, tokens?: Tokens): Line[] {
+function breakText(text: StyledText[], size: number, env: FlowEnv, width: number): Line[] {
   const cache = env.lineCache
   const hyphenate = env.hyphenate !== undefined
-  if (!cache) return breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate, fontUnits: env.metrics.fontUnits, tokens })
+  if (!cache) return breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate, fontUnits: env.metrics.fontUnits })
   // Bucketed by the length and first character of the first run's text (a number: no string to hash); entries compare
   // field by field, so a lookup builds no key string.
   const first = text[0]?.text ?? ''
@@ -225,7 +265,7 @@ function breakText(text: StyledText[], size: number, env: FlowEnv, width: number
   for (const entry of bucket) {
     if (entry.size === size && entry.width === width && entry.hyphenate === hyphenate && sameRuns(entry.text, text)) return entry.lines
   }
-  const lines = breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate, fontUnits: env.metrics.fontUnits, tokens })
+  const lines = breakLines(text, { width, size, measure: env.metrics.measure, hyphenate: env.hyphenate, fontUnits: env.metrics.fontUnits })
   bucket.push({ text, size, width, hyphenate, lines })
   return lines
 }
@@ -259,15 +299,21 @@ function paragraphRows(text: StyledText[], size: number, env: FlowEnv, col: Colu
   return rows
 }
 
-/** A heading: bold lines kept together and with the next block; levels 1–2 are bookmarked. */
-function headingRows(runs: readonly Run[], level: 1 | 2 | 3 | 4, env: FlowEnv, col: Column): Row[] {
+/**
+ * A heading: bold lines kept together and with the next block; levels 1–2 are bookmarked unless the block says not.
+ * Headings are not hyphenated, unless a word is longer than the line (then hyphenating beats cutting it anywhere).
+ */
+function headingRows(block: HeadingBlock, env: FlowEnv, col: Column): Row[] {
+  const { runs, level } = block
   const size = G.HEADING_SIZE[level] * col.scale
   const styled = toStyled(runs, env.printUrls, { bold: true, italic: level === 4 })
-  const rows = lineRows(breakText(styled, size, env, col.width), size, env, col)
+  let lines = breakText(styled, size, { ...env, hyphenate: undefined }, col.width)
+  if (lines.slice(0, -1).some((line) => line.joint === 'none')) lines = breakText(styled, size, env, col.width)
+  const rows = lineRows(lines, size, env, col)
   for (const r of rows) r.penaltyAfter = PENALTY.keep
   if (rows[0]) {
     rows[0].gapBefore = G.HEADING_GAP * size
-    if (level <= 2) rows[0].outline = [{ title: normalizeTitle(runsText(runs)), level }]
+    if (level <= 2 && block.bookmark !== false) rows[0].outline = [{ title: normalizeTitle(runsText(runs)), level }]
   }
   return rows
 }
@@ -346,7 +392,7 @@ function columnWidths(cells: StyledText[][][], size: number, env: FlowEnv, width
 
 /** A table: rows of wrapped cells, the header repeated on each page the table continues on. */
 function tableRows(block: TableBlock, env: FlowEnv, col: Column): Row[] {
-  const size = G.BODY_SIZE * G.TABLE_SCALE * col.scale
+  const size = G.BODY_SIZE * (block.bodySize ? 1 : G.TABLE_SCALE) * col.scale
   const header = block.header.map((c) => toStyled(c, env.printUrls, { bold: true }))
   const body = block.rows.map((r) => r.map((c) => toStyled(c, env.printUrls)))
   const n = Math.max(header.length, ...body.map((r) => r.length))
@@ -419,28 +465,75 @@ function markUnsplittable(rows: Row[], pageHeight: number): void {
   for (let i = 0; i < rows.length - 1; i++) rows[i]!.penaltyAfter = Math.max(rows[i]!.penaltyAfter, PENALTY.unsplittable)
 }
 
-/** A picture at its placed size (never wider than the column or taller than a share of the page), with its caption. */
+/**
+ * A picture at its size, with its caption. `small`: its placed size, never wider than the column or taller than a
+ * share of the page; `half`: the column's width, at most half the page; `page`: it grows to fill its page (`Row.grow`),
+ * as wide as the column allows.
+ */
 function imageRows(block: ImageBlock, env: FlowEnv, col: Column): Row[] {
-  let width = Math.min(block.placedWidth ?? (block.width * 72) / G.IMAGE_DPI, col.width)
-  let height = (width * block.height) / Math.max(1, block.width)
-  const maxHeight = env.content.height * G.IMAGE_MAX_SHARE
-  if (height > maxHeight) {
-    width *= maxHeight / height
-    height = maxHeight
+  const size = block.size ?? 'small'
+  const aspect = block.height / Math.max(1, block.width)
+  const widest = size === 'small' ? Math.min(block.placedWidth ?? (block.width * 72) / G.IMAGE_DPI, col.width) : col.width
+  const tallest = env.content.height * (size === 'small' ? G.IMAGE_MAX_SHARE : size === 'half' ? G.HALF_PICTURE_SHARE : G.PAGE_PICTURE_START)
+  const picture = (width: number, height: number): Row => {
+    const r = row(height, col, [{ kind: 'image', x: col.x + (col.width - width) / 2, y: 0, width, height, image: block }])
+    r.gapBefore = G.BLOCK_GAP * col.scale
+    return r
   }
-  const x = col.x + (col.width - width) / 2
-  const picture = row(height, col, [{ kind: 'image', x, y: 0, width, height, image: block }])
-  picture.gapBefore = G.BLOCK_GAP * col.scale
-  if (!block.caption || block.caption.length === 0) return [picture]
-  picture.penaltyAfter = PENALTY.keep
-  const size = G.BODY_SIZE * G.CAPTION_SCALE * col.scale
-  const caption = applyWidowOrphan(lineRows(breakText(toStyled(block.caption, env.printUrls, { italic: true }), size, env, col.width), size, env, col, 'center', 0.2))
+  const fitted = (maxHeight: number): Row => {
+    const height = Math.min(widest * aspect, maxHeight)
+    return picture(height / aspect, height)
+  }
+  const first = fitted(tallest)
+  if (size === 'page') {
+    const grow = (from: Row) => (room: number): Row => {
+      const next = fitted(from.height + Math.max(0, room))
+      next.penaltyAfter = from.penaltyAfter
+      next.grow = grow(next)
+      return next
+    }
+    first.grow = grow(first)
+  }
+  if (!block.caption || block.caption.length === 0) return [first]
+  first.penaltyAfter = PENALTY.keep
+  const captionSize = G.BODY_SIZE * G.CAPTION_SCALE * col.scale
+  const caption = applyWidowOrphan(lineRows(breakText(toStyled(block.caption, env.printUrls, { italic: true }), captionSize, env, col.width), captionSize, env, col, 'center', 0.2))
   if (caption[0]) caption[0].gapBefore = 3
-  return [picture, ...caption]
+  return [first, ...caption]
 }
 
-/** A callout box: padding rows, a bold title, the children, a frame drawn per page by pagination. */
+/**
+ * A form field: its label (kept with its lines), then ruled writing lines, at least the block's number of them and more
+ * where the page has room (`Row.grow`), up to a limit.
+ */
+function fieldRows(block: FieldBlock, env: FlowEnv, col: Column): Row[] {
+  const size = G.BODY_SIZE * col.scale
+  const pitch = G.FIELD_LINE_PITCH * col.scale
+  const label = block.label.length ? paragraphRows(toStyled(block.label, env.printUrls), size, env, col, G.BLOCK_GAP * col.scale) : []
+  for (const r of label) r.penaltyAfter = Math.max(r.penaltyAfter, PENALTY.keep)
+  const writing = (count: number): Row => {
+    const items: Item[] = []
+    for (let k = 1; k <= count; k++) {
+      const y = k * pitch - G.FIELD_LINE_DROP
+      items.push({ kind: 'line', x1: col.x, y1: y, x2: col.x + col.width, y2: y, gray: G.FIELD_LINE_GRAY, lineWidth: G.FIELD_LINE_WIDTH })
+    }
+    const r = row(count * pitch, col, items)
+    r.gapBefore = label.length ? G.ITEM_GAP * col.scale : G.BLOCK_GAP * col.scale
+    if (count < G.FIELD_MAX_LINES) r.grow = (room) => writing(Math.min(G.FIELD_MAX_LINES, count + Math.max(0, Math.floor((room + 1e-6) / pitch))))
+    return r
+  }
+  return [...label, writing(Math.max(1, block.lines))]
+}
+
+/** A callout box: padding rows, a bold title, the children, a frame drawn per page by pagination; a plain box is only kept together. */
 function boxRows(block: BoxBlock, env: FlowEnv, col: Column): Row[] {
+  if (block.variant === 'plain') {
+    const container: Container = { id: env.ids.next++, kind: 'box', repeat: [], reserve: 0 }
+    const rows = flowBlocks(block.children, env, { ...col, containers: [...col.containers, container] })
+    if (rows[0]) rows[0].gapBefore = Math.max(rows[0].gapBefore, G.BLOCK_GAP * col.scale)
+    if (block.unsplittable) markUnsplittable(rows, env.content.height)
+    return rows
+  }
   const wanted = block.variant === 'script' ? 2 : block.variant === 'safeguarding' ? G.BOX_PAD + 2 : G.BOX_PAD
   const inset = narrowing(col, block.variant === 'script' ? G.SCRIPT_INDENT : 2 * wanted) / (block.variant === 'script' ? 1 : 2)
   const pad = block.variant === 'script' ? wanted : inset
@@ -461,7 +554,10 @@ function boxRows(block: BoxBlock, env: FlowEnv, col: Column): Row[] {
   const size = G.BODY_SIZE * col.scale
   const titleRows = (runs: readonly Run[], generated?: Generated): Row[] => {
     const rows = lineRows(breakText(toStyled(runs, env.printUrls, { bold: true }), size, env, inner.width), size, env, inner, 'left', 0, generated)
-    for (const r of rows) r.penaltyAfter = PENALTY.keep
+    for (const r of rows) {
+      r.penaltyAfter = PENALTY.keep
+      r.label = true
+    }
     return rows
   }
   const padRow = (): Row => ({ ...row(pad, inner), penaltyAfter: PENALTY.keep })
@@ -508,81 +604,174 @@ function nameLineRow(block: NameLineBlock, env: FlowEnv, col: Column): Row {
   return r
 }
 
-/** Cut-out cards: a title with a scissors mark, then grid rows of cards with dashed cut lines. */
+/**
+ * Cut-out cards: a title with a scissors mark, then grid rows of cards with dashed cut lines. Every card of the set is
+ * set in one type size (the largest at which all fit); a set that would spill a row or two onto another sheet gets
+ * shorter cards when its text still fits them at a readable size.
+ */
 function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
   const container: Container = { id: env.ids.next++, kind: 'cards', repeat: [], reserve: 0 }
   const ccol: Column = { ...col, containers: [...col.containers, container] }
   const size = G.HEADING_SIZE[2] * col.scale
   const titleRows = (runs: readonly Run[], generated?: Generated): Row[] => {
     const rows = lineRows(breakText(toStyled(runs, env.printUrls, { bold: true }), size, env, col.width), size, env, ccol, 'left', 0, generated)
-    for (const r of rows) r.penaltyAfter = PENALTY.keep
+    for (const r of rows) {
+      r.penaltyAfter = PENALTY.keep
+      r.label = true
+    }
     return rows
   }
   const scissorsRow = (): Row => {
     const h = G.SCISSORS + 4
     const r = row(h, ccol, [scissorsPath(col.x, h - G.SCISSORS * 0.7 - 1, G.SCISSORS)])
     r.penaltyAfter = PENALTY.keep
+    r.label = true
     return r
   }
   const title = [...titleRows(block.title), scissorsRow()]
   title[0]!.gapBefore = 0
   container.repeat = [...titleRows([...block.title, { text: ' ' + env.continued }], 'repeat'), scissorsRow()]
   const cardWidth = col.width / G.CARD_COLUMNS
+  const inner = cardWidth - 2 * G.CARD_PAD
+  const paragraphs = block.cards.map((card) => cardParagraphs(card, env.printUrls))
+  let h = G.CARD_HEIGHT
+  let fit = fitCards(paragraphs, inner, h - 2 * G.CARD_PAD, env, G.CARD_MIN_SIZE)
+  const gridRows = Math.ceil(block.cards.length / G.CARD_COLUMNS)
+  const room = env.content.height - Math.max(sumHeights(title), sumHeights(container.repeat))
+  const perSheet = Math.max(1, Math.floor(room / h))
+  if (gridRows > perSheet) {
+    // One sheet fewer, with shorter cards: only if every card still fits them at a readable size.
+    const sheets = Math.ceil(gridRows / perSheet)
+    const shorter = Math.floor(room / Math.ceil(gridRows / (sheets - 1)))
+    if (shorter >= G.CARD_MIN_HEIGHT) {
+      const trial = fitCards(paragraphs, inner, shorter - 2 * G.CARD_PAD, env, G.CARD_READABLE_SIZE)
+      if (trial.overflow.length === 0) {
+        h = shorter
+        fit = trial
+      }
+    }
+  }
+  for (const k of fit.overflow) {
+    env.errors.push({
+      kind: 'card-overflow',
+      text: runsText(block.cards[k]!),
+      pos: block.pos,
+      message: `card ${k + 1} of "${runsText(block.title)}" does not fit its card even at ${G.CARD_MIN_SIZE} pt; shorten its text`,
+    })
+  }
+  const lh = lineHeight(fit.size)
+  const base = baselineOffset(fit.size, env.metrics)
   const grid: Row[] = []
   for (let i = 0; i < block.cards.length; i += G.CARD_COLUMNS) {
-    const cards = block.cards.slice(i, i + G.CARD_COLUMNS)
-    const h = G.CARD_HEIGHT
+    const count = Math.min(G.CARD_COLUMNS, block.cards.length - i)
     const items: Item[] = []
     const links: LinkArea[] = []
-    const right = col.x + cards.length * cardWidth
+    const right = col.x + count * cardWidth
     const cut = (x1: number, y1: number, x2: number, y2: number): void => {
       items.push({ kind: 'line', x1, y1, x2, y2, gray: G.CUT_GRAY, lineWidth: G.CUT_LINE, dash: G.CUT_DASH })
     }
     cut(col.x, 0, right, 0)
     cut(col.x, h, right, h)
-    for (let k = 0; k <= cards.length; k++) cut(col.x + k * cardWidth, 0, col.x + k * cardWidth, h)
-    cards.forEach((card, k) => {
-      const laid = fitCard(card, cardWidth - 2 * G.CARD_PAD, h - 2 * G.CARD_PAD, env)
-      if (!laid.fits) {
-        env.errors.push({
-          kind: 'card-overflow',
-          text: runsText(card),
-          pos: block.pos,
-          message: `card ${i + k + 1} of "${runsText(block.title)}" does not fit its card even at ${G.CARD_MIN_SIZE} pt; shorten its text`,
-        })
-      }
-      const lh = lineHeight(laid.size)
-      const shown = laid.lines.slice(0, Math.floor((h - 2 * G.CARD_PAD) / lh))
+    for (let k = 0; k <= count; k++) cut(col.x + k * cardWidth, 0, col.x + k * cardWidth, h)
+    for (let k = 0; k < count; k++) {
+      const set = fit.cards[i + k]!
+      const shown = set.lines.slice(0, Math.floor((h - 2 * G.CARD_PAD) / lh))
       const top = (h - shown.length * lh) / 2
-      const base = baselineOffset(laid.size, env.metrics)
-      const inner = cardWidth - 2 * G.CARD_PAD
-      shown.forEach((line, j) => {
-        const x = col.x + k * cardWidth + G.CARD_PAD + Math.max(0, (inner - line.width) / 2)
-        const li = lineItems(line, x, top + j * lh + base, laid.size, env.metrics)
+      const left = col.x + k * cardWidth + G.CARD_PAD
+      shown.forEach((entry, j) => {
+        const y = top + j * lh + base
+        // A card with a list is set flush left, each item's lines hanging after its marker; other cards are centred.
+        const x = set.flushLeft ? left + entry.indent : left + Math.max(0, (inner - entry.line.width) / 2)
+        if (entry.marker !== undefined) {
+          const width = env.metrics.measure(entry.marker, 'regular', fit.size)
+          items.push({ kind: 'text', x: left, y, text: entry.marker, font: 'regular', size: fit.size, width, gray: 0, generated: 'marker' })
+        }
+        const li = lineItems(entry.line, x, y, fit.size, env.metrics)
         items.push(...li.items)
         links.push(...li.links)
       })
-    })
+    }
     grid.push(row(h, ccol, items, links))
   }
   return [...title, ...grid]
 }
 
-/** The largest size (within limits) at which a card's text fits its box. */
-function fitCard(card: readonly Run[], width: number, height: number, env: FlowEnv): { size: number; lines: Line[]; fits: boolean } {
-  const styled = toStyled(card, env.printUrls)
-  // The card's text is broken at several sizes: tokenized once (widths in font units do not depend on the size).
-  return withTokens(styled, env.metrics.fontUnits, (tokens) => {
-    let lines: Line[] = []
-    // Short card text reads best whole: shrink before hyphenating, and hyphenate only when shrinking is not enough.
-    for (const hyphenate of [undefined, env.hyphenate]) {
-      for (let size = G.CARD_MAX_SIZE; size >= G.CARD_MIN_SIZE - 1e-9; size -= G.CARD_SIZE_STEP) {
-        lines = breakText(styled, size, { ...env, hyphenate }, width, tokens)
-        // Without hyphenation, every line but the last must end at a space (no word was cut).
-        const whole = hyphenate !== undefined || lines.slice(0, -1).every((l) => l.joint === 'space')
-        if (whole && lines.length * lineHeight(size) <= height + 1e-6) return { size, lines, fits: true }
-      }
+/** pt: total height of rows stacked (gaps included after the first). */
+function sumHeights(rows: readonly Row[]): number {
+  return rows.reduce((sum, r, i) => sum + r.height + (i > 0 ? r.gapBefore : 0), 0)
+}
+
+/** A paragraph of a card's text, and the marker it hangs after when it is a list item. */
+interface CardParagraph {
+  text: StyledText[]
+  marker?: string
+}
+
+/** A card's runs → its paragraphs (split at line breaks), list items with their markers apart. */
+function cardParagraphs(card: readonly Run[], printUrls: boolean): CardParagraph[] {
+  const paragraphs: Run[][] = [[]]
+  for (const run of card) {
+    run.text.split('\n').forEach((part, i) => {
+      if (i > 0) paragraphs.push([])
+      if (part.length > 0) paragraphs[paragraphs.length - 1]!.push(part === run.text ? run : { ...run, text: part })
+    })
+  }
+  return paragraphs
+    .filter((runs) => runs.some((r) => r.text.trim()))
+    .map((runs) => (runs[0]!.marker ? { marker: runs[0]!.text, text: toStyled(runs.slice(1), printUrls) } : { text: toStyled(runs, printUrls) }))
+}
+
+/** A card's text set at one size: its lines with their indents, whether every word stayed whole, and its height. */
+interface CardSetting {
+  lines: { line: Line; indent: number; marker?: string }[]
+  whole: boolean
+  height: number
+  /** Set flush left (it has a list). */
+  flushLeft: boolean
+}
+
+/** A card's paragraphs set at one size into a width, hyphenated or not. */
+function setCard(paragraphs: readonly CardParagraph[], size: number, width: number, env: FlowEnv, hyphenate: FlowEnv['hyphenate']): CardSetting {
+  const lines: CardSetting['lines'] = []
+  let whole = true
+  const flushLeft = paragraphs.some((p) => p.marker !== undefined)
+  const markerRoom = flushLeft ? Math.max(...paragraphs.map((p) => (p.marker ? env.metrics.measure(p.marker, 'regular', size) : 0))) + CARD_MARKER_GAP * size : 0
+  for (const p of paragraphs) {
+    const indent = p.marker !== undefined ? markerRoom : 0
+    const broken = breakText(p.text, size, { ...env, hyphenate }, Math.max(1, width - indent))
+    // Without hyphenation, every line but a paragraph's last must end at a space (no word was cut).
+    if (!hyphenate && broken.slice(0, -1).some((l) => l.joint !== 'space')) whole = false
+    broken.forEach((line, j) => lines.push({ line, indent, ...(j === 0 && p.marker !== undefined ? { marker: p.marker } : {}) }))
+  }
+  return { lines, whole, height: lines.length * lineHeight(size), flushLeft }
+}
+
+/** A card at a size: whole words if they fit, else hyphenated; undefined if it does not fit either way. */
+function cardAt(paragraphs: readonly CardParagraph[], size: number, width: number, height: number, env: FlowEnv): CardSetting | undefined {
+  const plain = setCard(paragraphs, size, width, env, undefined)
+  if (plain.whole && plain.height <= height + 1e-6) return plain
+  if (!env.hyphenate) return undefined
+  const hyphenated = setCard(paragraphs, size, width, env, env.hyphenate)
+  return hyphenated.height <= height + 1e-6 ? hyphenated : undefined
+}
+
+/**
+ * The cards of a set in one type size: the largest (down to `smallest`) at which every card fits its box. Short card
+ * text reads best whole, so a card is hyphenated only at a size where it does not fit whole. `overflow`: the cards
+ * that do not fit even at the smallest size (set at it anyway).
+ */
+function fitCards(cards: readonly CardParagraph[][], width: number, height: number, env: FlowEnv, smallest: number): { size: number; cards: CardSetting[]; overflow: number[] } {
+  // Each card's own largest size first (most cards fit at once); the set's size is the smallest of them, checked again.
+  let size = G.CARD_MAX_SIZE
+  for (const card of cards) {
+    while (size > smallest + 1e-9 && cardAt(card, size, width, height, env) === undefined) size -= G.CARD_SIZE_STEP
+  }
+  for (; ; size -= G.CARD_SIZE_STEP) {
+    const last = size <= smallest + 1e-9
+    const set = cards.map((card) => cardAt(card, size, width, height, env))
+    if (last || set.every((card) => card !== undefined)) {
+      const overflow = set.flatMap((card, k) => (card === undefined ? [k] : []))
+      return { size, cards: set.map((card, k) => card ?? setCard(cards[k]!, size, width, env, env.hyphenate)), overflow }
     }
-    return { size: G.CARD_MIN_SIZE, lines, fits: false }
-  })
+  }
 }

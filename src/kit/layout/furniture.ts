@@ -20,11 +20,15 @@ export interface FurnitureText {
   headerRight?: string
   footerLeft?: string
   pageLabel?: (page: number, pages: number) => string
+  /** The number of the first page (1 by default) and the page count to print (by default the last page's number). */
+  firstPage?: number
+  pageCount?: number
 }
 
 /** Adds header and footer items to every page, except those `done` marks (they have theirs). */
 export function resolveFurniture(pages: readonly Page[], text: FurnitureText, content: Box, pageHeight: number, measure: Measure, done?: readonly boolean[]): Page[] {
-  const n = pages.length
+  const first = text.firstPage ?? 1
+  const n = text.pageCount ?? first - 1 + pages.length
   // Every page sets the same header and footer texts in the same room (only the page label changes): each text is
   // fitted once per room, for this call only.
   const fitted = new Map<string, Map<number, Fitted>>()
@@ -45,7 +49,7 @@ export function resolveFurniture(pages: readonly Page[], text: FurnitureText, co
       items.push({ kind: 'line', x1: content.x, y1: y, x2: content.x + content.width, y2: y, gray: FURNITURE_GRAY, lineWidth: HEADER_RULE })
     }
     const footer = pageHeight - G.FOOTER_BASELINE
-    items.push(...sides(text.footerLeft, text.pageLabel?.(i + 1, n), footer, content, fit))
+    items.push(...sides(text.footerLeft, text.pageLabel?.(first + i, n), footer, content, fit))
     return { ...page, furniture: items }
   })
 }

@@ -71,6 +71,10 @@ export const IMAGE_DPI = 150
 export const IMAGE_MAX_SHARE = 0.6
 /** Caption size relative to the body. */
 export const CAPTION_SCALE = 0.88
+/** Largest height of a `half` picture, as a share of the content height. */
+export const HALF_PICTURE_SHARE = 0.5
+/** Height a `page` picture starts at, as a share of the content height, before it grows to fill its page. */
+export const PAGE_PICTURE_START = 0.25
 
 /** Cards per grid row. */
 export const CARD_COLUMNS = 2
@@ -83,6 +87,10 @@ export const CARD_MAX_SIZE = 18
 export const CARD_MIN_SIZE = 9
 /** pt: step when shrinking card text. */
 export const CARD_SIZE_STEP = 0.5
+/** pt: the shortest a card gets (about 35 mm) when a set is fitted onto one sheet fewer. */
+export const CARD_MIN_HEIGHT = 100
+/** pt: the smallest type a set's cards may shrink to so that the set takes one sheet fewer. */
+export const CARD_READABLE_SIZE = 11
 /** pt: dash pattern of cut lines. */
 export const CUT_DASH: readonly number[] = [4, 3]
 /** pt: cut line width and grey. */
@@ -90,6 +98,19 @@ export const CUT_LINE = 0.6
 export const CUT_GRAY = 0.3
 /** pt: the scissors mark's size. */
 export const SCISSORS = 14
+
+/** pt: distance between a form field's writing lines (about 8.5 mm, handwriting of 11–17-year-olds; more for larger type). */
+export const FIELD_LINE_PITCH = 24
+/** pt: a writing line's distance above the bottom of its pitch. */
+export const FIELD_LINE_DROP = 4
+/** pt: width and grey of a writing line. */
+export const FIELD_LINE_WIDTH = 0.6
+export const FIELD_LINE_GRAY = 0.45
+/** The most writing lines a field grows to. */
+export const FIELD_MAX_LINES = 8
+
+/** A page less full than this share of the content height is pulled back or balanced with the page before it. */
+export const MIN_PAGE_FILL = 0.25
 
 /** pt: the name/date line's height and the share of the width its name field takes. */
 export const NAME_LINE_HEIGHT = 30

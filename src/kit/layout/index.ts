@@ -4,12 +4,13 @@
  */
 import type { Block } from '../blocks.ts'
 import type { FontId } from '../text/types.ts'
-import { contentBox, PAPER } from './geometry.ts'
+import { BODY_SIZE, contentBox, PAPER } from './geometry.ts'
+import { breakLines } from '../text/linebreak.ts'
 import { resolveRows } from './flow.ts'
 import { resolveFurniture } from './furniture.ts'
 import { charactersOf, faceTexts, isIgnorable, missing, resolveGlyphs } from './inline.ts'
 import { pageItems, resolveOutline, resolvePages, samePlacement } from './paginate.ts'
-import type { LaidOutKit, LayoutError, LayoutOptions } from './types.ts'
+import type { Box, Item, LaidOutKit, LayoutError, LayoutOptions, Page } from './types.ts'
 
 export type * from './types.ts'
 export { PAPER, contentBox } from './geometry.ts'
@@ -21,7 +22,7 @@ export { newLayoutCache } from './types.ts'
  * walk does not find (and not a space the walk ignores) is reported too, without a place.
  */
 export function glyphErrors(blocks: readonly Block[], options: LayoutOptions, drawn: readonly DrawnWithoutGlyph[] = []): LayoutError[] {
-  const furniture = [options.continued, options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '']
+  const furniture = [options.continued, options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '', options.blankPage ?? '']
   const errors = resolveGlyphs(blocks, options.metrics, options.printUrls ?? true, furniture)
   for (const { codePoint, font } of drawn) {
     if (isIgnorable(codePoint) || errors.some((e) => e.kind === 'missing-glyph' && e.codePoint === codePoint && e.font === font)) continue
@@ -32,7 +33,7 @@ export function glyphErrors(blocks: readonly Block[], options: LayoutOptions, dr
 
 /** Each face's text in the kit as layout sets it (`faceTexts`), from its blocks before layout: the fonts are subset from it. */
 export function kitTexts(blocks: readonly Block[], options: LayoutOptions): string[] {
-  const furniture = [options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '']
+  const furniture = [options.headerLeft ?? '', options.headerRight ?? '', options.footerLeft ?? '', options.pageLabel?.(1, 1) ?? '', options.blankPage ?? '']
   return faceTexts(blocks, options.printUrls ?? true, furniture, options.continued)
 }
 
@@ -86,9 +87,42 @@ export function layoutKit(blocks: readonly Block[], options: LayoutOptions): Lay
   const kept = placed.map(
     (page, p) => previous !== undefined && previous.placed.length === placed.length && samePlacement(page, previous.placed[p]) && samePlacement(placed[p + 1], previous.placed[p + 1]),
   )
-  const items = placed.map((page, p) => (kept[p] ? previous!.pages[p]! : pageItems(page, placed[p + 1], content)))
+  const note = blankNote(options, content)
+  const items = placed.map((page, p) => (kept[p] ? previous!.pages[p]! : pageItems(page, placed[p + 1], content, note)))
   const pages = resolveFurniture(items, options, content, height, options.metrics.measure, kept)
   if (options.cache) options.cache.pages = { placed, pages }
   const outline = resolveOutline(placed)
   return { ok: true, kit: { width, height, content, pages, outline } }
+}
+
+/** Grey of the note on an intentionally blank page. */
+const BLANK_NOTE_GRAY = 0.45
+
+/** The note on an intentionally blank page, centred on it (no note if the caller gives none). */
+function blankNote(options: LayoutOptions, content: Box): Item[] {
+  if (!options.blankPage) return []
+  const { measure, fontUnits, ascent } = options.metrics
+  const lines = breakLines([{ text: options.blankPage, font: 'regular' }], { width: content.width * 0.8, size: BODY_SIZE, measure, fontUnits })
+  const top = content.y + content.height / 2 - (lines.length * BODY_SIZE * 1.4) / 2
+  return lines.map((line, i): Item => ({
+    kind: 'text',
+    x: content.x + (content.width - line.width) / 2,
+    y: top + i * BODY_SIZE * 1.4 + ascent * BODY_SIZE,
+    text: line.fragments.map((f) => f.text).join(''),
+    font: 'regular',
+    size: BODY_SIZE,
+    width: line.width,
+    gray: BLANK_NOTE_GRAY,
+    generated: 'label',
+  }))
+}
+
+/** An intentionally blank page (the back of a sheet), its note set; its furniture comes with `withPageNumbers`. */
+export function blankPage(options: LayoutOptions, content: Box): Page {
+  return { items: blankNote(options, content), furniture: [], links: [], blank: true }
+}
+
+/** Pages of a kit with their header and footer set anew, numbered from `firstPage` of `pageCount` (a kit inside a bundle). */
+export function withPageNumbers(pages: readonly Page[], options: LayoutOptions, kit: LaidOutKit, firstPage: number, pageCount: number): Page[] {
+  return resolveFurniture(pages, { ...options, firstPage, pageCount }, kit.content, kit.height, options.metrics.measure)
 }

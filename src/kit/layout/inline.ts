@@ -97,6 +97,9 @@ function visitText(blocks: readonly Block[], printUrls: boolean, extra: readonly
         case 'nameLine':
           check(b.nameLabel + b.dateLabel, 'regular', b.pos)
           break
+        case 'field':
+          runs(b.label, b.pos)
+          break
         case 'rule':
         case 'pageBreak':
         case 'section':

@@ -2,8 +2,11 @@
  * Pagination: rows → pages. A greedy walk that fills a page and then breaks at the best place on it:
  * the lowest penalty, and the latest among equals (so unsplittable boxes move whole to the next page,
  * headings stay with what follows, and a paragraph keeps two lines on each side of a break).
- * A page that continues a table or box starts with that container's repeat rows.
+ * A page that continues a table or box starts with that container's repeat rows. A part's last page less than a quarter
+ * full is pulled back onto the page before (tighter spacing) or balanced with it; rows that grow fill their page; a
+ * part that starts a new sheet, and every page of cards, is set on an odd page after an intentionally blank one.
  */
+import { MIN_PAGE_FILL } from './geometry.ts'
 import type { Box, Container, Item, LineItem, LinkArea, OutlineEntry, Page, Row, TextItem } from './types.ts'
 
 /** pt: slack when comparing heights. */
@@ -17,28 +20,149 @@ export interface PlacedRow {
   index: number
 }
 
-/** A page of placed rows. */
+/** A page of placed rows; a blank page (the back of a sheet left empty on purpose) has none. */
 export interface PlacedPage {
   rows: PlacedRow[]
+  blank?: boolean
 }
 
-/** Rows → pages of placed rows; every page holds at least one row and nothing overflows the content box. */
+/** pt: how much earlier a page's break is tried at a time when balancing it with a near-empty page after it. */
+const BALANCE_STEP = 12
+/** Shares of their space that gaps and box padding keep when a short last page is pulled back onto the page before. */
+const SQUEEZE = [0.6, 0.35, 0]
+
+/** A page being made: its placed rows and the range of flow rows it holds. */
+interface Span {
+  placed: PlacedRow[]
+  start: number
+  end: number
+}
+
+/**
+ * Rows → pages of placed rows; every page holds at least one row and nothing overflows the content box, except the
+ * blank backs inserted so that a part that asks for it (`Row.recto`) and every page of cards start on an odd page.
+ */
 export function resolvePages(rows: readonly Row[], content: Box): PlacedPage[] {
   const firstIndex = new Map<number, number>()
   rows.forEach((r, i) => {
     for (const c of r.containers) if (!firstIndex.has(c.id)) firstIndex.set(c.id, i)
   })
+  const repeatAt = (i: number): Row[] => rows[i]!.containers.filter((c) => firstIndex.get(c.id)! < i).flatMap((c) => c.repeat)
   const pages: PlacedPage[] = []
-  let i = 0
-  while (i < rows.length) {
-    const continuing = rows[i]!.containers.filter((c) => firstIndex.get(c.id)! < i)
-    let page = fillPage(rows, i, continuing.flatMap((c) => c.repeat), content)
-    // Repeat rows so tall that not even one row fits after them: the page does without them.
-    if (page.end === i) page = fillPage(rows, i, [], content)
-    pages.push({ rows: page.placed })
-    i = page.end
+  // The page after a page of cards starts a new sheet too: cutting the cards would destroy what is printed behind them.
+  let afterCards = false
+  for (let start = 0; start < rows.length; ) {
+    let end = start + 1
+    while (end < rows.length && !rows[end]!.breakBefore) end++
+    const section = paginate(rows, start, end, content, repeatAt).map((span) => grown(span.placed, content)).filter((p) => p.some((r) => r.row.items.length > 0))
+    section.forEach((placed, k) => {
+      const cards = placed.some((p) => p.row.containers.some((c) => c.kind === 'cards'))
+      if ((afterCards || cards || (k === 0 && rows[start]!.recto)) && pages.length % 2 === 1) pages.push({ rows: [], blank: true })
+      pages.push({ rows: placed })
+      afterCards = cards
+    })
+    start = end
   }
-  return pages.filter((p) => p.rows.some((r) => r.row.items.length > 0))
+  return pages
+}
+
+/**
+ * The pages of one part (rows from `start` to `end`, between forced breaks): filled greedily, then a last page less
+ * than a quarter full is pulled back onto the page before with tighter spacing, or else balanced with it.
+ */
+function paginate(rows: readonly Row[], start: number, end: number, content: Box, repeatAt: (i: number) => Row[]): Span[] {
+  const spans: Span[] = []
+  for (let i = start; i < end; ) {
+    const span = fillSpan(rows, i, repeatAt, content)
+    spans.push(span)
+    i = span.end
+  }
+  if (spans.length < 2 || fullness(spans.at(-1)!.placed, content) >= MIN_PAGE_FILL) return spans
+  const before = spans[spans.length - 2]!
+  const merged = squeezed(rows, before.start, end, repeatAt(before.start), content)
+  if (merged) return [...spans.slice(0, -2), merged]
+  return [...spans.slice(0, -2), ...(balanced(rows, before, end, repeatAt, content) ?? spans.slice(-2))]
+}
+
+/** One page from row `i`, with the repeat rows of the containers it continues (or without them, when not even one row fits after them). */
+function fillSpan(rows: readonly Row[], i: number, repeatAt: (i: number) => Row[], content: Box): Span {
+  let page = fillPage(rows, i, repeatAt(i), content)
+  // Repeat rows so tall that not even one row fits after them: the page does without them.
+  if (page.end === i) page = fillPage(rows, i, [], content)
+  // A single row taller than the page (nothing in a kit is): it overflows its page rather than stopping the layout.
+  if (page.end === i) page = { placed: [{ row: rows[i]!, y: content.y, index: i }], end: i + 1 }
+  return { placed: page.placed, start: i, end: page.end }
+}
+
+/** How full a page is: the bottom of its last row as a share of the content height. */
+function fullness(placed: readonly PlacedRow[], content: Box): number {
+  const last = placed.at(-1)
+  return last ? (last.y + last.row.height - content.y) / content.height : 0
+}
+
+/**
+ * Rows `from` … `end` - 1 on one page, if they fit there with the gaps between them and the box padding (rows with
+ * nothing drawn) made smaller: a short tail pulled back onto the page before it.
+ */
+function squeezed(rows: readonly Row[], from: number, end: number, repeat: readonly Row[], content: Box): Span | undefined {
+  const fixed = repeat.reduce((sum, r) => sum + r.height, 0)
+  for (const share of SQUEEZE) {
+    let total = fixed
+    for (let i = from; i < end; i++) {
+      const r = rows[i]!
+      total += (i > from ? r.gapBefore * share : 0) + (r.items.length === 0 ? r.height * share : r.height)
+    }
+    if (total > content.height + EPSILON) continue
+    const placed: PlacedRow[] = []
+    let cursor = 0
+    for (const r of repeat) {
+      placed.push({ row: r, y: content.y + cursor, index: -1 })
+      cursor += r.height
+    }
+    for (let i = from; i < end; i++) {
+      const r = rows[i]!
+      const row = r.items.length === 0 ? { ...r, height: r.height * share } : r
+      cursor += i > from ? r.gapBefore * share : 0
+      placed.push({ row, y: content.y + cursor, index: i })
+      cursor += row.height
+    }
+    return { placed, start: from, end }
+  }
+  return undefined
+}
+
+/**
+ * The last two pages of a part with the break between them moved earlier, until the last page is at least a quarter
+ * full while it still holds the rest of the part; undefined if no such break exists.
+ */
+function balanced(rows: readonly Row[], before: Span, end: number, repeatAt: (i: number) => Row[], content: Box): Span[] | undefined {
+  for (let limit = content.height - BALANCE_STEP; limit >= content.height / 2; limit -= BALANCE_STEP) {
+    const first = fillPage(rows, before.start, repeatAt(before.start), { ...content, height: limit })
+    if (first.end <= before.start) return undefined
+    if (first.end >= before.end) continue
+    const last = fillSpan(rows, first.end, repeatAt, content)
+    if (last.end < end) return undefined
+    if (fullness(last.placed, content) >= MIN_PAGE_FILL) return [{ placed: first.placed, start: before.start, end: first.end }, last]
+  }
+  return undefined
+}
+
+/** A page whose growing rows (`Row.grow`) share its free height, the rows below them moved down. */
+function grown(placed: PlacedRow[], content: Box): PlacedRow[] {
+  let growing = 0
+  for (const p of placed) if (p.row.grow) growing++
+  if (growing === 0) return placed
+  let room = content.height - (fullness(placed, content) * content.height)
+  let shift = 0
+  return placed.map((p) => {
+    const y = p.y + shift
+    if (!p.row.grow) return shift === 0 ? p : { ...p, y }
+    const row = p.row.grow(room / growing--)
+    const added = row.height - p.row.height
+    room -= added
+    shift += added
+    return { row, y, index: p.index }
+  })
 }
 
 /** Fills one page from row `start`; returns the rows it keeps and where the next page starts. */
@@ -80,8 +204,12 @@ function fillPage(rows: readonly Row[], start: number, repeat: readonly Row[], c
   return { placed: placed.filter((p) => p.index < end), end }
 }
 
-/** A placed page's items: container frames first (behind), then the rows' items in page coordinates (the next page tells which boxes continue). */
-export function pageItems(page: PlacedPage, next: PlacedPage | undefined, content: Box): Page {
+/**
+ * A placed page's items: container frames first (behind), then the rows' items in page coordinates (the next page tells
+ * which boxes continue); a blank page holds only the note that says it is blank on purpose.
+ */
+export function pageItems(page: PlacedPage, next: PlacedPage | undefined, content: Box, blankNote: readonly Item[] = []): Page {
+  if (page.blank) return { items: [...blankNote], furniture: [], links: [], blank: true }
   const items: Item[] = frames(page, next, content)
   const links: LinkArea[] = []
   const placed = page.rows
@@ -104,7 +232,7 @@ export function pageItems(page: PlacedPage, next: PlacedPage | undefined, conten
  */
 export function samePlacement(a: PlacedPage | undefined, b: PlacedPage | undefined): boolean {
   if (a === undefined || b === undefined) return a === b
-  if (a.rows.length !== b.rows.length) return false
+  if (a.rows.length !== b.rows.length || a.blank !== b.blank) return false
   for (let i = 0; i < a.rows.length; i++) {
     const x = a.rows[i]!
     const y = b.rows[i]!

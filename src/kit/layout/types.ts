@@ -96,6 +96,8 @@ export interface Page {
   items: Item[]
   furniture: Item[]
   links: LinkArea[]
+  /** An intentionally blank back of a sheet (its only item says so), so the next part starts a new sheet. */
+  blank?: boolean
 }
 
 /** A bookmark: level 0 sections (page breaks), 1 and 2 headings. */
@@ -148,6 +150,12 @@ export interface LayoutOptions {
   footerLeft?: string
   /** Footer, right: e.g. (3, 7) → "Сторінка 3 з 7". */
   pageLabel?: (page: number, pages: number) => string
+  /** The number printed on the first page (1 by default; a kit inside a band's bundle goes on from the pages before it). */
+  firstPage?: number
+  /** The page count printed in the footer (by default the number of the last page laid out). */
+  pageCount?: number
+  /** The note on an intentionally blank page (the back of a sheet before a part that starts a new sheet). */
+  blankPage?: string
   /** Print a link's address after its text when the two differ (a printed page cannot be clicked). Default true. */
   printUrls?: boolean
   /** Check every character has a glyph (default true); a caller laying out the same text again may skip it. */
@@ -221,4 +229,13 @@ export interface Row {
   containers: Container[]
   /** Bookmarks that point at this row. */
   outline?: { title: string; level: number }[]
+  /** Start on an odd page (a new sheet when printed double-sided); only with `breakBefore`. */
+  recto?: boolean
+  /** A title row (of a box or a card set): keep-with-next counts the lines after it, not it. */
+  label?: boolean
+  /**
+   * A row that may grow to fill its page (a page-sized picture, a form field's writing lines): given the free height of
+   * its page (pt), the row as tall as it grows into it, at least as tall as this one.
+   */
+  grow?: (room: number) => Row
 }

@@ -1,15 +1,17 @@
-import type { ListItem, Nodes, Root, RootContent } from 'mdast';
-import type { Block, Run } from '../blocks.ts';
+import type { Image, ListItem, Nodes, Root, RootContent } from 'mdast';
+import type { Block, PictureSize, Run } from '../blocks.ts';
 import type { UiStrings } from '../../i18n/index.ts';
 import { bandById, YOUNG_BANDS } from '../../model/bands.ts';
 import { FORMATS, type AudienceId } from '../../model/formats.ts';
 import { LICENSES } from '../../model/licenses.ts';
 import type { ValidLesson } from '../../model/load.ts';
-import type { Helpline } from '../../model/helplines.ts';
+import { helplinesFor, type Helpline } from '../../model/helplines.ts';
 import type { Fact } from '../../model/facts.ts';
 import { error, type Finding } from '../../model/diagnostics.ts';
 import { isElement, numberAttribute, readStages, textAttribute, timeline, type JsxElement } from '../../model/mdast.ts';
-import { readFlow, type MarkdownEnv, type Pictures } from './markdown.ts';
+import { picture, readFlow, type MarkdownEnv, type Pictures } from './markdown.ts';
+import { typesetText } from './typography.ts';
+import { pupilPackFileName } from '../files.ts';
 
 /** Shared data every kit prints: the disclosure protocol (as mdast), helplines and facts. */
 export interface SharedContent {
@@ -18,12 +20,23 @@ export interface SharedContent {
   facts: readonly Fact[];
 }
 
-/** The pages (1-based) a section of the kit spans, by its outline title; from the previous layout pass. */
-export type PageLookup = (outline: string) => { from: number; to: number } | undefined;
+/** The pages (1-based) a part of the kit spans, with the blank backs among them (`pageMap`). */
+export interface PageRange {
+  from: number;
+  to: number;
+  /** Pages from `from` to `to` left blank on purpose: the backs of sheets printed double-sided. */
+  blank?: readonly number[];
+}
+
+/** The pages of a part of the kit, by its outline title; from the previous layout pass. */
+export type PageLookup = (outline: string) => PageRange | undefined;
 
 /** The lesson as kit blocks, and any author errors found while reading it. */
 export interface KitContent {
+  /** The teacher's kit. */
   blocks: Block[];
+  /** The pupil pack: what is copied for pupils (handouts, cards, the helplines sheet), each part on a new sheet. */
+  pupils: Block[];
   findings: Finding[];
   /**
    * The same lesson read again with other page numbers: exactly what `readKit` with `pages` returns, without reading the
@@ -33,15 +46,22 @@ export interface KitContent {
   repage: (pages: PageLookup) => Block[];
 }
 
-/** A section the kit moves out of the plan to its own pages (a handout, cards, a station, the memo). */
+/** A section the kit moves out of the plan to its own pages (a picture to show, a handout, cards, a station, the memo). */
 interface Moved {
   /** The outline title, also the key of the page map. */
   outline: string;
   /** How it is referred to from the plan and the print guide. */
   label: string;
-  audience?: AudienceId;
+  /** How many copies, as the print guide says it. */
+  copies: string;
   blocks: Block[];
   textScale?: number;
+  /** Copied for pupils: in the pupil pack too. */
+  pupil?: boolean;
+  /** Cut-out cards: printed single-sided. */
+  cut?: boolean;
+  /** Starts a new sheet (pupils' sheets, station sheets, the memo); a picture to show may share a sheet with the one before. */
+  recto: boolean;
 }
 
 /** One entry of the answer key. */
@@ -61,35 +81,54 @@ interface State {
   pictures: Pictures;
   question: number;
   handout: number;
+  picture: number;
+  shown: Moved[];
   handouts: Moved[];
   cards: Moved[];
   stations: Moved[];
   memos: Moved[];
   safeguarding: Block[];
   key: KeyEntry[];
-  /** The component a node is being read inside: decides what Discuss, Cards and Answer do. */
-  mode: 'plan' | 'handout' | 'station';
-  /** "Станція 2" while reading a station: labels its answers in the key. */
-  stationLabel?: string;
+  /** The component a node is being read inside: decides what Discuss, Cards, Answer, Picture and Helplines do. */
+  mode: 'plan' | 'handout' | 'station' | 'memo';
+  /** The station being read: its number and how many of its questions are read (they are numbered within the sheet). */
+  station?: { n: number; questions: number };
   /** Every block that prints page numbers, and how to make it again with the current `pages`. */
   paged: { block: Block; make: () => Block }[];
 }
 
-/** Type scale for handouts of the young bands (pre-readers and early readers). */
+/** Type scale for handouts of early readers (grades 1–2), who read them themselves. */
 const YOUNG_HANDOUT_SCALE = 1.25;
+/**
+ * Type scale for handouts of pre-readers (ages 4–6): an adult reads their text to the child, so it is only a little
+ * larger, and their pictures (a hand to draw in) get the room.
+ */
+const PRE_READER_HANDOUT_SCALE = 1.1;
+/** Type scale of a poster, read from across a classroom (body 22 pt, title 40 pt). */
+const POSTER_SCALE = 2;
+/** Size of the phone numbers on the pupils' helplines sheet, relative to its body text (about 24 pt). */
+const PHONE_SCALE = 2.2;
+/** Size of the small print of that sheet (what each service is for, when the contacts were verified), relative to the body text. */
+const SMALL_PRINT_SCALE = 0.92;
 
-/** A lesson → the kit's blocks in kit order: cover, timing, plan, handouts, cards, stations, key, memo, safeguarding, glossary. */
+/**
+ * A lesson → the kit's blocks in kit order: cover, timing, plan, pictures to show, handouts, cards, stations, key, memo,
+ * safeguarding, glossary, the pupils' helplines sheet; and the pupil pack's blocks.
+ */
 export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent, pictures: Pictures, pages: PageLookup = () => undefined): KitContent {
   const state: State = {
-    lesson, s, shared, pages, pictures, findings: [], question: 0, handout: 0,
-    handouts: [], cards: [], stations: [], memos: [], safeguarding: [], key: [], mode: 'plan', paged: [],
+    lesson, s, shared, pages, pictures, findings: [], question: 0, handout: 0, picture: 0,
+    shown: [], handouts: [], cards: [], stations: [], memos: [], safeguarding: [], key: [], mode: 'plan', paged: [],
   };
   const plan = readPlan(lesson.tree, state);
+  const helplinesSheet = pupilHelplinesSheet(state);
   const blocks: Block[] = [
+    { kind: 'section', outline: title(state) },
     ...cover(state),
     { kind: 'pageBreak', outline: s.kit.plan },
-    { kind: 'heading', level: 1, runs: [{ text: s.kit.plan }] },
+    { kind: 'heading', level: 1, runs: [{ text: s.kit.plan }], bookmark: false },
     ...plan,
+    ...state.shown.flatMap(movedSection),
     ...state.handouts.flatMap(movedSection),
     ...state.cards.flatMap(movedSection),
     ...state.stations.flatMap(movedSection),
@@ -97,7 +136,9 @@ export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent
     ...state.memos.flatMap(movedSection),
     ...safeguardingSection(state),
     ...glossary(state),
+    ...helplinesSheet,
   ];
+  const pupils: Block[] = [...[...state.handouts, ...state.cards].filter((part) => part.pupil).flatMap(movedSection), ...helplinesSheet];
   let current = blocks;
   const repage = (next: PageLookup): Block[] => {
     state.pages = next;
@@ -110,7 +151,17 @@ export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent
     current = swapBlocks(current, swaps) ?? current;
     return current;
   };
-  return { blocks, findings: state.findings, repage };
+  return { blocks, pupils, findings: state.findings, repage };
+}
+
+/** The lesson's title as the kit prints it: also the outline title (and page-map key) of the cover. */
+function title(state: State): string {
+  return typesetText(state.lesson.data.title, state.lesson.lang);
+}
+
+/** A string of the lesson's frontmatter or attributes, with the kit's typographic marks. */
+function typeset(state: State, text: string): string {
+  return typesetText(text, state.lesson.lang);
 }
 
 /** The blocks with every block in `swaps` replaced, wherever it stands, and its parents copied; undefined if none was there. */
@@ -144,19 +195,19 @@ function cover(state: State): Block[] {
   const lang = lesson.lang;
   const bands = data.bands.map((band) => bandById(band)[lang]).join(', ');
   const stages = timeline(readStages(lesson.tree));
-  const list = (items: readonly string[]): Block => ({ kind: 'list', ordered: false, items: items.map((text) => [{ kind: 'paragraph', runs: [{ text }] }]) });
+  const list = (items: readonly string[]): Block => ({ kind: 'list', ordered: false, items: items.map((text) => [{ kind: 'paragraph', runs: [{ text: typeset(state, text) }] }]) });
   const heading = (text: string): Block => ({ kind: 'heading', level: 2, runs: [{ text }] });
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, runs: [{ text: data.title }] },
+    { kind: 'heading', level: 1, runs: [{ text: title(state) }] },
     { kind: 'paragraph', runs: [{ text: `${bands} · ${FORMATS[data.format][lang]} · ${s.minutesLong(data.duration)}`, bold: true }] },
-    { kind: 'paragraph', runs: [{ text: data.summary }] },
+    { kind: 'paragraph', runs: [{ text: typeset(state, data.summary) }] },
     ...provenance(state),
     heading(s.timing),
     {
       kind: 'table',
       header: [[{ text: s.timingClock }], [{ text: s.timingStage }], [{ text: s.timingMinutes }]],
       rows: [
-        ...stages.map((stage) => [[{ text: `${stage.start}–${stage.end}` }], [{ text: stage.title }], [{ text: String(stage.minutes) }]]),
+        ...stages.map((stage) => [[{ text: `${stage.start}–${stage.end}` }], [{ text: typeset(state, stage.title) }], [{ text: String(stage.minutes) }]]),
         [[{ text: '' }], [{ text: s.timingTotal, bold: true }], [{ text: String(data.duration), bold: true }]],
       ],
       align: ['right', 'left', 'right'],
@@ -178,33 +229,65 @@ function cover(state: State): Block[] {
   return blocks;
 }
 
-/** Which pages to print and how many copies, in kit order, so the teacher at the copier needs nothing else. */
+/** Which pages to print and how many copies, in kit order, so the teacher at the copier needs nothing else: every page is in it. */
 function printGuide(state: State): Block[] {
-  const { s } = state;
-  const range = (outline: string) => {
-    const at = state.pages(outline);
-    return at ? s.kit.pages(at.from, at.to) : '…';
-  };
+  const { s, lesson } = state;
   const forTeacher = s.kit.forTeacher;
   const parts: { outline: string; label: string; copies: string }[] = [
+    { outline: title(state), label: s.kit.cover, copies: forTeacher },
     { outline: s.kit.plan, label: s.kit.plan, copies: forTeacher },
-    ...[...state.handouts, ...state.cards, ...state.stations].map((part) => ({ outline: part.outline, label: part.label, copies: part.audience ? s.audience[part.audience] : forTeacher })),
+    ...[...state.shown, ...state.handouts, ...state.cards, ...state.stations].map((part) => ({
+      outline: part.outline,
+      label: part.label,
+      copies: part.cut ? `${part.copies}; ${s.kit.singleSided}` : part.copies,
+    })),
     ...(state.key.some((entry) => entry.answer.length) ? [{ outline: s.kit.answerKey, label: s.kit.answerKey, copies: forTeacher }] : []),
-    ...state.memos.map((part) => ({ outline: part.outline, label: part.label, copies: s.kit.perFamily })),
-    { outline: s.kit.safeguardingSection, label: s.kit.safeguardingSection, copies: s.kit.forTeacherAndBoard },
+    ...state.memos.map((part) => ({ outline: part.outline, label: part.label, copies: part.copies })),
+    { outline: s.kit.safeguardingSection, label: s.kit.safeguardingSection, copies: forTeacher },
+    ...(lesson.data.glossary.length ? [{ outline: s.glossary, label: s.glossary, copies: forTeacher }] : []),
+    { outline: s.kit.pupilHelplines, label: s.kit.pupilHelplines, copies: s.kit.pupilHelplinesCopies },
   ];
-  const guide = (): Block => ({
-    kind: 'list',
-    ordered: false,
-    items: parts.map((part): Block[] => [{ kind: 'paragraph', runs: [{ text: `${range(part.outline)}: `, bold: true }, { text: `${part.label} — ${part.copies}` }] }]),
-  });
+  const item = (pages: string, text: string): Block[] => [{ kind: 'paragraph', runs: [{ text: `${pages}: `, bold: true }, { text }] }];
+  const guide = (): Block => {
+    const blank = parts.flatMap((part) => state.pages(part.outline)?.blank ?? []);
+    return {
+      kind: 'list',
+      ordered: false,
+      items: [
+        ...parts.map((part) => item(pageText(s, state.pages(part.outline)), `${part.label} — ${part.copies}`)),
+        ...(blank.length ? [item(pageText(s, { from: 0, to: -1, blank: [] }, [...new Set(blank)].sort((a, b) => a - b)), s.kit.blankBacks)] : []),
+      ],
+    };
+  };
   const list = guide();
   state.paged.push({ block: list, make: guide });
   return [
     { kind: 'heading', level: 2, runs: [{ text: s.kit.printGuide }] },
-    { kind: 'paragraph', runs: [{ text: s.kit.printGuideLead }] },
+    { kind: 'paragraph', runs: [{ text: s.kit.printGuideLead }], keepWithNext: true },
     list,
+    { kind: 'paragraph', runs: [{ text: `${s.kit.duplexNote} ${s.kit.pupilPackNote(pupilPackFileName(lesson.slug, lesson.lang))}` }] },
   ];
+}
+
+/** "с. 7, 9–10": the pages of a part that are printed (its blank backs left out), or of a list; "…" before the first layout. */
+function pageText(s: UiStrings, range: PageRange | undefined, list?: readonly number[]): string {
+  if (!range) return '…';
+  const pages = list ?? pagesOf(range);
+  const spans: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    spans.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
+    i = j + 1;
+  }
+  return s.kit.pageList(spans.join(', '), pages.length > 1);
+}
+
+/** The printed pages of a part: its range without the blank backs. */
+function pagesOf(range: PageRange): number[] {
+  const pages: number[] = [];
+  for (let page = range.from; page <= range.to; page++) if (!range.blank?.includes(page)) pages.push(page);
+  return pages;
 }
 
 /** Who wrote it, who reviewed it (or that nobody has yet), its licence and when its facts were verified. */
@@ -233,8 +316,8 @@ function readPlan(tree: Root, state: State): Block[] {
     if (!isElement(node, 'Stage')) return readFlow([node], env);
     const stage = stages[stageIndex++];
     return [
-      { kind: 'heading', level: 2, runs: [{ text: state.s.kit.stageHeading(stageIndex, stage.title) }], pos: posOf(node) },
-      { kind: 'paragraph', runs: [{ text: state.s.kit.stageTime(stage.start, stage.end, stage.minutes), bold: true }] },
+      { kind: 'heading', level: 2, runs: [{ text: state.s.kit.stageHeading(stageIndex, typeset(state, stage.title)) }], pos: posOf(node) },
+      { kind: 'paragraph', runs: [{ text: state.s.kit.stageTime(stage.start, stage.end, stage.minutes), bold: true }], keepWithNext: true },
       ...readFlow((node as JsxElement).children as RootContent[], env),
     ];
   });
@@ -242,7 +325,7 @@ function readPlan(tree: Root, state: State): Block[] {
 
 /** The Markdown environment whose component handler is the kit's component vocabulary. */
 function markdownEnv(state: State): MarkdownEnv {
-  return { pictures: state.pictures, findings: state.findings, component: (node, env) => readComponent(node as JsxElement, state, env) };
+  return { pictures: state.pictures, findings: state.findings, lang: state.lesson.lang, component: (node, env) => readComponent(node as JsxElement, state, env) };
 }
 
 /** One lesson component → the blocks it leaves where it stands (moved parts leave a pointer). */
@@ -266,108 +349,184 @@ function readComponent(node: JsxElement, state: State, env: MarkdownEnv): Block[
     case 'Station':
       return station(node, state, env);
     case 'ParentMemo': {
-      const title = textAttribute(node, 'title') ?? s.parentMemo;
-      return moveOut(state.memos, state, { outline: title, label: title, blocks: [{ kind: 'heading', level: 1, runs: [{ text: title }] }, ...inner()] }, pos);
+      const title = typeset(state, textAttribute(node, 'title') ?? s.parentMemo);
+      const blocks = withMode(state, 'memo', inner);
+      return moveOut(state.memos, state, { outline: title, label: title, copies: s.kit.perFamily, recto: true, blocks: [{ kind: 'heading', level: 1, runs: [{ text: title }], bookmark: false }, ...blocks] }, pos);
     }
     case 'Safeguarding':
       state.safeguarding.push(...inner());
       return pointer(state, s.kit.safeguardingSection, s.kit.safeguardingSection, pos);
     case 'Helplines':
-      return pointer(state, s.kit.safeguardingSection, s.helplines, pos);
+      // The memo and a pupil's sheet list the contacts where they stand; elsewhere the kit points to the helplines sheet.
+      if (state.mode === 'memo') return helplineContacts(state, helplinesFor(state.shared.helplines, 'adults').filter((line) => line.audience.includes('parents')));
+      if (state.mode === 'handout') return helplineList(state, helplinesFor(state.shared.helplines, 'pupils'));
+      return pointer(state, s.kit.pupilHelplines, s.kit.pupilHelplines, pos);
     case 'Fact':
       return fact(textAttribute(node, 'id') ?? '', state, pos);
+    case 'Picture':
+      return sizedPicture(node, state, env);
     default:
       state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, `the printable kit cannot show <${node.name}> here`, 'see docs/AUTHORING.md for where each component may stand'));
       return [];
   }
 }
 
-/** Questions numbered through the lesson; answers go to the key (and, for a station leader, stay on the sheet). */
+/**
+ * Questions numbered through the lesson (on a station sheet, within the sheet); answers go to the key under the same
+ * numbers (and, for a station leader, stay on the sheet, each kept on the page of its question).
+ */
 function discuss(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
-  const first = state.question + 1;
+  const { s } = state;
+  const station = state.mode === 'station' ? state.station : undefined;
+  const first = (station ? station.questions : state.question) + 1;
   const items: Block[][] = [];
   for (const list of node.children.filter((child) => child.type === 'list')) {
     for (const item of (list as { children: ListItem[] }).children) {
-      state.question += 1;
+      let label: string;
+      if (station) label = s.kit.stationQuestion(station.n, ++station.questions);
+      else label = `${++state.question}.`;
       const answers = item.children.filter((child) => isElement(child as Nodes, 'Answer')) as JsxElement[];
       const question = item.children.filter((child) => !isElement(child as Nodes, 'Answer'));
       const questionBlocks = readFlow(question as RootContent[], env);
       const answerBlocks = answers.flatMap((answerNode) => readFlow(answerNode.children as RootContent[], env));
-      state.key.push({ label: `${state.question}.`, question: firstRuns(questionBlocks), answer: answerBlocks });
-      const showAnswer = state.mode === 'station' && answerBlocks.length > 0;
-      items.push(showAnswer ? [...questionBlocks, { kind: 'box', variant: 'note', title: [{ text: state.s.answer }], children: answerBlocks }] : questionBlocks);
+      state.key.push({ label, question: firstRuns(questionBlocks), answer: answerBlocks });
+      const showAnswer = station !== undefined && answerBlocks.length > 0;
+      items.push(showAnswer ? [...keptWithNext(questionBlocks), { kind: 'box', variant: 'note', title: [{ text: s.answer }], children: answerBlocks }] : questionBlocks);
     }
   }
   return [
-    { kind: 'paragraph', runs: [{ text: state.s.kit.questionsOn, bold: true }], pos: posOf(node) },
+    { kind: 'paragraph', runs: [{ text: s.kit.questionsOn, bold: true }], keepWithNext: true, pos: posOf(node) },
     { kind: 'list', ordered: true, start: first, items, pos: posOf(node) },
   ];
+}
+
+/** Blocks whose last paragraph stays on its page with what follows (a question with its answer). */
+function keptWithNext(blocks: readonly Block[]): Block[] {
+  const last = blocks.at(-1);
+  return last?.kind === 'paragraph' ? [...blocks.slice(0, -1), { ...last, keepWithNext: true }] : [...blocks];
 }
 
 /** An answer standing in a station (not under a question): on the leader's sheet and in the key. */
 function answer(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   const blocks = readFlow(node.children as RootContent[], env);
-  state.key.push({ label: state.stationLabel ?? state.s.answer, question: [], answer: blocks });
+  state.key.push({ label: state.station ? state.s.kit.stationAnswer(state.station.n) : state.s.answer, question: [], answer: blocks });
   return [{ kind: 'box', variant: 'note', title: [{ text: state.s.answer }], children: blocks, pos: posOf(node) }];
 }
 
-/** A handout on its own page(s): title, copies, name line, content with answers hidden; larger type for young bands. */
+/** How many copies of a handout or a card set, from its audience and copies attributes. */
+function copiesOf(node: JsxElement, state: State, fallback: AudienceId): string {
+  const audience = (textAttribute(node, 'audience') ?? fallback) as AudienceId;
+  const copies = numberAttribute(node, 'copies');
+  return copies !== undefined && copies !== 1 ? state.s.kit.copiesOf(copies, audience) : state.s.audience[audience];
+}
+
+/**
+ * A handout on its own page(s): title, copies, a name line where a pupil or a pair fills it in, content with answers
+ * hidden and blanks as form fields; larger type for young bands, and much larger on a poster, whose pictures fill its page.
+ */
 function handout(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   const { s } = state;
   state.handout += 1;
-  const title = textAttribute(node, 'title') ?? '';
+  const title = typeset(state, textAttribute(node, 'title') ?? '');
   const audience = (textAttribute(node, 'audience') ?? 'pupil') as AudienceId;
-  const label = s.kit.handoutRef(state.handout, title);
-  const young = state.lesson.data.bands.some((band) => YOUNG_BANDS.includes(band));
-  const blocks = withMode(state, 'handout', () => readFlow(node.children as RootContent[], env));
-  const nameLine: Block[] = audience === 'class' || audience === 'leader' ? [] : [{ kind: 'nameLine', nameLabel: `${s.nameLine}:`, dateLabel: `${s.dateLine}:` }];
+  const poster = textAttribute(node, 'kind') === 'poster';
+  const copies = copiesOf(node, state, 'pupil');
+  const textScale = poster ? POSTER_SCALE : handoutScale(state);
+  const sheet: MarkdownEnv = { ...env, pupil: true, ...(poster ? { pictureSize: 'page' as const } : {}) };
+  const blocks = withMode(state, 'handout', () => readFlow(node.children as RootContent[], sheet));
+  const nameLine: Block[] = !poster && (audience === 'pupil' || audience === 'pair') ? [{ kind: 'nameLine', nameLabel: `${s.nameLine}:`, dateLabel: `${s.dateLine}:` }] : [];
   return moveOut(state.handouts, state, {
     outline: `${s.handout} ${state.handout}: ${title}`,
-    label,
-    audience,
-    textScale: young ? YOUNG_HANDOUT_SCALE : undefined,
+    label: s.kit.handoutRef(state.handout, title),
+    copies,
+    pupil: true,
+    recto: true,
+    textScale,
     blocks: [
-      { kind: 'paragraph', runs: [{ text: `${s.handout} ${state.handout} · ${s.audience[audience]}`, italic: true }] },
-      { kind: 'heading', level: 1, runs: [{ text: title }] },
+      // On a poster this line is for the teacher, not the room: set at the body size.
+      { kind: 'paragraph', runs: [{ text: `${s.handout} ${state.handout} · ${copies}`, italic: true }], keepWithNext: true, ...(poster ? { scale: 1 / POSTER_SCALE } : {}) },
+      { kind: 'heading', level: 1, runs: [{ text: title }], bookmark: false },
       ...nameLine,
       ...blocks,
     ],
   }, posOf(node));
 }
 
+/** The type scale of a lesson's handouts: larger for its youngest band that is one of the young bands, if any. */
+function handoutScale(state: State): number | undefined {
+  const youngest = state.lesson.data.bands.find((band) => YOUNG_BANDS.includes(band));
+  return youngest === '4-6' ? PRE_READER_HANDOUT_SCALE : youngest ? YOUNG_HANDOUT_SCALE : undefined;
+}
+
 /** Cut-out cards: in a handout they stay with it; anywhere else they move to the cards pages. */
 function cards(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
-  const title = textAttribute(node, 'title') ?? '';
-  const audience = (textAttribute(node, 'audience') ?? 'team') as AudienceId;
+  const title = typeset(state, textAttribute(node, 'title') ?? '');
   const cardRuns = node.children
     .filter((child) => isElement(child as Nodes, 'Card'))
-    .map((card) => flowRuns(readFlow((card as JsxElement).children as RootContent[], env)));
+    .map((card) => cardText(readFlow((card as JsxElement).children as RootContent[], env)));
   const block: Block = { kind: 'cards', title: [{ text: title }], cards: cardRuns, pos: posOf(node) };
   if (state.mode === 'handout') return [block];
   const label = state.s.kit.cardsRef(title);
   // No lead paragraph: a cards block always starts its own page, so a line before it would stand alone.
-  return moveOut(state.cards, state, { outline: `${state.s.cards}: ${title}`, label, audience, blocks: [block] }, posOf(node));
+  return moveOut(state.cards, state, { outline: `${state.s.cards}: ${title}`, label, copies: copiesOf(node, state, 'team'), pupil: true, cut: true, recto: true, blocks: [block] }, posOf(node));
 }
 
-/** A station sheet for the station leader, with its answers. */
+/** A station sheet for the station leader, with its answers; its questions are numbered within the sheet. */
 function station(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   const { s } = state;
   const n = numberAttribute(node, 'n') ?? state.stations.length + 1;
-  const title = textAttribute(node, 'title') ?? '';
-  const previous = state.stationLabel;
-  state.stationLabel = s.kit.stationAnswer(n);
+  const title = typeset(state, textAttribute(node, 'title') ?? '');
+  const previous = state.station;
+  state.station = { n, questions: 0 };
   const blocks = withMode(state, 'station', () => readFlow(node.children as RootContent[], env));
-  state.stationLabel = previous;
+  state.station = previous;
   return moveOut(state.stations, state, {
     outline: `${s.station} ${n}: ${title}`,
     label: s.kit.stationRef(n, title),
-    audience: 'leader',
+    copies: s.audience.leader,
+    recto: true,
     blocks: [
-      { kind: 'paragraph', runs: [{ text: s.kit.forLeader, italic: true }] },
-      { kind: 'heading', level: 1, runs: [{ text: `${s.station} ${n}. ${title}` }] },
+      { kind: 'paragraph', runs: [{ text: s.kit.forLeader, italic: true }], keepWithNext: true },
+      { kind: 'heading', level: 1, runs: [{ text: `${s.station} ${n}. ${title}` }], bookmark: false },
       ...blocks,
     ],
   }, posOf(node));
+}
+
+/**
+ * A `<Picture>`: at its size where it stands. A page-sized picture in the plan is one to show the class: it gets a page
+ * of its own after the plan (a pointer and a small copy stay in the plan); on a station sheet or a memo it is set half a
+ * page.
+ */
+function sizedPicture(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
+  const image = firstImage(node);
+  if (!image) return [];
+  const pos = posOf(node);
+  const size = (textAttribute(node, 'size') ?? 'small') as PictureSize;
+  if (size !== 'page' || state.mode === 'handout') return picture(image.url, image.alt ?? '', image.title, env, pos, size);
+  if (state.mode !== 'plan') return picture(image.url, image.alt ?? '', image.title, env, pos, 'half');
+  const { s } = state;
+  const n = ++state.picture;
+  const label = s.kit.pictureRef(n);
+  const name = typeset(state, image.title || image.alt || '');
+  state.shown.push({
+    outline: name ? `${label}: ${name}` : label,
+    label,
+    copies: s.kit.forShowing,
+    recto: false,
+    blocks: [{ kind: 'paragraph', runs: [{ text: s.kit.pictureLead(n), italic: true }], keepWithNext: true }, ...picture(image.url, image.alt ?? '', image.title, env, pos, 'page')],
+  });
+  return [...picture(image.url, image.alt ?? '', image.title, env, pos, 'small'), ...pointer(state, state.shown.at(-1)!.outline, label, pos)];
+}
+
+/** The picture inside a `<Picture>` (the grammar allows exactly one). */
+function firstImage(node: Nodes): Image | undefined {
+  if (node.type === 'image') return node;
+  for (const child of (node as { children?: Nodes[] }).children ?? []) {
+    const found = firstImage(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A legal statement from the facts data with its source and date verified. */
@@ -378,7 +537,7 @@ function fact(id: string, state: State, pos?: { line: number; column: number }):
     return [];
   }
   const { s } = state;
-  const statement = state.lesson.lang === 'en' ? found.statement_en : found.statement;
+  const statement = typeset(state, state.lesson.lang === 'en' ? found.statement_en : found.statement);
   const verified = found.verified ? `${s.helplinesVerified} ${found.verified}` : s.helplinesUnverified;
   return [{ kind: 'paragraph', runs: [{ text: `${statement} ` }, { text: `(${s.kit.source}: ` }, { text: found.source, href: found.source }, { text: `; ${verified})` }], pos }];
 }
@@ -401,9 +560,9 @@ function pointer(state: State, outline: string, label: string, pos?: { line: num
   return [block];
 }
 
-/** A moved part on its own page(s), bookmarked. */
+/** A moved part on its own page(s), bookmarked, starting a new sheet where it must. */
 function movedSection(part: Moved): Block[] {
-  return [{ kind: 'pageBreak', outline: part.outline, textScale: part.textScale }, ...part.blocks];
+  return [{ kind: 'pageBreak', outline: part.outline, textScale: part.textScale, ...(part.recto ? { recto: true } : {}) }, ...part.blocks];
 }
 
 /** Every question with its answer, numbered as in the plan; questions with no written answer are left out. */
@@ -413,51 +572,114 @@ function answerKey(state: State): Block[] {
   const { s } = state;
   return [
     { kind: 'pageBreak', outline: s.kit.answerKey },
-    { kind: 'heading', level: 1, runs: [{ text: s.kit.answerKey }] },
+    { kind: 'heading', level: 1, runs: [{ text: s.kit.answerKey }], bookmark: false },
     ...entries.flatMap((entry): Block[] => [
-      { kind: 'paragraph', runs: [{ text: `${entry.label} `, bold: true }, ...entry.question.map((run) => ({ ...run, italic: true }))] },
+      { kind: 'paragraph', runs: [{ text: `${entry.label} `, bold: true }, ...entry.question.map((run) => ({ ...run, italic: true }))], keepWithNext: true },
       ...entry.answer,
     ]),
   ];
 }
 
-/** The disclosure protocol (shared text plus the lesson's own), boxed and never split, then the helplines. */
+/** The disclosure protocol (shared text plus the lesson's own), boxed and never split, then every contact, for adults. */
 function safeguardingSection(state: State): Block[] {
   const { s, shared } = state;
   const env = markdownEnv(state);
   const protocol = readFlow(shared.safeguarding.children, env);
   return [
     { kind: 'pageBreak', outline: s.kit.safeguardingSection },
-    { kind: 'heading', level: 1, runs: [{ text: s.kit.safeguardingSection }] },
+    { kind: 'heading', level: 1, runs: [{ text: s.kit.safeguardingSection }], bookmark: false },
     { kind: 'box', variant: 'safeguarding', title: [{ text: s.safeguarding }], children: [...protocol, ...state.safeguarding], unsplittable: true },
-    { kind: 'heading', level: 2, runs: [{ text: s.helplines }] },
-    ...helplines(state),
+    { kind: 'heading', level: 2, runs: [{ text: s.kit.adultContacts }] },
+    ...helplineList(state, helplinesFor(shared.helplines, 'adults')),
   ];
 }
 
-/** Each helpline: name, number or address, hours, purpose, and when it was verified (or that it was not). */
-function helplines(state: State): Block[] {
-  const { s, lesson } = state;
-  const en = lesson.lang === 'en';
+/** A helpline's name, hours and purpose in the lesson's language, with the kit's typographic marks. */
+function helplineText(state: State, line: Helpline): { name: string; purpose: string; hours?: string } {
+  const en = state.lesson.lang === 'en';
+  const hours = en ? line.hours_en ?? line.hours : line.hours;
+  return {
+    name: typeset(state, en ? line.name_en : line.name),
+    purpose: typeset(state, en ? line.purpose_en : line.purpose),
+    ...(hours ? { hours: typeset(state, hours) } : {}),
+  };
+}
+
+/** Each helpline, kept whole on a page: name, number or address, hours, purpose, and when it was verified (or that it was not). */
+function helplineList(state: State, lines: readonly Helpline[]): Block[] {
+  const { s } = state;
   return [
     {
       kind: 'list',
       ordered: false,
-      items: state.shared.helplines.map((line): Block[] => {
+      items: lines.map((line): Block[] => {
+        const { name, purpose, hours } = helplineText(state, line);
         const contact: Run[] = [
           ...(line.phone ? [{ text: line.phone, bold: true }] : []),
           ...(line.phone && line.url ? [{ text: ' · ' }] : []),
           ...(line.url ? [{ text: line.url, href: line.url }] : []),
         ];
-        const hours = en ? line.hours_en ?? line.hours : line.hours;
         const verified = line.verified ? `${s.helplinesVerified}: ${line.verified}` : s.helplinesUnverified;
-        return [
-          { kind: 'paragraph', runs: [{ text: en ? line.name_en : line.name, bold: true }] },
-          { kind: 'paragraph', runs: contact },
-          { kind: 'paragraph', runs: [{ text: `${en ? line.purpose_en : line.purpose}${hours ? ` ${s.helplineHours}: ${hours}.` : ''} ` }, { text: `(${verified})`, italic: true }] },
-        ];
+        return [{
+          kind: 'box',
+          variant: 'plain',
+          unsplittable: true,
+          children: [
+            { kind: 'paragraph', runs: [{ text: name, bold: true }] },
+            { kind: 'paragraph', runs: contact },
+            { kind: 'paragraph', runs: [{ text: `${purpose}${hours ? ` ${s.helplineHours}: ${hours}.` : ''} ` }, { text: `(${verified})`, italic: true }] },
+          ],
+        }];
       }),
     },
+  ];
+}
+
+/** Helplines in brief, for a memo: each name with its number or address (and "не перевірено" where it is not verified). */
+function helplineContacts(state: State, lines: readonly Helpline[]): Block[] {
+  const { s } = state;
+  return [
+    {
+      kind: 'list',
+      ordered: false,
+      items: lines.map((line): Block[] => [{
+        kind: 'paragraph',
+        runs: [
+          { text: `${helplineText(state, line).name}: ` },
+          ...(line.phone ? [{ text: line.phone, bold: true }] : []),
+          ...(line.phone && line.url ? [{ text: ' · ' }] : []),
+          ...(line.url ? [{ text: line.url, href: line.url }] : []),
+          ...(line.verified ? [] : [{ text: ` (${s.helplinesUnverified})`, italic: true }]),
+        ],
+      }]),
+    },
+  ];
+}
+
+/**
+ * The helplines sheet for pupils, on a sheet of its own at the end of the kit (for the notice board, for every pupil, and
+ * to send home with the memo): only the verified contacts meant for children, each kept whole, phone numbers set large.
+ */
+function pupilHelplinesSheet(state: State): Block[] {
+  const { s } = state;
+  const lines = helplinesFor(state.shared.helplines, 'pupils');
+  const entries = lines.map((line): Block => {
+    const { name, purpose, hours } = helplineText(state, line);
+    const children: Block[] = [
+      { kind: 'paragraph', runs: [{ text: name, bold: true }], keepWithNext: true },
+      ...(line.phone ? [{ kind: 'paragraph', runs: [{ text: line.phone, bold: true }], scale: PHONE_SCALE, keepWithNext: true } satisfies Block] : []),
+      ...(line.url ? [{ kind: 'paragraph', runs: [{ text: line.url, href: line.url }], keepWithNext: true } satisfies Block] : []),
+      { kind: 'paragraph', runs: [{ text: `${purpose}${hours ? ` ${s.helplineHours}: ${hours}.` : ''}` }], scale: SMALL_PRINT_SCALE },
+    ];
+    return { kind: 'box', variant: 'plain', unsplittable: true, children };
+  });
+  const verified = lines.map((line) => line.verified!).sort();
+  return [
+    { kind: 'pageBreak', outline: s.kit.pupilHelplines, recto: true },
+    { kind: 'heading', level: 1, runs: [{ text: s.kit.pupilHelplines }], bookmark: false },
+    { kind: 'paragraph', runs: [{ text: s.kit.pupilHelplinesLead, bold: true }] },
+    ...entries,
+    ...(verified.length ? [{ kind: 'paragraph', runs: [{ text: s.kit.factsVerified(verified[0] === verified.at(-1) ? verified[0]! : `${verified[0]}–${verified.at(-1)}`), italic: true }], scale: SMALL_PRINT_SCALE } satisfies Block] : []),
   ];
 }
 
@@ -468,7 +690,7 @@ function glossary(state: State): Block[] {
   return [
     { kind: 'section', outline: state.s.glossary },
     { kind: 'heading', level: 1, runs: [{ text: state.s.glossary }] },
-    ...entries.map((entry): Block => ({ kind: 'paragraph', runs: [{ text: `${entry.term}. `, bold: true }, { text: entry.definition }] })),
+    ...entries.map((entry): Block => ({ kind: 'paragraph', runs: [{ text: `${typeset(state, entry.term)}. `, bold: true }, { text: typeset(state, entry.definition) }] })),
   ];
 }
 
@@ -489,12 +711,23 @@ function firstRuns(blocks: readonly Block[]): Run[] {
   return first && first.kind === 'paragraph' ? first.runs : [];
 }
 
-/** All paragraph runs of a card's blocks, paragraphs separated by line breaks. */
-function flowRuns(blocks: readonly Block[]): Run[] {
-  return blocks.flatMap((block, index) => {
-    const runs = block.kind === 'paragraph' ? block.runs : block.kind === 'list' ? block.items.flatMap((item) => flowRuns(item)) : [];
-    return index > 0 && runs.length ? [{ text: '\n' }, ...runs] : runs;
-  });
+/** A card's text: its paragraphs separated by line breaks, each list item a paragraph of its own after its marker. */
+function cardText(blocks: readonly Block[]): Run[] {
+  const paragraphs: Run[][] = [];
+  const visit = (list: readonly Block[]) => {
+    for (const block of list) {
+      if (block.kind === 'paragraph') paragraphs.push(block.runs);
+      else if (block.kind === 'list') {
+        block.items.forEach((item, i) => {
+          const at = paragraphs.length;
+          visit(item);
+          if (paragraphs.length > at) paragraphs[at] = [{ text: block.ordered ? `${(block.start ?? 1) + i}.` : '•', marker: true }, ...paragraphs[at]!];
+        });
+      }
+    }
+  };
+  visit(blocks);
+  return paragraphs.flatMap((runs, index) => (index > 0 ? [{ text: '\n' }, ...runs] : runs));
 }
 
 /** A node's start as a kit source position. */
