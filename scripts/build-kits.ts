@@ -1,7 +1,10 @@
 /**
- * `npm run kits`: render printable teacher kits. All lessons, or `--lesson <slug>`; `--paper a4|letter`;
- * `--out <dir>` (default kits/); `--workers <n>`. Renders in parallel on the available cores once the library is large
- * enough to repay starting more workers; exits 1 with file:line on author errors.
+ * `npm run kits`: render the print products: every lesson's teacher kit (`<slug>.pdf`) and pupil pack
+ * (`<slug>.pupils.pdf`), and every band's bundle (`band-<id>.pdf`). All lessons, or `--lesson <slug>` (its kit and pupil
+ * pack only); `--paper a4|letter` (Letter files are named `<slug>.letter.pdf`, `<slug>.letter.pupils.pdf`,
+ * `band-<id>.letter.pdf`, so both papers can share a folder); `--out <dir>` (default kits/); `--workers <n>`. Renders in
+ * parallel on the available cores once the library is large enough to repay starting more workers; exits 1 with
+ * file:line on author errors.
  */
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
@@ -39,20 +42,24 @@ if (!lessons.length) {
 }
 
 let failed = 0;
-await renderKits(lessons, {
+const results = await renderKits(lessons, {
   outDir: values.out,
   lessonsDir: LESSONS_DIR,
   paper: values.paper,
   workers: values.workers ? Number(values.workers) : undefined,
+  bundles: !values.lesson,
   onResult: (result, done, total) => {
     const progress = `[${String(done).padStart(String(total).length)}/${total}]`;
-    if (result.ok) console.log(`${progress} ${result.out}  ${result.pages} pages, ${Math.round(result.bytes / 1024)} KB, ${formatMs(result.ms)}`);
-    else {
+    if (result.ok) {
+      const files = result.written.map((file) => `${file.out}  ${file.pages} pages, ${Math.round(file.bytes / 1024)} KB`);
+      console.log(`${progress} ${files.join('; ')} (${formatMs(result.ms)})`);
+    } else {
       failed += 1;
       console.error(`${progress} ${result.file}: not rendered`);
       for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
     }
   },
 });
-console.log(`${lessons.length - failed} of ${lessons.length} kits in ${formatMs(performance.now() - started)} → ${values.out}/`);
+const written = results.flatMap((result) => (result.ok ? result.written : []));
+console.log(`${written.length} files for ${lessons.length - failed} of ${lessons.length} lessons in ${formatMs(performance.now() - started)} → ${values.out}/`);
 process.exitCode = failed ? 1 : 0;

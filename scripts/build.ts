@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps));
   steps.splice(1, 0, { name: 'pages', detail: 'astro build', ms: pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0) });
 
-  const kits = await timed(() => renderKits(published, { outDir: join(STAGING, 'kits'), lessonsDir: LESSONS_DIR }));
+  const kits = await timed(() => renderKits(published, { outDir: join(STAGING, 'kits'), lessonsDir: LESSONS_DIR, bundles: true }));
   const failedKits = kits.value.filter((result) => !result.ok);
   if (failedKits.length) {
     for (const result of failedKits) for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
@@ -58,8 +58,10 @@ async function main(): Promise<number> {
     await rm(STAGING, { recursive: true, force: true });
     return 1;
   }
-  const pageCount = kits.value.reduce((sum, result) => sum + (result.ok ? result.pages : 0), 0);
-  steps.push({ name: 'kits', detail: `${kits.value.length} PDF kits, ${pageCount} pages`, ms: kits.ms });
+  const written = kits.value.flatMap((result) => (result.ok ? result.written : []));
+  const pageCount = written.reduce((sum, file) => sum + file.pages, 0);
+  const bundles = written.filter((file) => /(^|\/)band-[^/]*\.pdf$/.test(file.out)).length;
+  steps.push({ name: 'kits', detail: `${published.length} kits and pupil packs, ${bundles} band bundles, ${pageCount} pages`, ms: kits.ms });
 
   await swapIn(STAGING, DIST);
   printSummary(steps, performance.now() - started);

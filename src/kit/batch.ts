@@ -1,19 +1,23 @@
-/** Render many kits in parallel on worker threads, one per core, each kept warm. */
+/**
+ * Render many print products in parallel on worker threads, one per core, each kept warm: every lesson's teacher kit and
+ * pupil pack (one job, one reading of the lesson), and every band's bundle.
+ */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { ValidLesson } from '../model/load.ts';
-import type { Lang } from '../model/formats.ts';
+import { BAND_IDS, type BandId } from '../model/bands.ts';
+import { LANGS } from '../model/formats.ts';
 import type { Paper } from './layout/index.ts';
+import { bandBundleFileName, kitFileName, pupilPackFileName } from './files.ts';
 
-/** One kit to render. */
-export interface KitJob {
-  file: string;
-  out: string;
-  paper: Paper;
-  lessonsDir: string;
-}
+export { kitFileName, pupilPackFileName, bandBundleFileName } from './files.ts';
+
+/** One job: a lesson's kit and pupil pack, or a band's bundle of kits. */
+export type KitJob =
+  | { kind: 'lesson'; file: string; out: string; pupilsOut: string; paper: Paper; lessonsDir: string }
+  | { kind: 'bundle'; band: BandId; files: string[]; out: string; paper: Paper; lessonsDir: string };
 
 /** What a worker is started with. */
 export interface KitWorkerData {
@@ -21,9 +25,16 @@ export interface KitWorkerData {
   deflateHelper: boolean;
 }
 
-/** What a worker reports back. */
+/** A file a job wrote. */
+export interface WrittenFile {
+  out: string;
+  pages: number;
+  bytes: number;
+}
+
+/** What a worker reports back for a job: the files it wrote (kit and pupil pack, or the bundle), or the author errors. */
 export type KitJobResult =
-  | { file: string; ok: true; out: string; pages: number; bytes: number; ms: number }
+  | { file: string; ok: true; written: WrittenFile[]; ms: number }
   | { file: string; ok: false; diagnostics: Diagnostic[] };
 
 /** Kits one warm worker renders in the time another worker takes to start (fonts, HarfBuzz: ~0.3 s vs ~20 ms a kit). */
@@ -34,22 +45,49 @@ export function workersFor(kits: number, cores = availableParallelism()): number
   return Math.max(1, Math.min(cores, Math.ceil(kits / KITS_PER_WORKER_START)));
 }
 
-/** The file name of a lesson's kit inside a kits folder: `<slug>.pdf`, `<slug>.en.pdf`. */
-export function kitFileName(slug: string, lang: Lang): string {
-  return `${slug}${lang === 'uk' ? '' : `.${lang}`}.pdf`;
+/**
+ * Each band's lessons in one language, for its bundle (`band-<id>.pdf`): youngest band first, then by title, as the
+ * site lists them; bands and languages without lessons have none.
+ */
+export function bandBundles(lessons: readonly ValidLesson[]): { band: BandId; lang: ValidLesson['lang']; lessons: ValidLesson[] }[] {
+  return BAND_IDS.flatMap((band) =>
+    LANGS.flatMap((lang) => {
+      const members = lessons
+        .filter((lesson) => lesson.lang === lang && lesson.data.bands.includes(band))
+        .sort((a, b) => a.data.title.localeCompare(b.data.title, 'uk'));
+      return members.length ? [{ band, lang, lessons: members }] : [];
+    }),
+  );
 }
 
-/** Render every given lesson's kit into `outDir`; results come back in the order of `lessons`. */
+/**
+ * Render every given lesson's kit and pupil pack, and with `bundles` every band's bundle of them, into `outDir`. Results
+ * come back in the order of the jobs: bundles first (the longest jobs start first), then the lessons in the given order.
+ */
 export async function renderKits(
   lessons: readonly ValidLesson[],
-  options: { outDir: string; lessonsDir: string; paper?: Paper; workers?: number; onResult?: (result: KitJobResult, done: number, total: number) => void },
+  options: { outDir: string; lessonsDir: string; paper?: Paper; workers?: number; bundles?: boolean; onResult?: (result: KitJobResult, done: number, total: number) => void },
 ): Promise<KitJobResult[]> {
-  const jobs: KitJob[] = lessons.map((lesson) => ({
-    file: lesson.file,
-    out: join(options.outDir, kitFileName(lesson.slug, lesson.lang)),
-    paper: options.paper ?? 'a4',
+  const paper = options.paper ?? 'a4';
+  const bundleJobs: KitJob[] = (options.bundles ? bandBundles(lessons) : []).map(({ band, lang, lessons: members }) => ({
+    kind: 'bundle',
+    band,
+    files: members.map((lesson) => lesson.file),
+    out: join(options.outDir, bandBundleFileName(band, lang, paper)),
+    paper,
     lessonsDir: options.lessonsDir,
   }));
+  const jobs: KitJob[] = [
+    ...bundleJobs,
+    ...lessons.map((lesson): KitJob => ({
+      kind: 'lesson',
+      file: lesson.file,
+      out: join(options.outDir, kitFileName(lesson.slug, lesson.lang, paper)),
+      pupilsOut: join(options.outDir, pupilPackFileName(lesson.slug, lesson.lang, paper)),
+      paper,
+      lessonsDir: options.lessonsDir,
+    })),
+  ];
   const count = Math.max(1, Math.min(options.workers ?? workersFor(jobs.length), jobs.length));
   const results = new Array<KitJobResult>(jobs.length);
   let next = 0;

@@ -19,7 +19,7 @@ import { loadFacts } from '../model/facts.ts';
 import type { Helpline } from '../model/helplines.ts';
 import type { Fact } from '../model/facts.ts';
 import type { Block } from './blocks.ts';
-import { readKit, type KitContent, type PageLookup, type PageRange, type SharedContent } from './read/kit.ts';
+import { pageText, readKit, type KitContent, type PageLookup, type PageRange, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
 import { typesetText } from './read/typography.ts';
@@ -244,7 +244,7 @@ function sameEntries(a: readonly TocEntry[], b: readonly TocEntry[]): boolean {
 
 /** A bundle's contents: each lesson with its pages, and its parts with theirs (stand-ins before the kits are laid out). */
 function tableOfContents(s: UiStrings, band: string, reads: readonly ReadLesson[], entries: readonly TocEntry[]): Block[] {
-  const pages = (range: { from: number; to: number } | undefined) => (range ? s.kit.pages(range.from, range.to) : s.kit.pages(88, 89));
+  const pages = (range: PageRange | undefined) => pageText(s, range ?? { from: 88, to: 89 });
   return [
     { kind: 'heading', level: 1, runs: [{ text: s.kit.bundleTitle(band) }], bookmark: false },
     { kind: 'paragraph', runs: [{ text: s.kit.bundleLead }] },
@@ -259,7 +259,7 @@ function tableOfContents(s: UiStrings, band: string, reads: readonly ReadLesson[
         variant: 'plain',
         unsplittable: true,
         children: [
-          { kind: 'paragraph', runs: [{ text: typesetText(read.lesson.data.title, read.lesson.lang), bold: true }, { text: ` — ${pages(first && last ? { from: first.from, to: last.to } : undefined)}` }], keepWithNext: true },
+          { kind: 'paragraph', runs: [{ text: typesetText(read.lesson.data.title, read.lesson.lang), bold: true }, { text: ` — ${first && last ? s.kit.pages(first.from, last.to) : pages(undefined)}` }], keepWithNext: true },
           {
             kind: 'list',
             ordered: false,
@@ -401,19 +401,13 @@ function loadForKit(file: string, lessonsDir: string, paper?: Paper): { ok: true
   return { ok: true, lesson, options: { paper, lessonsDir, helplines, facts } };
 }
 
-/** Load one lesson file with the shared data beside it and render its kit: the path of the dev server. */
-export async function renderLessonFile(file: string, lessonsDir: string, paper?: Paper): Promise<KitResult> {
-  const loaded = loadForKit(file, lessonsDir, paper);
-  return loaded.ok ? renderKit(loaded.lesson, loaded.options) : loaded;
-}
-
-/** Load one lesson file and render both its products (kit and pupil pack): the path of a worker. */
+/** Load one lesson file and render both its products (kit and pupil pack): the path of a worker and of the dev server. */
 export async function renderLessonFileProducts(file: string, lessonsDir: string, paper?: Paper): Promise<LessonProducts> {
   const loaded = loadForKit(file, lessonsDir, paper);
   return loaded.ok ? renderLessonProducts(loaded.lesson, loaded.options) : { kit: loaded, pupils: loaded };
 }
 
-/** Load lesson files (one band, one language) and render their bundle: the path of a worker. */
+/** Load lesson files (one band, one language) and render their bundle: the path of a worker and of the dev server. */
 export async function renderBandBundleFiles(files: readonly string[], band: BandId, lessonsDir: string, paper?: Paper): Promise<KitResult> {
   const lessons: ValidLesson[] = [];
   let options: KitOptions | undefined;

@@ -1,9 +1,9 @@
-/** A kit-rendering worker: fonts and hyphenation patterns stay warm across the lessons it is given. */
+/** A kit-rendering worker: fonts and hyphenation patterns stay warm across the jobs it is given. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { renderLessonFile } from './index.ts';
-import type { KitJob, KitJobResult, KitWorkerData } from './batch.ts';
+import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from './index.ts';
+import type { KitJob, KitJobResult, KitWorkerData, WrittenFile } from './batch.ts';
 import { allowDeflateHelper, startDeflateHelper } from './paint/deflate.ts';
 
 // A helper thread per worker only while there are cores to spare for it; started now, so the first kit has it.
@@ -15,12 +15,26 @@ parentPort!.on('message', async (job: KitJob) => {
   parentPort!.postMessage(await run(job));
 });
 
-/** Render one lesson file into its kit path. */
+/** Render one job: a lesson file into its kit and pupil pack, or a band's lesson files into its bundle. */
 async function run(job: KitJob): Promise<KitJobResult> {
   const started = performance.now();
-  const result = await renderLessonFile(job.file, job.lessonsDir, job.paper);
-  if (!result.ok) return { file: job.file, ok: false, diagnostics: result.diagnostics };
-  await mkdir(dirname(job.out), { recursive: true });
-  await writeFile(job.out, result.pdf);
-  return { file: job.file, ok: true, out: job.out, pages: result.pages, bytes: result.pdf.length, ms: performance.now() - started };
+  const file = job.kind === 'lesson' ? job.file : job.out;
+  const products: [string, KitResult][] = [];
+  if (job.kind === 'lesson') {
+    const { kit, pupils } = await renderLessonFileProducts(job.file, job.lessonsDir, job.paper);
+    products.push([job.out, kit], [job.pupilsOut, pupils]);
+  } else {
+    products.push([job.out, await renderBandBundleFiles(job.files, job.band, job.lessonsDir, job.paper)]);
+  }
+  // Nothing is written unless every product of the job rendered.
+  const stopped = products.find(([, result]) => !result.ok)?.[1];
+  if (stopped && !stopped.ok) return { file, ok: false, diagnostics: stopped.diagnostics };
+  const written: WrittenFile[] = [];
+  for (const [out, result] of products) {
+    if (!result.ok) continue;
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, result.pdf);
+    written.push({ out, pages: result.pages, bytes: result.pdf.length });
+  }
+  return { file, ok: true, written, ms: performance.now() - started };
 }

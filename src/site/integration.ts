@@ -5,8 +5,10 @@ import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { formatDiagnostic, hasErrors, loadLesson, loadLibrary, sortDiagnostics, summarize, AuthorError } from '../model/index.ts';
-import { renderLessonFile } from '../kit/index.ts';
+import { formatDiagnostic, hasErrors, loadLesson, loadLibrary, publishedLessons, sortDiagnostics, summarize, AuthorError } from '../model/index.ts';
+import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from '../kit/index.ts';
+import { bandBundles } from '../kit/batch.ts';
+import type { BandId } from '../model/bands.ts';
 import { findAbsoluteUrls, relativizeCss, relativizeHtml } from './relative-urls.ts';
 import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
@@ -51,17 +53,31 @@ export function lessonKits(): AstroIntegration {
   };
 }
 
-/** `/kits/<slug>[.<lang>].pdf` in `astro dev`: the lesson re-read and its kit rendered on every request, so the print preview is live. */
+/**
+ * `/kits/<slug>[.<lang>][.pupils].pdf` and `/kits/band-<id>[.<lang>].pdf` in `astro dev`: the lessons re-read and the kit,
+ * pupil pack or band bundle rendered on every request, so the print preview is live.
+ */
 async function serveKit(url: string, response: ServerResponse, logger: AstroIntegrationLogger): Promise<boolean> {
-  const match = /^\/kits\/([a-z0-9-]+)(?:\.([a-z]{2}))?\.pdf(?:\?.*)?$/.exec(url);
-  if (!match) return false;
-  const [, slug, lang] = match;
-  const file = join(LESSONS, slug, lang ? `index.${lang}.mdx` : 'index.mdx');
-  if (!existsSync(file)) {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no lesson at ${file}`);
+  const bundle = /^\/kits\/band-([0-9]+-[0-9]+)(?:\.([a-z]{2}))?\.pdf(?:\?.*)?$/.exec(url);
+  const match = bundle ? undefined : /^\/kits\/([a-z0-9-]+)(?:\.([a-z]{2}))?(\.pupils)?\.pdf(?:\?.*)?$/.exec(url);
+  if (!bundle && !match) return false;
+  let result: KitResult | undefined;
+  if (bundle) {
+    const [, band, lang = 'uk'] = bundle;
+    const found = bandBundles(publishedLessons(loadLibrary(LESSONS))).find((entry) => entry.band === band && entry.lang === lang);
+    if (found) result = await renderBandBundleFiles(found.lessons.map((lesson) => lesson.file), band as BandId, LESSONS);
+  } else {
+    const [, slug, lang, pupils] = match!;
+    const file = join(LESSONS, slug, lang ? `index.${lang}.mdx` : 'index.mdx');
+    if (existsSync(file)) {
+      const products = await renderLessonFileProducts(file, LESSONS);
+      result = pupils ? products.pupils : products.kit;
+    }
+  }
+  if (!result) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no lesson or band for ${url}`);
     return true;
   }
-  const result = await renderLessonFile(file, LESSONS);
   if (!result.ok) {
     const text = sortDiagnostics(result.diagnostics).map(formatDiagnostic).join('\n');
     logger.error(text);

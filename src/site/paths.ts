@@ -1,4 +1,5 @@
 import type { Lang } from '../model/formats.ts';
+import { bandBundleFileName, kitFileName, pupilPackFileName } from '../kit/files.ts';
 
 /** The URL prefix of a language: Ukrainian at the root, others under /<lang>/. */
 export function langPrefix(lang: Lang): string {
@@ -17,7 +18,11 @@ export const paths = {
   /** A methodologists' site page: `teachers` or `parents`. */
   page: (lang: Lang, name: string) => `${langPrefix(lang)}${name}/`,
   /** One stable URL per lesson kit (the kit is in the lesson's language). */
-  kit: (slug: string, lang: Lang) => `/kits/${slug}${lang === 'uk' ? '' : `.${lang}`}.pdf`,
+  kit: (slug: string, lang: Lang) => `/kits/${kitFileName(slug, lang)}`,
+  /** A lesson's pupil pack: what is copied for pupils, in the lesson's language. */
+  pupilPack: (slug: string, lang: Lang) => `/kits/${pupilPackFileName(slug, lang)}`,
+  /** Every kit of a band in one file, in one language. */
+  bandBundle: (band: string, lang: Lang) => `/kits/${bandBundleFileName(band, lang)}`,
 };
 
 /** The same page in the other language: swap the language prefix of a path. */

@@ -95,27 +95,59 @@ describe('pagination rules', () => {
     expect(Object.fromEntries(pageMap(kit))).toEqual({ One: { from: 1, to: 1 }, Two: { from: 1, to: 1 }, Three: { from: 2, to: 2 } })
   })
 
-  test('cards get their own pages, a scissors mark and dashed cut lines', () => {
+  test('cards get their own sheets (a blank back after each page of cards), a scissors mark and dashed cut lines', () => {
     const cards = Array.from({ length: 9 }, (_, i) => R(`card ${i}`))
-    const kit = layout([P('before'), { kind: 'cards', title: R('Cards'), cards }, P('after')])
+    const kit = layout([P('before'), { kind: 'cards', title: R('Cards'), cards }, P('after')], { blankPage: 'Blank on purpose' })
     expect(pageOf(kit, 'before')).toBe(0)
-    expect(pageOf(kit, 'card 0')).toBe(1)
+    // Nine cards fit one sheet once the cards are made a little shorter: no sheet holding a single card.
+    expect(pageOf(kit, 'card 0')).toBe(2)
     expect(pageOf(kit, 'card 8')).toBe(2)
-    expect(pageOf(kit, 'after')).toBe(3)
-    for (const p of [1, 2]) {
-      expect(kit.pages[p]!.items.some((i) => i.kind === 'path')).toBe(true)
-      expect(kit.pages[p]!.items.some((i) => i.kind === 'line' && i.dash)).toBe(true)
-    }
-    expect(pageTexts(kit, 2)[0]!.text).toBe('Cards (cont.)')
+    expect(pageOf(kit, 'after')).toBe(4)
+    expect(kit.pages.map((page) => !!page.blank)).toEqual([false, true, false, true, false])
+    expect(pageTexts(kit, 1).map((text) => text.text)).toEqual(['Blank on purpose'])
+    expect(kit.pages[2]!.items.some((i) => i.kind === 'path')).toBe(true)
+    expect(kit.pages[2]!.items.some((i) => i.kind === 'line' && i.dash)).toBe(true)
   })
 
-  test('card text shrinks to fit, and text that cannot fit is an author error', () => {
+  test('a set too long for one sheet goes on with its title repeated, every page of it on its own sheet', () => {
+    const cards = Array.from({ length: 14 }, (_, i) => R(`card ${i}`))
+    const kit = layout([{ kind: 'cards', title: R('Cards'), cards }, P('after')])
+    const pages = cards.map((_, i) => pageOf(kit, `card ${i}`))
+    expect(new Set(pages)).toEqual(new Set([0, 2]))
+    expect(kit.pages[1]!.blank).toBe(true)
+    expect(pageTexts(kit, 2)[0]!.text).toBe('Cards (cont.)')
+    expect(pageOf(kit, 'after')).toBe(4)
+  })
+
+  test('all cards of a set share one type size, the largest at which every card fits', () => {
     const ok = layout([{ kind: 'cards', title: R('C'), cards: [R('short'), R('word '.repeat(60))] }])
     const sizes = pageTexts(ok, 0).filter((t) => t.text.includes('short') || t.text.includes('word')).map((t) => t.size)
-    expect(Math.min(...sizes)).toBeLessThan(Math.max(...sizes))
+    expect(new Set(sizes).size).toBe(1)
+    // The long card decides: alone, the short card would be set larger.
+    const alone = layout([{ kind: 'cards', title: R('C'), cards: [R('short')] }])
+    expect(pageTexts(alone, 0).find((t) => t.text === 'short')!.size).toBeGreaterThan(sizes[0]!)
     const r = layoutKit([{ kind: 'cards', title: R('C'), cards: [R('word '.repeat(400))], pos: { line: 7 } }], fakeOptions())
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors[0]).toMatchObject({ kind: 'card-overflow', pos: { line: 7 } })
+  })
+
+  test('a card with a list is set flush left, each item on its own line after its marker', () => {
+    const card = [{ text: 'Check:' }, { text: '\n' }, { text: '1.', marker: true }, { text: 'thank them for telling you' }, { text: '\n' }, { text: '2.', marker: true }, { text: 'say it is not their fault, whatever happened before' }]
+    const kit = layout([{ kind: 'cards', title: R('C'), cards: [card, R('centred')] }])
+    const texts = pageTexts(kit, 0)
+    const one = texts.find((t) => t.text === '1.')!
+    const two = texts.find((t) => t.text === '2.')!
+    expect(one.x).toBe(two.x)
+    expect(one.generated).toBe('marker')
+    const check = texts.find((t) => t.text.startsWith('Check'))!
+    expect(check.x).toBe(one.x)
+    // The item's text hangs after its marker, its later lines too.
+    const item = texts.filter((t) => t.y > two.y - 1e-6 && t.x > two.x && t.x < kit.content.x + kit.content.width / 2)
+    expect(new Set(item.map((t) => t.x)).size).toBe(1)
+    expect(item[0]!.x).toBeGreaterThan(two.x + two.width)
+    // A card without a list stays centred.
+    const centred = texts.find((t) => t.text === 'centred')!
+    expect(Math.abs(centred.x + centred.width / 2 - (kit.content.x + (kit.content.width * 3) / 4))).toBeLessThan(1)
   })
 
   test('a character drawn without a glyph is reported once: where the walk finds it, or without a place', () => {

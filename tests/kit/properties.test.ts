@@ -31,10 +31,11 @@ const cellText = fc.array(fc.string({ unit: char, minLength: 1, maxLength: 12 })
 const cellRuns = fc.array(fc.record({ text: cellText, bold: fc.boolean() }, { requiredKeys: ['text'] }), { minLength: 0, maxLength: 1 })
 
 const leaf: fc.Arbitrary<Block> = fc.oneof(
-  fc.record({ kind: fc.constant('paragraph' as const), runs: runs(4) }),
+  fc.record({ kind: fc.constant('paragraph' as const), runs: runs(4), keepWithNext: fc.boolean(), scale: fc.constantFrom(undefined, 2.2) }, { requiredKeys: ['kind', 'runs'] }),
+  fc.record({ kind: fc.constant('field' as const), label: fc.array(fc.record({ text: text(4) }), { maxLength: 1 }), lines: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('heading' as const), level: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const), runs: runs(2) }),
   fc.record({ kind: fc.constant('rule' as const) }),
-  fc.record({ kind: fc.constant('pageBreak' as const), outline: fc.constantFrom(undefined, 'Розділ'), textScale: fc.constantFrom(undefined, 1.25) }, { requiredKeys: ['kind'] }),
+  fc.record({ kind: fc.constant('pageBreak' as const), outline: fc.constantFrom(undefined, 'Розділ'), textScale: fc.constantFrom(undefined, 1.25, 2), recto: fc.boolean() }, { requiredKeys: ['kind'] }),
   fc.record({ kind: fc.constant('section' as const), outline: fc.constant('Частина') }),
   fc.record({ kind: fc.constant('nameLine' as const), nameLabel: fc.constant('Ім’я:'), dateLabel: fc.constant('Дата:') }),
   fc.integer({ min: 1, max: 3 }).chain((cols) =>
@@ -54,7 +55,8 @@ const leaf: fc.Arbitrary<Block> = fc.oneof(
     height: fc.integer({ min: 1, max: 4000 }),
     alt: fc.constant('alt'),
     caption: fc.option(runs(2), { nil: undefined }),
-  }),
+    size: fc.constantFrom(undefined, 'small' as const, 'half' as const, 'page' as const),
+  }, { requiredKeys: ['kind', 'format', 'data', 'width', 'height', 'alt'] }),
   fc.record({ kind: fc.constant('cards' as const), title: runs(1), cards: fc.array(fc.array(fc.record({ text: text(10) }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 9 }) }),
 )
 
@@ -69,7 +71,7 @@ const { block } = fc.letrec<{ block: Block; blocks: Block[] }>((tie) => ({
     }),
     fc.record({
       kind: fc.constant('box' as const),
-      variant: fc.constantFrom('note' as const, 'script' as const, 'safeguarding' as const),
+      variant: fc.constantFrom('note' as const, 'script' as const, 'safeguarding' as const, 'plain' as const),
       title: fc.option(runs(1), { nil: undefined }),
       children: tie('blocks') as fc.Arbitrary<Block[]>,
       unsplittable: fc.boolean(),
@@ -112,6 +114,9 @@ function expectedText(blocks: readonly Block[]): string {
         case 'nameLine':
           out.push(b.nameLabel, b.dateLabel)
           break
+        case 'field':
+          out.push(rs(b.label))
+          break
       }
     }
   }
@@ -141,7 +146,7 @@ function inside(it: Item, box: { x: number; y: number; width: number; height: nu
 
 /** Lays out, or undefined when the only errors are cards too full to fit (a legitimate author error). */
 function layoutOrCardError(blocks: Block[], paper: 'a4' | 'letter'): LaidOutKit | undefined {
-  const r = layoutKit(blocks, fakeOptions({ paper }))
+  const r = layoutKit(blocks, fakeOptions({ paper, blankPage: 'Blank' }))
   if (r.ok) return r.kit
   expect(r.errors.every((e) => e.kind === 'card-overflow')).toBe(true)
   return undefined
@@ -163,13 +168,19 @@ describe('layout properties (fast-check)', () => {
     )
   })
 
-  test('no text is lost or reordered, and no page is blank', () => {
+  test('no text is lost or reordered, and no page is blank but the marked blank backs before a new sheet', () => {
     fc.assert(
       fc.property(document, (blocks) => {
         const kit = layoutOrCardError(blocks, 'a4')
         if (!kit) return
         expect(authorText(kit)).toBe(expectedText(blocks))
-        for (const page of kit.pages) expect(page.items.length).toBeGreaterThan(0)
+        kit.pages.forEach((page, p) => {
+          if (!page.blank) return expect(page.items.length).toBeGreaterThan(0)
+          // A blank page is the back of a sheet: an even page, never the last, its only item the note saying so.
+          expect(p % 2).toBe(1)
+          expect(p).toBeLessThan(kit.pages.length - 1)
+          expect(page.items.map((item) => item.kind === 'text' && item.text)).toEqual(['Blank'])
+        })
       }),
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT, markInterruptAsFailure: false },
     )

@@ -53,7 +53,7 @@ describe('readKit', () => {
 
   test('puts the sections in kit order', () => {
     const sections = all.filter((text) => text.startsWith('['));
-    expect(sections).toEqual(['[План уроку]', '[Роздатка 1: Мій пароль]', '[Ключ відповідей]', '[Безпека дитини і куди звернутися]']);
+    expect(sections).toEqual(['[План уроку]', '[Роздатка 1: Мій пароль]', '[Ключ відповідей]', '[Безпека дитини і куди звернутися]', '[Куди звернутися по допомогу]']);
   });
 
   test('numbers questions through the lesson and keys answers with the same numbers', () => {
@@ -78,6 +78,11 @@ describe('readKit', () => {
     const second = texts(readKit(lesson(), t('uk'), shared, new Map(), pages).blocks);
     expect(second).toContain('Див.: Роздатка 1 «Мій пароль», с. 7');
     expect(second).toContain('с. 7–8: Роздатка 1 «Мій пароль» — по одній на учня');
+    // A part's blank back is left out of what to print, and listed with the other blank backs.
+    const withBlank = (outline: string) => (outline.startsWith('Роздатка 1') ? { from: 7, to: 8, blank: [8] } : { from: 2, to: 2 });
+    const third = texts(readKit(lesson(), t('uk'), shared, new Map(), withBlank).blocks);
+    expect(third).toContain('с. 7: Роздатка 1 «Мій пароль» — по одній на учня');
+    expect(third).toContain('с. 8: порожні звороти для двобічного друку; окремо їх не друкуйте');
   });
 
   test('a later pass made by repage() equals the lesson read afresh with the same page numbers', () => {
@@ -96,9 +101,28 @@ describe('readKit', () => {
     expect(same.length).toBeGreaterThan(first.length / 2);
   });
 
-  test('handouts of the young bands get larger type', () => {
+  test('handouts of the young bands get larger type, and start a new sheet', () => {
     const breaks = blocks.filter((block) => block.kind === 'pageBreak' && block.outline?.startsWith('Роздатка'));
-    expect(breaks).toEqual([expect.objectContaining({ textScale: 1.25 })]);
+    expect(breaks).toEqual([expect.objectContaining({ textScale: 1.25, recto: true })]);
+  });
+
+  test('the pupil pack holds what is copied for pupils: the handout (with its cards) and the helplines sheet, each on a new sheet', () => {
+    const { pupils } = readKit(lesson(), t('uk'), shared, new Map());
+    const parts = pupils.filter((block) => block.kind === 'pageBreak');
+    expect(parts.map((block) => block.kind === 'pageBreak' && [block.outline, block.recto])).toEqual([
+      ['Роздатка 1: Мій пароль', true],
+      ['Куди звернутися по допомогу', true],
+    ]);
+    expect(texts(pupils)).not.toContain('Ключ відповідей');
+  });
+
+  test('the plan points to the pupils\u2019 helplines sheet where the lesson lists the helplines, and the sheet has only verified contacts for children', () => {
+    expect(all.slice(all.indexOf('[План уроку]'), all.indexOf('[Роздатка 1: Мій пароль]'))).toContain('Див.: Куди звернутися по допомогу');
+    const sheet = all.slice(all.indexOf('[Куди звернутися по допомогу]'));
+    for (const line of library.helplines) {
+      const forPupils = line.verified !== null && line.audience.includes('children');
+      expect(sheet.some((text) => text.includes(line.name.slice(0, 20))), line.id).toBe(forPupils);
+    }
   });
 });
 

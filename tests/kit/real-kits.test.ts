@@ -11,6 +11,7 @@ import { renderKit, type KitOptions } from '../../src/kit/index.ts';
 import { pictureUrls } from '../../src/kit/read/markdown.ts';
 import { facesBeyondExpected } from '../../src/kit/paint/font-programs.ts';
 import { t } from '../../src/i18n/index.ts';
+import { typesetText } from '../../src/kit/read/typography.ts';
 
 const library = loadLibrary('lessons');
 const lessons = publishedLessons(library);
@@ -30,8 +31,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-/** Text compared without whitespace, hyphens and dashes: line breaks and hyphenation may fall anywhere. */
-const normalize = (text: string) => text.toLowerCase().replace(/[\s\u00ad\-‐‑–—]/g, '');
+/**
+ * Text compared without whitespace, hyphens and dashes (line breaks and hyphenation may fall anywhere), with one
+ * apostrophe and one quotation mark (the kit sets its own typographic marks).
+ */
+const normalize = (text: string) => text.toLowerCase().replace(/[\s\u00ad\-‐‑–—]/g, '').replace(/['ʼ’]/g, "'").replace(/[«»„“"”]/g, '"');
 const cases = lessons.map((lesson) => [`${lesson.slug} (${lesson.lang})`, lesson] as const);
 
 /** Where a paragraph of the lesson is printed: the plan in source order, moved parts in source order within their section. */
@@ -44,7 +48,9 @@ function paragraphs(tree: Root): { section: Section; chunks: string[] }[] {
     ({ Handout: 'handouts', Station: 'stations', ParentMemo: 'memo', Safeguarding: 'safeguarding', Answer: 'answers' } as Record<string, Section>)[name ?? ''] ??
     (name === 'Cards' && current !== 'handouts' ? 'cards' : current);
   const visit = (node: Nodes, section: Section) => {
-    if (node.type === 'paragraph' || (node.type === 'mdxJsxFlowElement' && node.name === 'Card')) {
+    // A card of paragraphs or a list is read paragraph by paragraph (the kit sets each item after its marker).
+    const wholeCard = node.type === 'mdxJsxFlowElement' && node.name === 'Card' && !node.children.some((child) => child.type === 'paragraph' || child.type === 'list');
+    if (node.type === 'paragraph' || wholeCard) {
       const chunks: string[] = [];
       let chunk = '';
       const text = (inner: Nodes) => {
@@ -59,7 +65,8 @@ function paragraphs(tree: Root): { section: Section; chunks: string[] }[] {
       };
       (node.children as Nodes[]).forEach(text);
       chunks.push(chunk);
-      found.push({ section: node.type === 'paragraph' ? section : 'cards', chunks: chunks.map(normalize).filter((c) => c.length > 0) });
+      // A blank to write in (underscores) is printed as writing lines, not as text.
+      found.push({ section: node.type === 'paragraph' ? section : 'cards', chunks: chunks.map((chunk) => normalize(chunk.replace(/_{3,}\s*$/, ''))).filter((c) => c.length > 0) });
       return;
     }
     const next = isJsx(node) ? sectionOf(node.name, section) : section;
@@ -128,16 +135,17 @@ describe.each(cases)('kit of %s', (_name, lesson: ValidLesson) => {
     const outline = JSON.parse(run('qpdf', '--json', '--json-key=outlines', kit().file)).outlines as { title: string; kids: { title: string }[] }[];
     const titles = outline.map((entry) => entry.title);
     expect(outline.filter((entry) => entry.kids.some((kid) => kid.title === entry.title)).map((entry) => entry.title)).toEqual([]);
-    expect(titles[0]).toBe(lesson.data.title);
+    expect(titles[0]).toBe(typesetText(lesson.data.title, lesson.lang));
     expect(titles.some((title) => /^(План уроку|Lesson plan)$/.test(title))).toBe(true);
-    // The glossary is a part of its own, last, not a heading inside the safeguarding part.
-    if (lesson.data.glossary.length) expect(titles.at(-1)).toBe(t(lesson.lang).glossary);
+    // The glossary is a part of its own, not a heading inside the safeguarding part; the pupils' helplines sheet is last.
+    if (lesson.data.glossary.length) expect(titles).toContain(t(lesson.lang).glossary);
+    expect(titles.at(-1)).toBe(t(lesson.lang).kit.pupilHelplines);
     const objects = JSON.parse(run('qpdf', '--json', '--json-key=qpdf', kit().file)).qpdf[1] as Record<string, { value: Record<string, string> }>;
     const trailer = objects.trailer.value;
     const catalog = objects[`obj:${trailer['/Root']}`].value;
     const info = objects[`obj:${trailer['/Info']}`].value;
     expect(catalog['/Lang']).toBe(`u:${lesson.lang}`);
-    expect(info['/Title']).toBe(`u:${lesson.data.title}`);
+    expect(info['/Title']).toBe(`u:${typesetText(lesson.data.title, lesson.lang)}`);
     expect(info['/CreationDate']).toBe(`u:D:${lesson.data.updated.replaceAll('-', '')}000000Z`);
   });
 

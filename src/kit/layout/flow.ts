@@ -529,7 +529,14 @@ function fieldRows(block: FieldBlock, env: FlowEnv, col: Column): Row[] {
 function boxRows(block: BoxBlock, env: FlowEnv, col: Column): Row[] {
   if (block.variant === 'plain') {
     const container: Container = { id: env.ids.next++, kind: 'box', repeat: [], reserve: 0 }
-    const rows = flowBlocks(block.children, env, { ...col, containers: [...col.containers, container] })
+    const inner: Column = { ...col, containers: [...col.containers, container] }
+    const size = G.BODY_SIZE * col.scale
+    const title = block.title?.length ? lineRows(breakText(toStyled(block.title, env.printUrls, { bold: true }), size, env, col.width), size, env, inner) : []
+    for (const r of title) {
+      r.penaltyAfter = PENALTY.keep
+      r.label = true
+    }
+    const rows = [...title, ...flowBlocks(block.children, env, inner)]
     if (rows[0]) rows[0].gapBefore = Math.max(rows[0].gapBefore, G.BLOCK_GAP * col.scale)
     if (block.unsplittable) markUnsplittable(rows, env.content.height)
     return rows

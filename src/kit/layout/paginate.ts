@@ -260,6 +260,8 @@ function frames(page: PlacedPage, next: PlacedPage | undefined, content: Box): I
   for (const { c, top, bottom } of [...spans.values()].sort((a, b) => a.depth - b.depth)) {
     const f = c.frame!
     const end = Math.min(content.y + content.height, bottom + (continues.has(c.id) ? c.reserve : 0))
+    // A frame with nothing inside it on this page (only padding squeezed to nothing) is not drawn.
+    if (end - top <= (f.lineWidth ?? 0) + EPSILON) continue
     if (f.stroke !== undefined) {
       // The stroke is centred on the path: inset by half its width to stay inside the content box.
       const half = (f.lineWidth ?? 1) / 2

@@ -270,7 +270,7 @@ function printGuide(state: State): Block[] {
 }
 
 /** "с. 7, 9–10": the pages of a part that are printed (its blank backs left out), or of a list; "…" before the first layout. */
-function pageText(s: UiStrings, range: PageRange | undefined, list?: readonly number[]): string {
+export function pageText(s: UiStrings, range: PageRange | undefined, list?: readonly number[]): string {
   if (!range) return '…';
   const pages = list ?? pagesOf(range);
   const spans: string[] = [];
@@ -432,7 +432,7 @@ function handout(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   const poster = textAttribute(node, 'kind') === 'poster';
   const copies = copiesOf(node, state, 'pupil');
   const textScale = poster ? POSTER_SCALE : handoutScale(state);
-  const sheet: MarkdownEnv = { ...env, pupil: true, ...(poster ? { pictureSize: 'page' as const } : {}) };
+  const sheet: MarkdownEnv = { ...env, pupil: true, forms: true, ...(poster ? { pictureSize: 'page' as const } : {}) };
   const blocks = withMode(state, 'handout', () => readFlow(node.children as RootContent[], sheet));
   const nameLine: Block[] = !poster && (audience === 'pupil' || audience === 'pair') ? [{ kind: 'nameLine', nameLabel: `${s.nameLine}:`, dateLabel: `${s.dateLine}:` }] : [];
   return moveOut(state.handouts, state, {
@@ -508,7 +508,8 @@ function sizedPicture(node: JsxElement, state: State, env: MarkdownEnv): Block[]
   const { s } = state;
   const n = ++state.picture;
   const label = s.kit.pictureRef(n);
-  const name = typeset(state, image.title || image.alt || '');
+  // Named in bookmarks and the print guide by its title when it has one (alt text is a description, too long for them).
+  const name = image.title ? typeset(state, image.title) : '';
   state.shown.push({
     outline: name ? `${label}: ${name}` : label,
     label,

@@ -15,11 +15,16 @@ export interface MarkdownEnv {
   /** The lesson's language: its typographic marks (`typography.ts`). */
   lang: Lang;
   /**
-   * Reading a sheet pupils get (a handout): a paragraph ending in a run of underscores, or a line of underscores on its
-   * own, is a form field with writing lines; tables are set at the sheet's type size; pictures have no caption unless
+   * Reading a sheet pupils get (a handout): tables are set at the sheet's type size; pictures have no caption unless
    * their author gave them a title.
    */
   pupil?: boolean;
+  /**
+   * Reading the body of a sheet pupils fill in (a handout, not inside a list): a paragraph ending in a run of
+   * underscores, or a line of underscores on its own, is a form field with writing lines. A blank inside a list item
+   * ("так чи ні: ___") stays a short blank in its line.
+   */
+  forms?: boolean;
   /** The size of a picture not wrapped in a `<Picture>`: `small`, or `page` on a poster. */
   pictureSize?: PictureSize;
   /** Converts a lesson component (JSX element); returns the blocks it contributes here. */
@@ -77,7 +82,7 @@ function readNode(node: Nodes, env: MarkdownEnv): Block[] {
       const only = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
       if (only.length === 1 && only[0].type === 'image') return picture(only[0].url, only[0].alt ?? '', only[0].title, env, pos);
       const runs = readRuns(node.children, env);
-      if (env.pupil && runs.length && BLANK_AT_END.test(runs.at(-1)!.text)) return [field(runs, pos)];
+      if (env.forms && runs.length && BLANK_AT_END.test(runs.at(-1)!.text)) return [field(runs, pos)];
       return runs.length ? [{ kind: 'paragraph', runs, pos }] : [];
     }
     case 'heading':
@@ -88,7 +93,7 @@ function readNode(node: Nodes, env: MarkdownEnv): Block[] {
           kind: 'list',
           ordered: !!node.ordered,
           start: node.start ?? undefined,
-          items: node.children.map((item) => readFlow(item.children, env)),
+          items: node.children.map((item) => readFlow(item.children, env.forms ? { ...env, forms: false } : env)),
           pos,
         },
       ];
@@ -101,7 +106,7 @@ function readNode(node: Nodes, env: MarkdownEnv): Block[] {
       return [{ kind: 'box', variant: 'script', children: readFlow(node.children, env), pos }];
     case 'thematicBreak':
       // On a pupil's sheet a line of underscores (which Markdown reads as a rule) is space to write in.
-      return [env.pupil ? { kind: 'field', label: [], lines: 1, pos } : { kind: 'rule', pos }];
+      return [env.forms ? { kind: 'field', label: [], lines: 1, pos } : { kind: 'rule', pos }];
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       return env.component(node, env);

@@ -7,6 +7,7 @@ import createHyphenator from 'hyphen/hyphen.js'
 import ukPatterns from 'hyphen/patterns/uk.js'
 import enPatterns from 'hyphen/patterns/en-gb.js'
 import type { Hyphenate } from './types.ts'
+import { ukrainianPoints } from './uk-hyphenation.ts'
 
 /** The marker the pattern engine inserts; never appears in kit text (read/ strips soft hyphens). */
 const MARK = '\u00AD'
@@ -18,23 +19,23 @@ const CACHE_LIMIT = 50_000
 const LETTER = /\p{L}/u
 const CYRILLIC = /\p{Script=Cyrillic}/u
 
-/** A cached hyphenator over one set of patterns (the engine is made on first use). */
-function patternHyphenator(patterns: unknown): Hyphenate {
+/** A cached hyphenator over one set of patterns (the engine is made on first use), its points refined by a language's rules. */
+function patternHyphenator(patterns: unknown, rules: (word: string, points: readonly number[]) => readonly number[] = (_, points) => points): Hyphenate {
   let engine: ((text: string) => string) | undefined
   const cache = new Map<string, readonly number[]>()
   return (word) => {
     const hit = cache.get(word)
     if (hit) return hit
     engine ??= createHyphenator(patterns, { hyphenChar: MARK })
-    const points = computePoints(word, engine)
+    const points = rules(word, computePoints(word, engine))
     if (cache.size >= CACHE_LIMIT) cache.clear()
     cache.set(word, points)
     return points
   }
 }
 
-/** Hyphenation points of a Ukrainian (or mixed) word: only between two letters. */
-export const hyphenateUk: Hyphenate = patternHyphenator(ukPatterns)
+/** Hyphenation points of a Ukrainian (or mixed) word: only between two letters, by the rules of `uk-hyphenation.ts`. */
+export const hyphenateUk: Hyphenate = patternHyphenator(ukPatterns, ukrainianPoints)
 
 /** Hyphenation points of an English word (British patterns): only between two letters. */
 export const hyphenateEn: Hyphenate = patternHyphenator(enPatterns)

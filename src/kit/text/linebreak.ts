@@ -487,6 +487,8 @@ const LETTER_STRETCH = /[\p{L}\p{M}’'ʼ]+/gu
  * a small letter: a password, a camelCase name). It is never hyphenated: an added hyphen would read as part of it.
  */
 const NOT_PROSE = /[/@\p{Nd}]|\p{L}\.\p{L}|\p{Ll}\p{Lu}/u
+/** A compound written with a hyphen (онлайн-країна): it breaks at its hyphen only, never inside its parts. */
+const COMPOUND = /\p{L}[-\u2010]\p{L}/u
 
 /**
  * Break candidates inside a word, latest first, each as index * 2 + 1 for an explicit break (no hyphen added) and
@@ -527,8 +529,9 @@ function bestSplit(
   measure: Measure,
 ): { index: number; hyphen?: StyledText } | undefined {
   const text = viewText(t, w, a, t.wLen[w]!)
-  // Nor the rest of an address or a password after an earlier break.
-  const prose = !NOT_PROSE.test(a === 0 ? text : viewText(t, w, 0, t.wLen[w]!))
+  // Nor the rest of an address or a password after an earlier break; a compound breaks only at its hyphen.
+  const whole = a === 0 ? text : viewText(t, w, 0, t.wLen[w]!)
+  const prose = !NOT_PROSE.test(whole) && !COMPOUND.test(whole)
   for (const c of candidates(text, prose ? hyphenate : undefined)) {
     const index = c >> 1
     const hyphenStyle = (c & 1) === 0 ? styleBefore(t, w, a, index) : undefined
