@@ -307,7 +307,7 @@ function kitLayoutOptions(lesson: ValidLesson, paper: Paper): LayoutOptions {
     hyphenate,
     paper,
     continued: s.continued,
-    headerLeft: lesson.data.title,
+    headerLeft: typesetText(lesson.data.title, lesson.lang),
     headerRight: lesson.data.bands.map((band) => bandById(band)[lesson.lang]).join(', '),
     footerLeft: `${s.license}: ${LICENSES[lesson.data.license].name}`,
     pageLabel: s.pageOf,

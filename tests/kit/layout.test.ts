@@ -48,9 +48,9 @@ describe('pagination rules', () => {
   })
 
   test('an unsplittable box that fits on a page moves to the next page whole', () => {
-    const box: Block = { kind: 'box', variant: 'safeguarding', title: R('Safe'), unsplittable: true, children: [lines('box', 10)] }
+    const box: Block = { kind: 'box', variant: 'safeguarding', title: R('Safe'), unsplittable: true, children: [lines('box', 20)] }
     const kit = layout([...fillers(25), box])
-    const pages = new Set(Array.from({ length: 10 }, (_, i) => pageOf(kit, `box${i}`)))
+    const pages = new Set(Array.from({ length: 20 }, (_, i) => pageOf(kit, `box${i}`)))
     expect(pages).toEqual(new Set([1]))
     expect(pageOf(kit, 'Safe')).toBe(1)
   })

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 
 const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 256 << 20 });
 
-/** The text of every page (pdftotext -layout), page 1 first. */
-export function pageTexts(file: string): string[] {
-  const pages = run('pdftotext', '-enc', 'UTF-8', '-layout', file, '-').split('\f');
+/** The text of every page, page 1 first: laid out as on the page (-layout), or in the order it was drawn (-raw). */
+export function pageTexts(file: string, raw = false): string[] {
+  const pages = run('pdftotext', '-enc', 'UTF-8', raw ? '-raw' : '-layout', file, '-').split('\f');
   return pages.slice(0, -1);
 }
 
@@ -65,30 +65,48 @@ export interface Placed {
   bbox: number[];
 }
 
-/** The pictures placed on every page (`w 0 0 h x y cm /ImN Do` in the uncompressed content streams, qpdf --qdf). */
-export function placedPictures(file: string): Placed[] {
+/** The document with its streams uncompressed (qpdf --qdf), as Latin-1 text. */
+function uncompressed(file: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'qdf-'));
   try {
     const out = join(dir, 'q.pdf');
     execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, out]);
-    const text = readFileSync(out, 'latin1');
+    return readFileSync(out, 'latin1');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each page's content stream (1-based page numbers), uncompressed. */
+function contentStreams(text: string): Map<number, string> {
+  const streams = new Map<number, string>();
+  const chunks = text.split(/%% Contents for page (\d+)\n/);
+  for (let i = 1; i < chunks.length; i += 2) streams.set(Number(chunks[i]), chunks[i + 1]!.slice(0, chunks[i + 1]!.indexOf('endstream')));
+  return streams;
+}
+
+/** pt: the type sizes each page sets text in (every `Tf` of its content stream), page 1 first. */
+export function typeSizes(file: string): Set<number>[] {
+  const streams = contentStreams(uncompressed(file));
+  return [...streams.keys()].sort((a, b) => a - b).map((page) => new Set([...streams.get(page)!.matchAll(/\/F\d+ ([\d.]+) Tf/g)].map((m) => Number(m[1]))));
+}
+
+/** The pictures placed on every page (`w 0 0 h x y cm /ImN Do` in the uncompressed content streams, qpdf --qdf). */
+export function placedPictures(file: string): Placed[] {
+  {
+    const text = uncompressed(file);
     const bboxOf = (name: string): number[] => {
       const ref = new RegExp(`/${name} (\\d+) 0 R`).exec(text)?.[1];
       const object = ref ? text.slice(text.indexOf(`\n${ref} 0 obj`)) : '';
       return (/\/BBox \[([^\]]*)\]/.exec(object.slice(0, 2000))?.[1] ?? '').trim().split(/\s+/).map(Number);
     };
     const found: Placed[] = [];
-    const chunks = text.split(/%% Contents for page (\d+)\n/);
-    for (let i = 1; i < chunks.length; i += 2) {
-      const page = Number(chunks[i]);
-      const stream = chunks[i + 1]!.slice(0, chunks[i + 1]!.indexOf('endstream'));
+    for (const [page, stream] of contentStreams(text)) {
       for (const m of stream.matchAll(/([\d.-]+) 0 0 ([\d.-]+) ([\d.-]+) ([\d.-]+) cm \/(Im\d+) Do/g)) {
         found.push({ page, width: Number(m[1]), height: Number(m[2]), x: Number(m[3]), y: Number(m[4]), bbox: bboxOf(m[5]!) });
       }
     }
     return found;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

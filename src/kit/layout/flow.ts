@@ -666,10 +666,10 @@ function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
       message: `card ${k + 1} of "${runsText(block.title)}" does not fit its card even at ${G.CARD_MIN_SIZE} pt; shorten its text`,
     })
   }
-  const lh = lineHeight(fit.size)
-  const base = baselineOffset(fit.size, env.metrics)
-  const grid: Row[] = []
-  for (let i = 0; i < block.cards.length; i += G.CARD_COLUMNS) {
+  // A row of cards at a height, its cards set as `set` says.
+  const gridRow = (i: number, set: ReturnType<typeof fitCards>, h: number): Row => {
+    const lh = lineHeight(set.size)
+    const base = baselineOffset(set.size, env.metrics)
     const count = Math.min(G.CARD_COLUMNS, block.cards.length - i)
     const items: Item[] = []
     const links: LinkArea[] = []
@@ -681,26 +681,42 @@ function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
     cut(col.x, h, right, h)
     for (let k = 0; k <= count; k++) cut(col.x + k * cardWidth, 0, col.x + k * cardWidth, h)
     for (let k = 0; k < count; k++) {
-      const set = fit.cards[i + k]!
-      const shown = set.lines.slice(0, Math.floor((h - 2 * G.CARD_PAD) / lh))
+      const card = set.cards[i + k]!
+      const shown = card.lines.slice(0, Math.floor((h - 2 * G.CARD_PAD) / lh))
       const top = (h - shown.length * lh) / 2
       const left = col.x + k * cardWidth + G.CARD_PAD
       shown.forEach((entry, j) => {
         const y = top + j * lh + base
         // A card with a list is set flush left, each item's lines hanging after its marker; other cards are centred.
-        const x = set.flushLeft ? left + entry.indent : left + Math.max(0, (inner - entry.line.width) / 2)
+        const x = card.flushLeft ? left + entry.indent : left + Math.max(0, (inner - entry.line.width) / 2)
         if (entry.marker !== undefined) {
-          const width = env.metrics.measure(entry.marker, 'regular', fit.size)
-          items.push({ kind: 'text', x: left, y, text: entry.marker, font: 'regular', size: fit.size, width, gray: 0, generated: 'marker' })
+          const width = env.metrics.measure(entry.marker, 'regular', set.size)
+          items.push({ kind: 'text', x: left, y, text: entry.marker, font: 'regular', size: set.size, width, gray: 0, generated: 'marker' })
         }
-        const li = lineItems(entry.line, x, y, fit.size, env.metrics)
+        const li = lineItems(entry.line, x, y, set.size, env.metrics)
         items.push(...li.items)
         links.push(...li.links)
       })
     }
-    grid.push(row(h, ccol, items, links))
+    const r = row(h, ccol, items, links)
+    // The rows of a sheet with room to spare grow alike to fill it, the set's text refitted to the taller cards (one size for all).
+    r.grow = (room) => {
+      // Every row of a sheet gets the same share: all grow, or none (a few points are not worth a new fit).
+      if (room < G.CARD_GROW_MIN) return r
+      const taller = h + room
+      return gridRow(i, fitCards(paragraphs, inner, taller - 2 * G.CARD_PAD, env, G.CARD_MIN_SIZE, grownCardSize(taller)), taller)
+    }
+    return r
   }
+  const grid: Row[] = []
+  for (let i = 0; i < block.cards.length; i += G.CARD_COLUMNS) grid.push(gridRow(i, fit, h))
   return [...title, ...grid]
+}
+
+/** pt: the largest type of a card as tall as `height`: the usual largest, more for a taller card (a sign for the board), up to a limit. */
+function grownCardSize(height: number): number {
+  const proportional = Math.floor((G.CARD_MAX_SIZE * height) / G.CARD_HEIGHT / G.CARD_SIZE_STEP) * G.CARD_SIZE_STEP
+  return Math.min(G.CARD_GROWN_MAX_SIZE, Math.max(G.CARD_MAX_SIZE, proportional))
 }
 
 /** pt: total height of rows stacked (gaps included after the first). */
@@ -763,13 +779,13 @@ function cardAt(paragraphs: readonly CardParagraph[], size: number, width: numbe
 }
 
 /**
- * The cards of a set in one type size: the largest (down to `smallest`) at which every card fits its box. Short card
+ * The cards of a set in one type size: the largest (from `largest` down to `smallest`) at which every card fits its box. Short card
  * text reads best whole, so a card is hyphenated only at a size where it does not fit whole. `overflow`: the cards
  * that do not fit even at the smallest size (set at it anyway).
  */
-function fitCards(cards: readonly CardParagraph[][], width: number, height: number, env: FlowEnv, smallest: number): { size: number; cards: CardSetting[]; overflow: number[] } {
+function fitCards(cards: readonly CardParagraph[][], width: number, height: number, env: FlowEnv, smallest: number, largest: number = G.CARD_MAX_SIZE): { size: number; cards: CardSetting[]; overflow: number[] } {
   // Each card's own largest size first (most cards fit at once); the set's size is the smallest of them, checked again.
-  let size = G.CARD_MAX_SIZE
+  let size = largest
   for (const card of cards) {
     while (size > smallest + 1e-9 && cardAt(card, size, width, height, env) === undefined) size -= G.CARD_SIZE_STEP
   }

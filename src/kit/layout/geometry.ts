@@ -85,6 +85,10 @@ export const CARD_PAD = 12
 /** pt: largest and smallest card text size; text that does not fit at the smallest is an author error. */
 export const CARD_MAX_SIZE = 18
 export const CARD_MIN_SIZE = 9
+/** pt: the largest card text on cards grown to fill their sheet (a few cards: signs for the board). */
+export const CARD_GROWN_MAX_SIZE = 40
+/** pt: the least a row of cards grows by when its sheet has room (less is not worth setting the cards again). */
+export const CARD_GROW_MIN = 12
 /** pt: step when shrinking card text. */
 export const CARD_SIZE_STEP = 0.5
 /** pt: the shortest a card gets (about 35 mm) when a set is fitted onto one sheet fewer. */
@@ -109,8 +113,11 @@ export const FIELD_LINE_GRAY = 0.45
 /** The most writing lines a field grows to. */
 export const FIELD_MAX_LINES = 8
 
-/** A page less full than this share of the content height is pulled back or balanced with the page before it. */
-export const MIN_PAGE_FILL = 0.25
+/**
+ * A page less full than this share of the content height is pulled back or balanced with the page before it (a little
+ * more than the quarter the kit promises, as the last row of a page may be padding).
+ */
+export const MIN_PAGE_FILL = 0.3
 
 /** pt: the name/date line's height and the share of the width its name field takes. */
 export const NAME_LINE_HEIGHT = 30

@@ -147,21 +147,36 @@ function balanced(rows: readonly Row[], before: Span, end: number, repeatAt: (i:
   return undefined
 }
 
-/** A page whose growing rows (`Row.grow`) share its free height, the rows below them moved down. */
+/**
+ * A page whose growing rows (`Row.grow`) share its free height, the rows below them moved down. Each is offered the
+ * same share (rows of one card set must grow alike); what a row leaves (a picture as wide as the column) is offered again
+ * to the rows that took all of theirs.
+ */
 function grown(placed: PlacedRow[], content: Box): PlacedRow[] {
-  let growing = 0
-  for (const p of placed) if (p.row.grow) growing++
-  if (growing === 0) return placed
-  let room = content.height - (fullness(placed, content) * content.height)
+  let rows = placed.map((p) => p.row)
+  let room = content.height - fullness(placed, content) * content.height
+  let hungry = rows.map((row) => row.grow !== undefined)
+  for (let round = 0; round < 2 && room > EPSILON; round++) {
+    const count = hungry.filter(Boolean).length
+    if (count === 0) break
+    const share = room / count
+    let taken = 0
+    rows = rows.map((row, i) => {
+      if (!hungry[i]) return row
+      const next = row.grow!(share)
+      const added = next.height - row.height
+      taken += added
+      hungry[i] = added > share - EPSILON && next.grow !== undefined
+      return next
+    })
+    room -= taken
+  }
+  if (rows.every((row, i) => row === placed[i]!.row)) return placed
   let shift = 0
-  return placed.map((p) => {
+  return placed.map((p, i) => {
     const y = p.y + shift
-    if (!p.row.grow) return shift === 0 ? p : { ...p, y }
-    const row = p.row.grow(room / growing--)
-    const added = row.height - p.row.height
-    room -= added
-    shift += added
-    return { row, y, index: p.index }
+    shift += rows[i]!.height - p.row.height
+    return rows[i] === p.row && y === p.y ? p : { row: rows[i]!, y, index: p.index }
   })
 }
 

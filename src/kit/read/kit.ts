@@ -437,7 +437,7 @@ function handout(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   const nameLine: Block[] = !poster && (audience === 'pupil' || audience === 'pair') ? [{ kind: 'nameLine', nameLabel: `${s.nameLine}:`, dateLabel: `${s.dateLine}:` }] : [];
   return moveOut(state.handouts, state, {
     outline: `${s.handout} ${state.handout}: ${title}`,
-    label: s.kit.handoutRef(state.handout, title),
+    label: typeset(state, s.kit.handoutRef(state.handout, title)),
     copies,
     pupil: true,
     recto: true,
@@ -466,7 +466,7 @@ function cards(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
     .map((card) => cardText(readFlow((card as JsxElement).children as RootContent[], env)));
   const block: Block = { kind: 'cards', title: [{ text: title }], cards: cardRuns, pos: posOf(node) };
   if (state.mode === 'handout') return [block];
-  const label = state.s.kit.cardsRef(title);
+  const label = typeset(state, state.s.kit.cardsRef(title));
   // No lead paragraph: a cards block always starts its own page, so a line before it would stand alone.
   return moveOut(state.cards, state, { outline: `${state.s.cards}: ${title}`, label, copies: copiesOf(node, state, 'team'), pupil: true, cut: true, recto: true, blocks: [block] }, posOf(node));
 }
@@ -482,7 +482,7 @@ function station(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   state.station = previous;
   return moveOut(state.stations, state, {
     outline: `${s.station} ${n}: ${title}`,
-    label: s.kit.stationRef(n, title),
+    label: typeset(state, s.kit.stationRef(n, title)),
     copies: s.audience.leader,
     recto: true,
     blocks: [

@@ -1,7 +1,7 @@
 /**
- * Typographic marks for the printed kit, one style throughout: the apostrophe of Ukrainian words as ’ (lessons type ' or
- * ʼ, the kit's own strings ’), and in Ukrainian text «…» outside and „…“ inside them (lessons nest «…» or "…" in
- * «…», or write "…" for «…»). The site shows the lesson as written.
+ * Typographic marks for the printed kit, one style throughout: the apostrophe as ’ (lessons type ' or ʼ, the kit's own
+ * strings ’); in Ukrainian text «…» outside and „…“ inside them (lessons nest «…» or "…" in «…», or write "…" for
+ * «…»); in English text “…” outside and ‘…’ inside. The site shows the lesson as written.
  */
 import type { Run } from '../blocks.ts'
 import type { Lang } from '../../model/formats.ts'
@@ -13,6 +13,33 @@ const OPENS_AFTER = /[\s([{\u2014\u2013«„/-]/u
 /** A lesson's text with the kit's apostrophe and quotation marks (the same length: one character for one). */
 export function typesetText(text: string, lang: Lang): string {
   if (!/['ʼ"«»„“”]/u.test(text)) return text
+  return lang === 'uk' ? ukrainianMarks(text) : englishMarks(text)
+}
+
+/** An apostrophe between two letters. */
+function isApostrophe(c: string, before: string | undefined, after: string | undefined): boolean {
+  return (c === "'" || c === 'ʼ') && before !== undefined && after !== undefined && LETTER.test(before) && LETTER.test(after)
+}
+
+/** English marks: ’ between letters, “…” with ‘…’ inside (straight double quotes paired the same way). */
+function englishMarks(text: string): string {
+  const chars = [...text]
+  let depth = 0
+  return chars
+    .map((c, i) => {
+      const before = chars[i - 1]
+      if (isApostrophe(c, before, chars[i + 1])) return '’'
+      const opening = c === '“' || (c === '"' && (before === undefined || OPENS_AFTER.test(before)))
+      const closing = c === '”' || (c === '"' && !opening)
+      if (opening) return depth++ > 0 ? '‘' : '“'
+      if (closing && depth > 0) return --depth > 0 ? '’' : '”'
+      return c
+    })
+    .join('')
+}
+
+/** Ukrainian marks: ’ between letters, «…» with „…“ inside. */
+function ukrainianMarks(text: string): string {
   const chars = [...text]
   const out: string[] = []
   // Open quotes, innermost last: `outer` prints «…», `inner` „…“.
@@ -27,10 +54,8 @@ export function typesetText(text: string, lang: Lang): string {
     const c = chars[i]!
     const before = chars[i - 1]
     const after = chars[i + 1]
-    if ((c === "'" || c === 'ʼ') && before !== undefined && after !== undefined && LETTER.test(before) && LETTER.test(after)) {
+    if (isApostrophe(c, before, after)) {
       out.push('’')
-    } else if (lang !== 'uk') {
-      out.push(c)
     } else if (c === '«') {
       out.push(openQuote())
     } else if (c === '»') {
