@@ -92,6 +92,33 @@ describe('every page type', () => {
   });
 });
 
+describe('print products on the site', () => {
+  test('on a phone, the kit and the pupil pack are within the first two screens of a lesson page', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${siteUrl}lessons/${firstLesson.slug}/`);
+    for (const name of [/набір для друку/, /Для учнів: роздатки й картки/]) {
+      const bottom = await page.getByRole('link', { name }).evaluate((element) => element.getBoundingClientRect().bottom + window.scrollY);
+      expect(bottom).toBeLessThan(2 * 740);
+    }
+    await page.close();
+  });
+
+  test.each(BANDS.filter((band) => lessons.some((lesson) => lesson.data.bands.includes(band.id))).map((band) => [band.id, band] as const))(
+    'the band page %s links every kit of the band in one PDF',
+    async (_id, band) => {
+      const { page } = await watchedPage(browser(), siteUrl);
+      await page.goto(`${siteUrl}bands/${band.id}/`);
+      const href = await page.getByRole('link', { name: /Усі набори для групи/ }).getAttribute('href');
+      expect(href).toBe(`../../kits/band-${band.id}.pdf`);
+      const download = await page.request.get(new URL(href!, page.url()).href);
+      expect(download.status()).toBe(200);
+      expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      await page.close();
+    },
+  );
+});
+
 describe('lesson page', () => {
   test.each(lessons.map((lesson) => [lesson.slug, lesson] as const))('%s shows the teacher what they need up front', async (_slug, lesson) => {
     const { page } = await watchedPage(browser(), siteUrl);
@@ -104,10 +131,18 @@ describe('lesson page', () => {
     expect(await page.locator('details.answer').count()).toBeGreaterThan(0);
     expect(await page.locator('.safeguarding').count()).toBeGreaterThan(0);
     expect(await page.locator('.helplines li').count()).toBeGreaterThan(0);
-    const kit = await page.getByRole('link', { name: /набір для друку/ }).getAttribute('href');
-    const download = await page.request.get(new URL(kit!, page.url()).href);
-    expect(download.status()).toBe(200);
-    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The kit and the pupil pack are offered at the top, before the lesson itself, and both are PDFs.
+    for (const name of [/набір для друку/, /Для учнів: роздатки й картки/]) {
+      const link = page.getByRole('link', { name });
+      const href = await link.getAttribute('href');
+      expect(href).not.toMatch(/^\//);
+      const download = await page.request.get(new URL(href!, page.url()).href);
+      expect(download.status()).toBe(200);
+      expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      const linkTop = await link.evaluate((element) => element.getBoundingClientRect().top);
+      const bodyTop = await page.locator('.lesson-body').evaluate((element) => element.getBoundingClientRect().top);
+      expect(linkTop).toBeLessThan(bodyTop);
+    }
     const provenance = await page.locator('.provenance').textContent();
     expect(provenance).toContain(lesson.data.authors[0]);
     if (!lesson.data.reviewers.length) expect(provenance).toContain('Урок ще не переглянув методист');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { kitFileName, workersFor } from '../../src/kit/batch.ts';
+import { bandBundles, kitFileName, workersFor } from '../../src/kit/batch.ts';
+import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
 
 describe('renderKits planning', () => {
   test.each([
@@ -18,5 +19,17 @@ describe('renderKits planning', () => {
     ['moya-persha-podorozh', 'en', 'moya-persha-podorozh.en.pdf'],
   ] as const)('kit file of %s (%s) is %s', (slug, lang, name) => {
     expect(kitFileName(slug, lang)).toBe(name);
+  });
+
+  test('a bundle for each band and language that has lessons, its lessons in title order', () => {
+    const lessons = publishedLessons(loadLibrary('lessons'));
+    const bundles = bandBundles(lessons);
+    for (const { band, lang, lessons: members } of bundles) {
+      expect(members.every((lesson) => lesson.lang === lang && lesson.data.bands.includes(band))).toBe(true);
+      expect(members.length).toBe(lessons.filter((lesson) => lesson.lang === lang && lesson.data.bands.includes(band)).length);
+      expect(members.map((lesson) => lesson.data.title)).toEqual([...members.map((lesson) => lesson.data.title)].sort((a, b) => a.localeCompare(b, 'uk')));
+    }
+    expect(new Set(bundles.map((entry) => `${entry.band}.${entry.lang}`)).size).toBe(bundles.length);
+    expect(bundles.some((entry) => entry.lang === 'en')).toBe(true);
   });
 });
