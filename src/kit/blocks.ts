@@ -200,6 +200,8 @@ export interface FieldBlock {
   label: Run[]
   /** The fewest writing lines. */
   lines: number
+  /** How long the author drew the blank (characters): a longer blank gets a larger share of its sheet's free space. */
+  length?: number
   pos?: SourcePos
 }
 

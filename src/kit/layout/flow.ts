@@ -475,19 +475,20 @@ function imageRows(block: ImageBlock, env: FlowEnv, col: Column): Row[] {
   const aspect = block.height / Math.max(1, block.width)
   const widest = size === 'small' ? Math.min(block.placedWidth ?? (block.width * 72) / G.IMAGE_DPI, col.width) : col.width
   const tallest = env.content.height * (size === 'small' ? G.IMAGE_MAX_SHARE : size === 'half' ? G.HALF_PICTURE_SHARE : G.PAGE_PICTURE_START)
-  const picture = (width: number, height: number): Row => {
-    const r = row(height, col, [{ kind: 'image', x: col.x + (col.width - width) / 2, y: 0, width, height, image: block }])
+  const picture = (width: number, height: number, rowHeight = height): Row => {
+    const r = row(rowHeight, col, [{ kind: 'image', x: col.x + (col.width - width) / 2, y: (rowHeight - height) / 2, width, height, image: block }])
     r.gapBefore = G.BLOCK_GAP * col.scale
     return r
   }
-  const fitted = (maxHeight: number): Row => {
+  const fitted = (maxHeight: number, rowHeight?: number): Row => {
     const height = Math.min(widest * aspect, maxHeight)
-    return picture(height / aspect, height)
+    return picture(height / aspect, height, rowHeight)
   }
   const first = fitted(tallest)
   if (size === 'page') {
+    // It takes all the room it is given, the picture centred in it when the column's width stops it growing first.
     const grow = (from: Row) => (room: number): Row => {
-      const next = fitted(from.height + Math.max(0, room))
+      const next = fitted(from.height + Math.max(0, room), from.height + Math.max(0, room))
       next.penaltyAfter = from.penaltyAfter
       next.grow = grow(next)
       return next
@@ -520,6 +521,8 @@ function fieldRows(block: FieldBlock, env: FlowEnv, col: Column): Row[] {
     const r = row(count * pitch, col, items)
     r.gapBefore = label.length ? G.ITEM_GAP * col.scale : G.BLOCK_GAP * col.scale
     if (count < G.FIELD_MAX_LINES) r.grow = (room) => writing(Math.min(G.FIELD_MAX_LINES, count + Math.max(0, Math.floor((room + 1e-6) / pitch))))
+    // A longer blank as the author drew it, a longer answer: a larger share of the room.
+    r.growWeight = (block.length ?? G.FIELD_BLANK_LENGTH) / G.FIELD_BLANK_LENGTH
     return r
   }
   return [...label, writing(Math.max(1, block.lines))]
@@ -769,29 +772,40 @@ function setCard(paragraphs: readonly CardParagraph[], size: number, width: numb
   return { lines, whole, height: lines.length * lineHeight(size), flushLeft }
 }
 
-/** A card at a size: whole words if they fit, else hyphenated; undefined if it does not fit either way. */
-function cardAt(paragraphs: readonly CardParagraph[], size: number, width: number, height: number, env: FlowEnv): CardSetting | undefined {
+/** A card at a size: whole words if they fit, else (when `hyphenate`) hyphenated; undefined if it does not fit. */
+function cardAt(paragraphs: readonly CardParagraph[], size: number, width: number, height: number, env: FlowEnv, hyphenate: boolean): CardSetting | undefined {
   const plain = setCard(paragraphs, size, width, env, undefined)
   if (plain.whole && plain.height <= height + 1e-6) return plain
-  if (!env.hyphenate) return undefined
+  if (!hyphenate || !env.hyphenate) return undefined
   const hyphenated = setCard(paragraphs, size, width, env, env.hyphenate)
   return hyphenated.height <= height + 1e-6 ? hyphenated : undefined
 }
 
 /**
- * The cards of a set in one type size: the largest (from `largest` down to `smallest`) at which every card fits its box. Short card
- * text reads best whole, so a card is hyphenated only at a size where it does not fit whole. `overflow`: the cards
- * that do not fit even at the smallest size (set at it anyway).
+ * The cards of a set in one type size: the largest (from `largest` down to `smallest`) at which every card fits its box.
+ * Short card text reads best whole: the set is hyphenated only where whole words would make its type much smaller
+ * (below `WHOLE_WORDS_SHARE` of the size hyphenation allows), and then only the cards that need it. `overflow`: the
+ * cards that do not fit even at the smallest size (set at it anyway).
  */
 function fitCards(cards: readonly CardParagraph[][], width: number, height: number, env: FlowEnv, smallest: number, largest: number = G.CARD_MAX_SIZE): { size: number; cards: CardSetting[]; overflow: number[] } {
+  const hyphenated = setSize(cards, width, height, env, smallest, largest, true)
+  const whole = setSize(cards, width, height, env, smallest, largest, false)
+  return whole.overflow.length === 0 && whole.size >= hyphenated.size * WHOLE_WORDS_SHARE ? whole : hyphenated
+}
+
+/** Whole-word type may be this much smaller than hyphenated type before a card set is hyphenated. */
+const WHOLE_WORDS_SHARE = 0.8
+
+/** The set at the largest size at which every card fits, hyphenated where needed or not at all. */
+function setSize(cards: readonly CardParagraph[][], width: number, height: number, env: FlowEnv, smallest: number, largest: number, hyphenate: boolean): { size: number; cards: CardSetting[]; overflow: number[] } {
   // Each card's own largest size first (most cards fit at once); the set's size is the smallest of them, checked again.
   let size = largest
   for (const card of cards) {
-    while (size > smallest + 1e-9 && cardAt(card, size, width, height, env) === undefined) size -= G.CARD_SIZE_STEP
+    while (size > smallest + 1e-9 && cardAt(card, size, width, height, env, hyphenate) === undefined) size -= G.CARD_SIZE_STEP
   }
   for (; ; size -= G.CARD_SIZE_STEP) {
     const last = size <= smallest + 1e-9
-    const set = cards.map((card) => cardAt(card, size, width, height, env))
+    const set = cards.map((card) => cardAt(card, size, width, height, env, hyphenate))
     if (last || set.every((card) => card !== undefined)) {
       const overflow = set.flatMap((card, k) => (card === undefined ? [k] : []))
       return { size, cards: set.map((card, k) => card ?? setCard(cards[k]!, size, width, env, env.hyphenate)), overflow }

@@ -112,6 +112,8 @@ export const FIELD_LINE_WIDTH = 0.6
 export const FIELD_LINE_GRAY = 0.45
 /** The most writing lines a field grows to. */
 export const FIELD_MAX_LINES = 8
+/** Characters of an ordinary blank ("____…" as authors draw one): a field with a blank this long (or none drawn) grows with weight 1. */
+export const FIELD_BLANK_LENGTH = 46
 
 /**
  * A page less full than this share of the content height is pulled back or balanced with the page before it (a little

@@ -29,7 +29,7 @@ export interface PlacedPage {
 /** pt: how much earlier a page's break is tried at a time when balancing it with a near-empty page after it. */
 const BALANCE_STEP = 12
 /** Shares of their space that gaps and box padding keep when a short last page is pulled back onto the page before. */
-const SQUEEZE = [0.6, 0.35, 0]
+const SQUEEZE = [0.6, 0.4]
 
 /** A page being made: its placed rows and the range of flow rows it holds. */
 interface Span {
@@ -148,21 +148,21 @@ function balanced(rows: readonly Row[], before: Span, end: number, repeatAt: (i:
 }
 
 /**
- * A page whose growing rows (`Row.grow`) share its free height, the rows below them moved down. Each is offered the
- * same share (rows of one card set must grow alike); what a row leaves (a picture as wide as the column) is offered again
- * to the rows that took all of theirs.
+ * A page whose growing rows (`Row.grow`) share its free height, the rows below them moved down. Each is offered a share
+ * by its weight (rows of one card set alike); what a row leaves (a picture as wide as the column) is offered again to
+ * the rows that took all of theirs.
  */
 function grown(placed: PlacedRow[], content: Box): PlacedRow[] {
   let rows = placed.map((p) => p.row)
   let room = content.height - fullness(placed, content) * content.height
   let hungry = rows.map((row) => row.grow !== undefined)
   for (let round = 0; round < 2 && room > EPSILON; round++) {
-    const count = hungry.filter(Boolean).length
-    if (count === 0) break
-    const share = room / count
+    const weights = rows.reduce((sum, row, i) => sum + (hungry[i] ? (row.growWeight ?? 1) : 0), 0)
+    if (weights === 0) break
     let taken = 0
     rows = rows.map((row, i) => {
       if (!hungry[i]) return row
+      const share = (room * (row.growWeight ?? 1)) / weights
       const next = row.grow!(share)
       const added = next.height - row.height
       taken += added

@@ -238,4 +238,6 @@ export interface Row {
    * its page (pt), the row as tall as it grows into it, at least as tall as this one.
    */
   grow?: (room: number) => Row
+  /** How large a share of its page's free height a growing row is offered, relative to the others (1 by default). */
+  growWeight?: number
 }

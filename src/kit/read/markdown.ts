@@ -120,7 +120,7 @@ function readNode(node: Nodes, env: MarkdownEnv): Block[] {
 function field(runs: Run[], pos?: { line: number; column: number }): Block {
   const last = runs.at(-1)!;
   const label = [...runs.slice(0, -1), { ...last, text: last.text.replace(BLANK_AT_END, '').trimEnd() }].filter((run) => run.text.length > 0);
-  return { kind: 'field', label, lines: 1, pos };
+  return { kind: 'field', label, lines: 1, length: BLANK_AT_END.exec(last.text)![0].trim().length, pos };
 }
 
 /**
