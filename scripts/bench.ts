@@ -13,6 +13,8 @@
  * chromium: median of RUNS page.pdf() calls on the loaded lesson page (its pictures loaded too), after one warm-up call.
  * The runs are spread over BLOCKS blocks, Chromium's and ours in turn, each as long as the other, so both medians cover
  * the same minutes of a machine whose speed drifts; "by block" gives the lowest and highest ratio of the blocks.
+ * Then the other print products, warm, RUNS renders each round-robin: every pupil pack (next to Chromium's print of its
+ * lesson page) and every band's bundle (next to the sum of Chromium's prints of its lessons' pages).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,8 +23,8 @@ import { serveSite } from '../src/site/static-server.ts';
 import { Worker } from 'node:worker_threads';
 import { chromium, type Page } from 'playwright-core';
 import { loadLibrary, publishedLessons, type ValidLesson } from '../src/model/index.ts';
-import { renderKit } from '../src/kit/index.ts';
-import { renderKits, type KitWorkerData } from '../src/kit/batch.ts';
+import { renderBandBundle, renderKit, renderPupilPack } from '../src/kit/index.ts';
+import { bandBundles, renderKits, type KitWorkerData } from '../src/kit/batch.ts';
 import { deflateHelperBatches, deflateHelperStarted } from '../src/kit/paint/deflate.ts';
 import type { StageTimes } from '../src/kit/timings.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
@@ -217,6 +219,35 @@ async function library_(workers: number): Promise<number> {
 const sequential = await library_(1);
 const parallel = await library_(2);
 
+/** Warm medians of other products, RUNS renders each, round-robin: [name, pages, ms, bytes, Chromium ms to compare]. */
+async function products(): Promise<string[][]> {
+  const jobs = [
+    ...lessons.map((lesson, l) => ({ name: `${lesson.slug}${lesson.lang === 'uk' ? '' : `.${lesson.lang}`}.pupils`, chromium: theirMs[l]!, render: () => renderPupilPack(lesson, options) })),
+    ...bandBundles(lessons).map(({ band, lang, lessons: members }) => ({
+      name: `band-${band}${lang === 'uk' ? '' : `.${lang}`}`,
+      chromium: members.reduce((sum, member) => sum + theirMs[lessons.indexOf(member)]!, 0),
+      render: () => renderBandBundle(members, band, options),
+    })),
+  ];
+  const times = jobs.map((): number[] => []);
+  const sizes = jobs.map(() => ({ pages: 0, bytes: 0 }));
+  for (let round = 0; round < RUNS + 2; round++) {
+    for (const [j, job] of jobs.entries()) {
+      const started = performance.now();
+      const result = await job.render();
+      if (!result.ok) throw new Error(`${job.name}: not rendered`);
+      // The first two rounds warm the code paths the kits alone did not.
+      if (round >= 2) times[j]!.push(performance.now() - started);
+      sizes[j] = { pages: result.pages, bytes: result.pdf.length };
+    }
+  }
+  return jobs.map((job, j) => {
+    const ms = median(times[j]!);
+    return [job.name, String(sizes[j]!.pages), ms.toFixed(1), (sizes[j]!.bytes / 1024).toFixed(0), job.chromium.toFixed(0), `1/${(job.chromium / ms).toFixed(1)}`];
+  });
+}
+const others = await products();
+
 const header = ['lesson', 'pages', 'warm ms', 'cold ms', 'KB', 'chr pages', 'chr ms', 'chr KB', 'time ratio', 'by block', 'size ratio'];
 const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
 const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
@@ -231,6 +262,13 @@ for (const [stage, ms] of Object.entries(stages).sort((a, b) => b[1] - a[1])) {
 console.log(`  ${helper ? `deflate helper thread: ${deflateHelperBatches()} batches` : 'no deflate helper thread (one core)'}`);
 console.log(`\nnpm run kits, ${lessons.length} kits: sequential (1 worker) ${sequential.toFixed(0)} ms, parallel (2 workers) ${parallel.toFixed(0)} ms (${(sequential / parallel).toFixed(2)}×)`);
 console.log(`targets: every kit warm in at most 1/20 of Chromium's time, and smaller than Chromium's PDF (size ratio < 1). runs=${perBlock * BLOCKS} in ${BLOCKS} blocks`);
+const otherHeader = ['product', 'pages', 'warm ms', 'KB', 'chr ms', 'time ratio'];
+const otherWidths = otherHeader.map((title, i) => Math.max(title.length, ...others.map((row) => row[i]!.length)));
+const otherLine = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(otherWidths[i]!) : cell.padStart(otherWidths[i]!))).join('  ');
+console.log(`\npupil packs (Chromium: the lesson page) and band bundles (Chromium: the band's lesson pages, summed), warm, ${RUNS} runs:`);
+console.log(otherLine(otherHeader));
+console.log(otherWidths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of others) console.log(otherLine(row));
 const fast = lessons.filter((_, i) => mine[i]!.warm * TIME_TARGET <= theirMs[i]!).length;
 const small = lessons.filter((_, i) => mine[i]!.bytes < theirs[i]!.bytes).length;
 console.log(`met in this run: time ${fast} of ${lessons.length} kits, size ${small} of ${lessons.length} kits`);
