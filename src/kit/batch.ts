@@ -14,9 +14,9 @@ import { bandBundleFileName, kitFileName, pupilPackFileName } from './files.ts';
 
 export { kitFileName, pupilPackFileName, bandBundleFileName } from './files.ts';
 
-/** One job: a lesson's kit and pupil pack, or a band's bundle of kits. */
+/** One job: a lesson's kit and (with `pupilsOut`) its pupil pack, or a band's bundle of kits. */
 export type KitJob =
-  | { kind: 'lesson'; file: string; out: string; pupilsOut: string; paper: Paper; lessonsDir: string }
+  | { kind: 'lesson'; file: string; out: string; pupilsOut?: string; paper: Paper; lessonsDir: string }
   | { kind: 'bundle'; band: BandId; files: string[]; out: string; paper: Paper; lessonsDir: string };
 
 /** What a worker is started with. */

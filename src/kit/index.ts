@@ -402,9 +402,9 @@ function loadForKit(file: string, lessonsDir: string, paper?: Paper): { ok: true
 }
 
 /** Load one lesson file and render both its products (kit and pupil pack): the path of a worker and of the dev server. */
-export async function renderLessonFileProducts(file: string, lessonsDir: string, paper?: Paper): Promise<LessonProducts> {
+export async function renderLessonFileProducts(file: string, lessonsDir: string, paper?: Paper, which?: { kit?: boolean; pupils?: boolean }): Promise<LessonProducts> {
   const loaded = loadForKit(file, lessonsDir, paper);
-  return loaded.ok ? renderLessonProducts(loaded.lesson, loaded.options) : { kit: loaded, pupils: loaded };
+  return loaded.ok ? renderLessonProducts(loaded.lesson, loaded.options, which) : { kit: loaded, pupils: loaded };
 }
 
 /** Load lesson files (one band, one language) and render their bundle: the path of a worker and of the dev server. */

@@ -21,8 +21,9 @@ async function run(job: KitJob): Promise<KitJobResult> {
   const file = job.kind === 'lesson' ? job.file : job.out;
   const products: [string, KitResult][] = [];
   if (job.kind === 'lesson') {
-    const { kit, pupils } = await renderLessonFileProducts(job.file, job.lessonsDir, job.paper);
-    products.push([job.out, kit], [job.pupilsOut, pupils]);
+    const { kit, pupils } = await renderLessonFileProducts(job.file, job.lessonsDir, job.paper, { pupils: job.pupilsOut !== undefined });
+    products.push([job.out, kit]);
+    if (job.pupilsOut !== undefined) products.push([job.pupilsOut, pupils]);
   } else {
     products.push([job.out, await renderBandBundleFiles(job.files, job.band, job.lessonsDir, job.paper)]);
   }

@@ -487,8 +487,13 @@ function imageRows(block: ImageBlock, env: FlowEnv, col: Column): Row[] {
   const first = fitted(tallest)
   if (size === 'page') {
     // It takes all the room it is given, the picture centred in it when the column's width stops it growing first.
+    // Grown rows by height: a later layout pass that grows it alike gets the same row (its page is reused).
+    const grownRows = new Map<number, Row>()
     const grow = (from: Row) => (room: number): Row => {
-      const next = fitted(from.height + Math.max(0, room), from.height + Math.max(0, room))
+      const height = from.height + Math.max(0, room)
+      let next = grownRows.get(height)
+      if (next) return next
+      grownRows.set(height, (next = fitted(height, height)))
       next.penaltyAfter = from.penaltyAfter
       next.grow = grow(next)
       return next
@@ -512,7 +517,11 @@ function fieldRows(block: FieldBlock, env: FlowEnv, col: Column): Row[] {
   const pitch = G.FIELD_LINE_PITCH * col.scale
   const label = block.label.length ? paragraphRows(toStyled(block.label, env.printUrls), size, env, col, G.BLOCK_GAP * col.scale) : []
   for (const r of label) r.penaltyAfter = Math.max(r.penaltyAfter, PENALTY.keep)
+  // Writing rows by their number of lines: a later layout pass that grows the field alike gets the same row.
+  const made = new Map<number, Row>()
   const writing = (count: number): Row => {
+    const known = made.get(count)
+    if (known) return known
     const items: Item[] = []
     for (let k = 1; k <= count; k++) {
       const y = k * pitch - G.FIELD_LINE_DROP
@@ -523,6 +532,7 @@ function fieldRows(block: FieldBlock, env: FlowEnv, col: Column): Row[] {
     if (count < G.FIELD_MAX_LINES) r.grow = (room) => writing(Math.min(G.FIELD_MAX_LINES, count + Math.max(0, Math.floor((room + 1e-6) / pitch))))
     // A longer blank as the author drew it, a longer answer: a larger share of the room.
     r.growWeight = (block.length ?? G.FIELD_BLANK_LENGTH) / G.FIELD_BLANK_LENGTH
+    made.set(count, r)
     return r
   }
   return [...label, writing(Math.max(1, block.lines))]
@@ -644,8 +654,9 @@ function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
   const cardWidth = col.width / G.CARD_COLUMNS
   const inner = cardWidth - 2 * G.CARD_PAD
   const paragraphs = block.cards.map((card) => cardParagraphs(card, env.printUrls))
+  const envs: CardEnvs = { plain: { ...env, hyphenate: undefined }, hyphenating: env }
   let h = G.CARD_HEIGHT
-  let fit = fitCards(paragraphs, inner, h - 2 * G.CARD_PAD, env, G.CARD_MIN_SIZE)
+  let fit = fitCards(paragraphs, inner, h - 2 * G.CARD_PAD, envs, G.CARD_MIN_SIZE)
   const gridRows = Math.ceil(block.cards.length / G.CARD_COLUMNS)
   const room = env.content.height - Math.max(sumHeights(title), sumHeights(container.repeat))
   const perSheet = Math.max(1, Math.floor(room / h))
@@ -654,7 +665,7 @@ function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
     const sheets = Math.ceil(gridRows / perSheet)
     const shorter = Math.floor(room / Math.ceil(gridRows / (sheets - 1)))
     if (shorter >= G.CARD_MIN_HEIGHT) {
-      const trial = fitCards(paragraphs, inner, shorter - 2 * G.CARD_PAD, env, G.CARD_READABLE_SIZE)
+      const trial = fitCards(paragraphs, inner, shorter - 2 * G.CARD_PAD, envs, G.CARD_READABLE_SIZE)
       if (trial.overflow.length === 0) {
         h = shorter
         fit = trial
@@ -669,6 +680,15 @@ function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
       message: `card ${k + 1} of "${runsText(block.title)}" does not fit its card even at ${G.CARD_MIN_SIZE} pt; shorten its text`,
     })
   }
+  // The set fitted to each taller height its rows grow to (the rows of a sheet grow alike: one fit for all of them).
+  const fits = new Map<number, ReturnType<typeof fitCards>>()
+  const fitTo = (taller: number) => {
+    let found = fits.get(taller)
+    if (!found) fits.set(taller, (found = fitCards(paragraphs, inner, taller - 2 * G.CARD_PAD, envs, G.CARD_MIN_SIZE, grownCardSize(taller))))
+    return found
+  }
+  // Grown rows by first card and height: a later layout pass that grows a row alike gets the same row (its page is reused).
+  const grownRows = new Map<string, Row>()
   // A row of cards at a height, its cards set as `set` says.
   const gridRow = (i: number, set: ReturnType<typeof fitCards>, h: number): Row => {
     const lh = lineHeight(set.size)
@@ -707,7 +727,10 @@ function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
       // Every row of a sheet gets the same share: all grow, or none (a few points are not worth a new fit).
       if (room < G.CARD_GROW_MIN) return r
       const taller = h + room
-      return gridRow(i, fitCards(paragraphs, inner, taller - 2 * G.CARD_PAD, env, G.CARD_MIN_SIZE, grownCardSize(taller)), taller)
+      const key = `${i}:${taller}`
+      let grown = grownRows.get(key)
+      if (!grown) grownRows.set(key, (grown = gridRow(i, fitTo(taller), taller)))
+      return grown
     }
     return r
   }
@@ -756,29 +779,35 @@ interface CardSetting {
   flushLeft: boolean
 }
 
-/** A card's paragraphs set at one size into a width, hyphenated or not. */
-function setCard(paragraphs: readonly CardParagraph[], size: number, width: number, env: FlowEnv, hyphenate: FlowEnv['hyphenate']): CardSetting {
+/** A card's paragraphs set at one size into a width, hyphenated as `env` says. */
+function setCard(paragraphs: readonly CardParagraph[], size: number, width: number, env: FlowEnv): CardSetting {
   const lines: CardSetting['lines'] = []
   let whole = true
   const flushLeft = paragraphs.some((p) => p.marker !== undefined)
   const markerRoom = flushLeft ? Math.max(...paragraphs.map((p) => (p.marker ? env.metrics.measure(p.marker, 'regular', size) : 0))) + CARD_MARKER_GAP * size : 0
   for (const p of paragraphs) {
     const indent = p.marker !== undefined ? markerRoom : 0
-    const broken = breakText(p.text, size, { ...env, hyphenate }, Math.max(1, width - indent))
+    const broken = breakText(p.text, size, env, Math.max(1, width - indent))
     // Without hyphenation, every line but a paragraph's last must end at a space (no word was cut).
-    if (!hyphenate && broken.slice(0, -1).some((l) => l.joint !== 'space')) whole = false
+    if (!env.hyphenate && broken.slice(0, -1).some((l) => l.joint !== 'space')) whole = false
     broken.forEach((line, j) => lines.push({ line, indent, ...(j === 0 && p.marker !== undefined ? { marker: p.marker } : {}) }))
   }
   return { lines, whole, height: lines.length * lineHeight(size), flushLeft }
 }
 
 /** A card at a size: whole words if they fit, else (when `hyphenate`) hyphenated; undefined if it does not fit. */
-function cardAt(paragraphs: readonly CardParagraph[], size: number, width: number, height: number, env: FlowEnv, hyphenate: boolean): CardSetting | undefined {
-  const plain = setCard(paragraphs, size, width, env, undefined)
+function cardAt(paragraphs: readonly CardParagraph[], size: number, width: number, height: number, envs: CardEnvs, hyphenate: boolean): CardSetting | undefined {
+  const plain = setCard(paragraphs, size, width, envs.plain)
   if (plain.whole && plain.height <= height + 1e-6) return plain
-  if (!hyphenate || !env.hyphenate) return undefined
-  const hyphenated = setCard(paragraphs, size, width, env, env.hyphenate)
+  if (!hyphenate || !envs.hyphenating.hyphenate) return undefined
+  const hyphenated = setCard(paragraphs, size, width, envs.hyphenating)
   return hyphenated.height <= height + 1e-6 ? hyphenated : undefined
+}
+
+/** The flow's environment for breaking card text without and with hyphenation (made once per card set). */
+interface CardEnvs {
+  plain: FlowEnv
+  hyphenating: FlowEnv
 }
 
 /**
@@ -787,9 +816,11 @@ function cardAt(paragraphs: readonly CardParagraph[], size: number, width: numbe
  * (below `WHOLE_WORDS_SHARE` of the size hyphenation allows), and then only the cards that need it. `overflow`: the
  * cards that do not fit even at the smallest size (set at it anyway).
  */
-function fitCards(cards: readonly CardParagraph[][], width: number, height: number, env: FlowEnv, smallest: number, largest: number = G.CARD_MAX_SIZE): { size: number; cards: CardSetting[]; overflow: number[] } {
-  const hyphenated = setSize(cards, width, height, env, smallest, largest, true)
-  const whole = setSize(cards, width, height, env, smallest, largest, false)
+function fitCards(cards: readonly CardParagraph[][], width: number, height: number, envs: CardEnvs, smallest: number, largest: number = G.CARD_MAX_SIZE): { size: number; cards: CardSetting[]; overflow: number[] } {
+  const whole = setSize(cards, width, height, envs, smallest, largest, false)
+  // Hyphenation can gain no more than up to the largest size: whole words that close are kept without trying it.
+  if (whole.overflow.length === 0 && whole.size >= largest * WHOLE_WORDS_SHARE) return whole
+  const hyphenated = setSize(cards, width, height, envs, smallest, largest, true)
   return whole.overflow.length === 0 && whole.size >= hyphenated.size * WHOLE_WORDS_SHARE ? whole : hyphenated
 }
 
@@ -797,18 +828,29 @@ function fitCards(cards: readonly CardParagraph[][], width: number, height: numb
 const WHOLE_WORDS_SHARE = 0.8
 
 /** The set at the largest size at which every card fits, hyphenated where needed or not at all. */
-function setSize(cards: readonly CardParagraph[][], width: number, height: number, env: FlowEnv, smallest: number, largest: number, hyphenate: boolean): { size: number; cards: CardSetting[]; overflow: number[] } {
-  // Each card's own largest size first (most cards fit at once); the set's size is the smallest of them, checked again.
+function setSize(cards: readonly CardParagraph[][], width: number, height: number, envs: CardEnvs, smallest: number, largest: number, hyphenate: boolean): { size: number; cards: CardSetting[]; overflow: number[] } {
+  // Each card's own largest size first (a binary search over the size steps: smaller type never needs more lines); the
+  // set's size is the smallest of them, checked again card by card below.
   let size = largest
   for (const card of cards) {
-    while (size > smallest + 1e-9 && cardAt(card, size, width, height, env, hyphenate) === undefined) size -= G.CARD_SIZE_STEP
+    if (cardAt(card, size, width, height, envs, hyphenate) !== undefined) continue
+    // Sizes smallest + k steps, k = 0 … n - 1, below the size that did not fit: the largest k that fits (or none).
+    const n = Math.round((size - smallest) / G.CARD_SIZE_STEP)
+    let fits = -1
+    let fails = n
+    while (fails - fits > 1) {
+      const mid = (fits + fails) >> 1
+      if (cardAt(card, smallest + mid * G.CARD_SIZE_STEP, width, height, envs, hyphenate) !== undefined) fits = mid
+      else fails = mid
+    }
+    size = smallest + Math.max(0, fits) * G.CARD_SIZE_STEP
   }
   for (; ; size -= G.CARD_SIZE_STEP) {
     const last = size <= smallest + 1e-9
-    const set = cards.map((card) => cardAt(card, size, width, height, env, hyphenate))
+    const set = cards.map((card) => cardAt(card, size, width, height, envs, hyphenate))
     if (last || set.every((card) => card !== undefined)) {
       const overflow = set.flatMap((card, k) => (card === undefined ? [k] : []))
-      return { size, cards: set.map((card, k) => card ?? setCard(cards[k]!, size, width, env, env.hyphenate)), overflow }
+      return { size, cards: set.map((card, k) => card ?? setCard(cards[k]!, size, width, envs.hyphenating)), overflow }
     }
   }
 }

@@ -2,8 +2,8 @@
  * Pagination: rows → pages. A greedy walk that fills a page and then breaks at the best place on it:
  * the lowest penalty, and the latest among equals (so unsplittable boxes move whole to the next page,
  * headings stay with what follows, and a paragraph keeps two lines on each side of a break).
- * A page that continues a table or box starts with that container's repeat rows. A part's last page less than a quarter
- * full is pulled back onto the page before (tighter spacing) or balanced with it; rows that grow fill their page; a
+ * A page that continues a table or box starts with that container's repeat rows. A part's last page less full than
+ * `MIN_PAGE_FILL` is pulled back onto the page before (tighter spacing) or balanced with it; rows that grow fill their page; a
  * part that starts a new sheet, and every page of cards, is set on an odd page after an intentionally blank one.
  */
 import { MIN_PAGE_FILL } from './geometry.ts'
@@ -67,8 +67,8 @@ export function resolvePages(rows: readonly Row[], content: Box): PlacedPage[] {
 }
 
 /**
- * The pages of one part (rows from `start` to `end`, between forced breaks): filled greedily, then a last page less
- * than a quarter full is pulled back onto the page before with tighter spacing, or else balanced with it.
+ * The pages of one part (rows from `start` to `end`, between forced breaks): filled greedily, then a last page less full
+ * than `MIN_PAGE_FILL` is pulled back onto the page before with tighter spacing, or else balanced with it.
  */
 function paginate(rows: readonly Row[], start: number, end: number, content: Box, repeatAt: (i: number) => Row[]): Span[] {
   const spans: Span[] = []
@@ -132,8 +132,8 @@ function squeezed(rows: readonly Row[], from: number, end: number, repeat: reado
 }
 
 /**
- * The last two pages of a part with the break between them moved earlier, until the last page is at least a quarter
- * full while it still holds the rest of the part; undefined if no such break exists.
+ * The last two pages of a part with the break between them moved earlier, until the last page is `MIN_PAGE_FILL` full
+ * while it still holds the rest of the part; undefined if no such break exists.
  */
 function balanced(rows: readonly Row[], before: Span, end: number, repeatAt: (i: number) => Row[], content: Box): Span[] | undefined {
   for (let limit = content.height - BALANCE_STEP; limit >= content.height / 2; limit -= BALANCE_STEP) {
@@ -153,9 +153,10 @@ function balanced(rows: readonly Row[], before: Span, end: number, repeatAt: (i:
  * the rows that took all of theirs.
  */
 function grown(placed: PlacedRow[], content: Box): PlacedRow[] {
+  if (!placed.some((p) => p.row.grow !== undefined)) return placed
   let rows = placed.map((p) => p.row)
   let room = content.height - fullness(placed, content) * content.height
-  let hungry = rows.map((row) => row.grow !== undefined)
+  const hungry = rows.map((row) => row.grow !== undefined)
   for (let round = 0; round < 2 && room > EPSILON; round++) {
     const weights = rows.reduce((sum, row, i) => sum + (hungry[i] ? (row.growWeight ?? 1) : 0), 0)
     if (weights === 0) break
@@ -275,7 +276,7 @@ function frames(page: PlacedPage, next: PlacedPage | undefined, content: Box): I
   for (const { c, top, bottom } of [...spans.values()].sort((a, b) => a.depth - b.depth)) {
     const f = c.frame!
     const end = Math.min(content.y + content.height, bottom + (continues.has(c.id) ? c.reserve : 0))
-    // A frame with nothing inside it on this page (only padding squeezed to nothing) is not drawn.
+    // A frame with no height on this page (nothing of its box but padding made smaller) is not drawn.
     if (end - top <= (f.lineWidth ?? 0) + EPSILON) continue
     if (f.stroke !== undefined) {
       // The stroke is centred on the path: inset by half its width to stay inside the content box.

@@ -56,8 +56,6 @@ interface Moved {
   copies: string;
   blocks: Block[];
   textScale?: number;
-  /** Copied for pupils: in the pupil pack too. */
-  pupil?: boolean;
   /** Cut-out cards: printed single-sided. */
   cut?: boolean;
   /** Starts a new sheet (pupils' sheets, station sheets, the memo); a picture to show may share a sheet with the one before. */
@@ -138,7 +136,8 @@ export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent
     ...glossary(state),
     ...helplinesSheet,
   ];
-  const pupils: Block[] = [...[...state.handouts, ...state.cards].filter((part) => part.pupil).flatMap(movedSection), ...helplinesSheet];
+  // What is copied for pupils: every handout and card set, and the helplines sheet.
+  const pupils: Block[] = [...state.handouts.flatMap(movedSection), ...state.cards.flatMap(movedSection), ...helplinesSheet];
   let current = blocks;
   const repage = (next: PageLookup): Block[] => {
     state.pages = next;
@@ -439,7 +438,6 @@ function handout(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
     outline: `${s.handout} ${state.handout}: ${title}`,
     label: typeset(state, s.kit.handoutRef(state.handout, title)),
     copies,
-    pupil: true,
     recto: true,
     textScale,
     blocks: [
@@ -468,7 +466,7 @@ function cards(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   if (state.mode === 'handout') return [block];
   const label = typeset(state, state.s.kit.cardsRef(title));
   // No lead paragraph: a cards block always starts its own page, so a line before it would stand alone.
-  return moveOut(state.cards, state, { outline: `${state.s.cards}: ${title}`, label, copies: copiesOf(node, state, 'team'), pupil: true, cut: true, recto: true, blocks: [block] }, posOf(node));
+  return moveOut(state.cards, state, { outline: `${state.s.cards}: ${title}`, label, copies: copiesOf(node, state, 'team'), cut: true, recto: true, blocks: [block] }, posOf(node));
 }
 
 /** A station sheet for the station leader, with its answers; its questions are numbered within the sheet. */
