@@ -79,7 +79,7 @@ function paragraphs(tree: Root): { section: Section; chunks: string[] }[] {
 
 /** The text of the pages without what the kit repeats on every page (running header, footer) or container ("(продовження)"). */
 function bodyText(text: string, lesson: ValidLesson): string {
-  const header = [lesson.data.title, lesson.data.bands.map((band) => bandById(band)[lesson.lang]).join(', ')];
+  const header = [typesetText(lesson.data.title, lesson.lang), lesson.data.bands.map((band) => bandById(band)[lesson.lang]).join(', ')];
   const furniture = (line: string) =>
     header.includes(line.trim()) || /^(Ліцензія тексту|Text licence): /.test(line.trim()) || /^(Сторінка \d+ з \d+|Page \d+ of \d+)$/.test(line.trim());
   return text
