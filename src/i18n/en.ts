@@ -80,6 +80,10 @@ export const en: UiStrings = {
   helplinesSource: 'source',
   helplineHours: 'Hours',
   parentMemo: 'Memo for parents',
+  privateSheet: 'This sheet is yours: you do not hand it in.',
+  optionalStage: 'may be skipped',
+  optionalLead: (minutes: number) =>
+    `Short of time? Skip the stages marked “may be skipped” (${minutes} min in all). Never skip the stages where pupils learn the action plan and where to get help.`,
   nameLine: 'Name',
   dateLine: 'Date',
   topicsTitle: 'Lesson topics',

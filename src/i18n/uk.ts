@@ -78,6 +78,10 @@ export const uk = {
   helplinesSource: 'джерело',
   helplineHours: 'Графік',
   parentMemo: 'Пам’ятка для батьків',
+  privateSheet: 'Цей аркуш твій, його не здають.',
+  optionalStage: 'можна пропустити',
+  optionalLead: (minutes: number) =>
+    `Якщо бракує часу, пропустіть етапи з позначкою «можна пропустити» (разом ${minutes} хв). Етапи, де учні вивчають план дій і дізнаються, куди звернутися по допомогу, не пропускайте ніколи.`,
   nameLine: 'Ім’я',
   dateLine: 'Дата',
   topicsTitle: 'Теми уроків',

@@ -17,6 +17,7 @@ import { loadHelplines } from '../model/helplines.ts';
 import { loadFacts } from '../model/facts.ts';
 import type { Helpline } from '../model/helplines.ts';
 import type { Fact } from '../model/facts.ts';
+import { ACTION_PLAN_FILE, loadActionPlans, type ActionPlan } from '../model/action-plan.ts';
 import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
 import { rasterize } from './read/images.ts';
@@ -36,6 +37,8 @@ export interface KitOptions {
   /** Helplines and facts, already loaded and validated by the caller (loadLibrary). */
   helplines: readonly Helpline[];
   facts: readonly Fact[];
+  /** The shared action plan; read from `lessonsDir` when not given (like the disclosure protocol). */
+  actionPlans?: readonly ActionPlan[];
   /** Stage timings to add this render's to (the benchmark's breakdown). */
   times?: StageTimes;
 }
@@ -53,7 +56,13 @@ const provisionalPages: PageLookup = () => ({ from: 88, to: 89 });
 export async function renderKit(lesson: ValidLesson, options: KitOptions): Promise<KitResult> {
   const lap = stopwatch(options.times);
   const s = t(lesson.lang);
-  const shared: SharedContent = { safeguarding: sharedProtocol(options.lessonsDir ?? 'lessons', lesson.lang), helplines: options.helplines, facts: options.facts };
+  const lessonsDir = options.lessonsDir ?? 'lessons';
+  const shared: SharedContent = {
+    safeguarding: sharedProtocol(lessonsDir, lesson.lang),
+    helplines: options.helplines,
+    facts: options.facts,
+    actionPlans: options.actionPlans ?? sharedActionPlans(lessonsDir),
+  };
   const pictures = await readPictures(lesson);
   const layoutOptions = kitLayoutOptions(lesson, options.paper ?? 'a4');
   lap('pictures, shared texts');
@@ -167,6 +176,21 @@ function sharedProtocol(lessonsDir: string, lang: string): Root {
   const tree = markdownToMdast(readFileSync(file, 'utf8')) as Root;
   protocols.set(file, { mtimeMs, size, tree });
   return tree;
+}
+
+/** Parsed shared action plans by file, kept per process and re-read when the file changes (as the protocol). */
+const plans = new Map<string, { mtimeMs: number; size: number; plans: ActionPlan[] }>();
+
+/** The shared action plan under a lessons folder; empty when the file is missing or invalid (the checker reports why). */
+function sharedActionPlans(lessonsDir: string): ActionPlan[] {
+  const file = join(lessonsDir, ACTION_PLAN_FILE);
+  if (!existsSync(file)) return [];
+  const { mtimeMs, size } = statSync(file);
+  const known = plans.get(file);
+  if (known && known.mtimeMs === mtimeMs && known.size === size) return known.plans;
+  const loaded = loadActionPlans(file).plans;
+  plans.set(file, { mtimeMs, size, plans: loaded });
+  return loaded;
 }
 
 /** Every picture of the lesson rasterised for print, keyed by its URL as written. */

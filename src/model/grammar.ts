@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Nodes, Root } from 'mdast';
-import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, HANDOUT_KIND_LIST, isComponent, type ComponentSpec } from './components.ts';
+import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, HANDOUT_KIND_LIST, BAND_LIST, READER_LIST, HELP_COMPONENTS, isComponent, type ComponentSpec } from './components.ts';
+import { BAND_IDS } from './bands.ts';
+import { HELPLINE_READERS } from './helplines.ts';
 import { AUDIENCES, HANDOUT_KINDS, type FormatId } from './formats.ts';
 import { error, suggest, type Finding } from './diagnostics.ts';
 import { isJsx, isParent, attributeValue, numberAttribute, type JsxElement } from './mdast.ts';
@@ -18,7 +20,7 @@ export interface BodyContext {
 export function checkBody(tree: Root, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
   walk(tree, 'root', undefined, context, findings);
-  findings.push(...checkStations(tree));
+  findings.push(...checkStations(tree), ...checkOptionalStages(tree));
   return findings;
 }
 
@@ -78,6 +80,9 @@ function checkElement(node: JsxElement, component: string, parentType: string | 
   if (name === 'Answer' && component === 'Discuss' && parentType !== 'listItem') {
     findings.push(error(line, column, '<Answer> inside <Discuss> must belong to a question', 'indent <Answer> under its question in the list, after a blank line'));
   }
+  if (name === 'Helplines' && (component === 'Handout' || component === 'Station') && attributeValue(node, 'reader') !== 'pupils') {
+    findings.push(error(line, column, `<Helplines /> inside <${component}> is read by pupils, who may be handed only verified contacts meant for children`, 'write <Helplines reader="pupils" />'));
+  }
   if (name === 'Station' && context.format && context.format !== 'quest') {
     findings.push(error(line, column, `<Station> is for quests, but this lesson's format is "${context.format}"`, 'change format to quest, or write the activity as Markdown inside the <Stage>'));
   }
@@ -123,6 +128,9 @@ function attributeProblem(kind: string, value: string | true, node: JsxElement, 
   if (kind === 'handout-kind' && !(HANDOUT_KINDS as readonly (string | true)[]).includes(value)) {
     return { message: 'is not a kind of handout', hint: `use one of ${HANDOUT_KIND_LIST}` };
   }
+  if (kind === 'flag' && value !== true) return { message: 'is a flag and takes no value', hint: `write just ${attribute}, e.g. <Stage title="…" minutes={5} ${attribute}>` };
+  if (kind === 'band' && !(BAND_IDS as readonly (string | true)[]).includes(value)) return { message: 'is not an age band', hint: `use one of ${BAND_LIST}` };
+  if (kind === 'reader' && !(HELPLINE_READERS as readonly (string | true)[]).includes(value)) return { message: 'is not a reader', hint: `use one of ${READER_LIST}` };
   return undefined;
 }
 
@@ -179,6 +187,28 @@ function checkStations(tree: Root): Finding[] {
     const { line, column } = startOf(station);
     return [error(line, column, `<Station n={${n}}> is station ${index + 1} in reading order`, `number the stations 1, 2, 3 … in order: write n={${index + 1}}`)];
   });
+}
+
+/** A stage a teacher may drop never holds what pupils must leave with: the action plan or where to get help. */
+function checkOptionalStages(tree: Root): Finding[] {
+  return tree.children.flatMap((stage) => {
+    if (!isJsx(stage) || stage.name !== 'Stage' || attributeValue(stage, 'optional') === undefined) return [];
+    const help = findComponent(stage, HELP_COMPONENTS);
+    if (!help) return [];
+    const { line, column } = startOf(stage);
+    return [error(line, column, `this stage is optional but holds <${help}>: pupils learn here where to get help`, `remove optional from this stage, or move <${help}> to a stage every class does`)];
+  });
+}
+
+/** The first component of the given names inside a node, if any. */
+function findComponent(node: Nodes, names: readonly string[]): string | undefined {
+  if (!isParent(node)) return undefined;
+  for (const child of node.children) {
+    if (isJsx(child as Nodes) && names.includes((child as JsxElement).name ?? '')) return (child as JsxElement).name!;
+    const inner = findComponent(child as Nodes, names);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** Images: alt text required, local file present, nothing fetched from the network. */

@@ -61,7 +61,10 @@ export function oldestVerification(helplines: readonly Helpline[]): string | und
 }
 
 /** Who a printed or shown list of helplines is for. */
-export type HelplineReader = 'pupils' | 'adults';
+export const HELPLINE_READERS = ['pupils', 'adults'] as const;
+
+/** Who a printed or shown list of helplines is for. */
+export type HelplineReader = (typeof HELPLINE_READERS)[number];
 
 /**
  * The entries a reader may be handed: pupils get only verified entries meant for children (a frightened child must

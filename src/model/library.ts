@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadLesson, isValid, type LoadedLesson, type ValidLesson } from './load.ts';
 import { loadHelplines, type Helpline } from './helplines.ts';
 import { loadFacts, type Fact } from './facts.ts';
+import { ACTION_PLAN_FILE, checkActionPlans, loadActionPlans, type ActionPlan } from './action-plan.ts';
 import { checkPages } from './pages.ts';
 import { isJsx, isParent, textAttribute } from './mdast.ts';
 import type { Nodes } from 'mdast';
@@ -27,6 +28,8 @@ export interface Library {
   lessons: LoadedLesson[];
   helplines: Helpline[];
   facts: Fact[];
+  /** The shared action plan, one wording per band (empty when lessons/_data/action-plan.yaml is absent). */
+  actionPlans: ActionPlan[];
   diagnostics: Diagnostic[];
 }
 
@@ -35,16 +38,19 @@ export function loadLibrary(root: string): Library {
   const lessons = findLessonFiles(root).map((file) => loadLesson(file));
   const { helplines, diagnostics: dataDiagnostics } = loadHelplines(join(root, '_data', 'helplines.yaml'));
   const { facts, diagnostics: factDiagnostics } = loadFacts(join(root, '_data', 'facts.yaml'));
+  const { plans: actionPlans, diagnostics: planDiagnostics } = loadActionPlans(join(root, ACTION_PLAN_FILE));
   const diagnostics = [
     ...lessons.flatMap((lesson) => lesson.diagnostics),
     ...dataDiagnostics,
     ...factDiagnostics,
     ...lessons.flatMap((lesson) => checkFactIds(lesson, facts)),
+    ...planDiagnostics,
+    ...lessons.flatMap((lesson) => checkActionPlans(lesson, actionPlans)),
     ...checkTranslations(lessons),
     ...checkSharedTexts(root),
     ...checkPages(root),
   ];
-  return { lessons, helplines, facts, diagnostics };
+  return { lessons, helplines, facts, actionPlans, diagnostics };
 }
 
 /** Lessons that would be published: valid, and not drafts unless drafts are shown. */

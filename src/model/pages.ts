@@ -6,7 +6,8 @@ import { z } from 'astro/zod';
 import { LANGS } from './formats.ts';
 import { findFrontmatter, issuesToFindings, parseYaml } from './frontmatter.ts';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
-import { isJsx, isParent } from './mdast.ts';
+import { isJsx, isParent, textAttribute } from './mdast.ts';
+import { BAND_IDS } from './bands.ts';
 
 /** Frontmatter of a site page written by methodologists (lessons/_pages/<name>.<lang>.mdx). */
 export const PageSchema = z.strictObject({
@@ -20,7 +21,7 @@ export const PageSchema = z.strictObject({
 export const SITE_PAGES = ['teachers', 'parents'] as const;
 
 /** Components a site page may use: shared data only, no lesson structure. */
-const PAGE_COMPONENTS = ['Helplines', 'Safeguarding', 'Fact'];
+const PAGE_COMPONENTS = ['Helplines', 'Safeguarding', 'Fact', 'ActionPlan'];
 
 /** Check every site page under lessons/_pages: known name and language, valid frontmatter, allowed components. */
 export function checkPages(root: string): Diagnostic[] {
@@ -58,6 +59,9 @@ function componentFindings(tree: Root): Finding[] {
   const visit = (node: Nodes) => {
     if (isJsx(node) && !PAGE_COMPONENTS.includes(node.name ?? '')) {
       findings.push(error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, `<${node.name}> cannot be used on a site page`, `pages may use ${PAGE_COMPONENTS.map((c) => `<${c} />`).join(', ')}`));
+    } else if (isJsx(node) && node.name === 'ActionPlan' && !(BAND_IDS as readonly string[]).includes(textAttribute(node, 'band') ?? '')) {
+      // A page belongs to no lesson, so it must say whose words to print.
+      findings.push(error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, '<ActionPlan> on a site page needs a band', `write <ActionPlan band="5-6" />, with one of ${BAND_IDS.join(', ')}`));
     }
     if (isParent(node)) node.children.forEach((child) => visit(child as Nodes));
   };

@@ -13,7 +13,7 @@ const FIXTURES = 'tests/fixtures/lessons';
 const FILE = `${FIXTURES}/valid-lesson/index.mdx`;
 const SOURCE = readFileSync(FILE, 'utf8');
 const library = loadLibrary(FIXTURES);
-const shared = { safeguarding: markdownToMdast('Протокол.') as Root, helplines: library.helplines, facts: library.facts };
+const shared = { safeguarding: markdownToMdast('Протокол.') as Root, helplines: library.helplines, facts: library.facts, actionPlans: library.actionPlans };
 
 /** A valid lesson from a variant of the fixture. */
 function lesson(source = SOURCE): ValidLesson {

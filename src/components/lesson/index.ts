@@ -12,7 +12,8 @@ import Safeguarding from './Safeguarding.astro';
 import Helplines from './Helplines.astro';
 import ParentMemo from './ParentMemo.astro';
 import Fact from './Fact.astro';
+import ActionPlan from './ActionPlan.astro';
 
 export const lessonComponents = {
-  Stage, Say, TeacherNote, Discuss, Answer, Handout, Cards, Card, Station, Safeguarding, Helplines, Fact, ParentMemo,
+  Stage, Say, TeacherNote, Discuss, Answer, Handout, Cards, Card, Station, Safeguarding, Helplines, Fact, ParentMemo, ActionPlan,
 };

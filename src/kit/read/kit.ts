@@ -7,15 +7,19 @@ import { LICENSES } from '../../model/licenses.ts';
 import type { ValidLesson } from '../../model/load.ts';
 import type { Helpline } from '../../model/helplines.ts';
 import type { Fact } from '../../model/facts.ts';
+import { helplinesFor } from '../../model/helplines.ts';
+import { actionPlanBand, actionPlanFor, type ActionPlan } from '../../model/action-plan.ts';
 import { error, type Finding } from '../../model/diagnostics.ts';
 import { isElement, numberAttribute, readStages, textAttribute, timeline, type JsxElement } from '../../model/mdast.ts';
 import { readFlow, type MarkdownEnv, type Pictures } from './markdown.ts';
 
-/** Shared data every kit prints: the disclosure protocol (as mdast), helplines and facts. */
+/** Shared data every kit prints: the disclosure protocol (as mdast), helplines, facts and the action plan. */
 export interface SharedContent {
   safeguarding: Root;
   helplines: readonly Helpline[];
   facts: readonly Fact[];
+  /** The shared action plan, one wording per band (empty when the library has none). */
+  actionPlans: readonly ActionPlan[];
 }
 
 /** The pages (1-based) a section of the kit spans, by its outline title; from the previous layout pass. */
@@ -156,12 +160,13 @@ function cover(state: State): Block[] {
       kind: 'table',
       header: [[{ text: s.timingClock }], [{ text: s.timingStage }], [{ text: s.timingMinutes }]],
       rows: [
-        ...stages.map((stage) => [[{ text: `${stage.start}–${stage.end}` }], [{ text: stage.title }], [{ text: String(stage.minutes) }]]),
+        ...stages.map((stage) => [[{ text: `${stage.start}–${stage.end}` }], [{ text: stage.title }, ...optionalMark(stage, s)], [{ text: String(stage.minutes) }]]),
         [[{ text: '' }], [{ text: s.timingTotal, bold: true }], [{ text: String(data.duration), bold: true }]],
       ],
       align: ['right', 'left', 'right'],
       unsplittable: true,
     },
+    ...optionalLead(stages, s),
     ...printGuide(state),
     heading(s.objectives),
     { kind: 'paragraph', runs: [{ text: s.objectivesLead }] },
@@ -233,7 +238,7 @@ function readPlan(tree: Root, state: State): Block[] {
     if (!isElement(node, 'Stage')) return readFlow([node], env);
     const stage = stages[stageIndex++];
     return [
-      { kind: 'heading', level: 2, runs: [{ text: state.s.kit.stageHeading(stageIndex, stage.title) }], pos: posOf(node) },
+      { kind: 'heading', level: 2, runs: [{ text: state.s.kit.stageHeading(stageIndex, stage.title) }, ...optionalMark(stage, state.s)], pos: posOf(node) },
       { kind: 'paragraph', runs: [{ text: state.s.kit.stageTime(stage.start, stage.end, stage.minutes), bold: true }] },
       ...readFlow((node as JsxElement).children as RootContent[], env),
     ];
@@ -273,7 +278,10 @@ function readComponent(node: JsxElement, state: State, env: MarkdownEnv): Block[
       state.safeguarding.push(...inner());
       return pointer(state, s.kit.safeguardingSection, s.kit.safeguardingSection, pos);
     case 'Helplines':
-      return pointer(state, s.kit.safeguardingSection, s.helplines, pos);
+      // Pupils get their list where they read it; adults are pointed to the full list in the safeguarding part.
+      return textAttribute(node, 'reader') === 'pupils' ? pupilHelplines(state) : pointer(state, s.kit.safeguardingSection, s.helplines, pos);
+    case 'ActionPlan':
+      return actionPlan(node, state, pos);
     case 'Fact':
       return fact(textAttribute(node, 'id') ?? '', state, pos);
     default:
@@ -320,7 +328,11 @@ function handout(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   const label = s.kit.handoutRef(state.handout, title);
   const young = state.lesson.data.bands.some((band) => YOUNG_BANDS.includes(band));
   const blocks = withMode(state, 'handout', () => readFlow(node.children as RootContent[], env));
-  const nameLine: Block[] = audience === 'class' || audience === 'leader' ? [] : [{ kind: 'nameLine', nameLabel: `${s.nameLine}:`, dateLabel: `${s.dateLine}:` }];
+  // A private sheet (a personal plan, "the adult I can tell") is the pupil's own: no name to write, a line saying so.
+  const isPrivate = textAttribute(node, 'kind') === 'private';
+  const nameLine: Block[] = isPrivate
+    ? [{ kind: 'paragraph', runs: [{ text: s.privateSheet, italic: true }] }]
+    : audience === 'class' || audience === 'leader' ? [] : [{ kind: 'nameLine', nameLabel: `${s.nameLine}:`, dateLabel: `${s.dateLine}:` }];
   return moveOut(state.handouts, state, {
     outline: `${s.handout} ${state.handout}: ${title}`,
     label,
@@ -381,6 +393,59 @@ function fact(id: string, state: State, pos?: { line: number; column: number }):
   const statement = state.lesson.lang === 'en' ? found.statement_en : found.statement;
   const verified = found.verified ? `${s.helplinesVerified} ${found.verified}` : s.helplinesUnverified;
   return [{ kind: 'paragraph', runs: [{ text: `${statement} ` }, { text: `(${s.kit.source}: ` }, { text: found.source, href: found.source }, { text: `; ${verified})` }], pos }];
+}
+
+/** The shared action plan in the words of the lesson's youngest band (or `band`): title, the three steps, the evidence rule. */
+function actionPlan(node: JsxElement, state: State, pos?: { line: number; column: number }): Block[] {
+  const band = actionPlanBand(textAttribute(node, 'band'), state.lesson.data.bands);
+  const plan = band ? actionPlanFor(state.shared.actionPlans, band, state.lesson.lang) : undefined;
+  if (!plan) {
+    state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, '<ActionPlan /> has no wording: lessons/_data/action-plan.yaml is missing or lacks this band', 'npm run check names the problem in the data file'));
+    return [];
+  }
+  return [
+    { kind: 'paragraph', runs: [{ text: plan.title, bold: true }], pos },
+    {
+      kind: 'list',
+      ordered: true,
+      items: [plan.stop, plan.tell, plan.together].map((step): Block[] => [{ kind: 'paragraph', runs: [{ text: `${step.name} `, bold: true }, { text: step.text }] }]),
+      pos,
+    },
+    { kind: 'paragraph', runs: [{ text: plan.evidence, italic: true }], pos },
+  ];
+}
+
+/** The contacts a pupil may be handed (verified, meant for children), with their hours: printed where the pupil reads them. */
+function pupilHelplines(state: State): Block[] {
+  const { s, lesson } = state;
+  const en = lesson.lang === 'en';
+  return [{
+    kind: 'list',
+    ordered: false,
+    items: helplinesFor(state.shared.helplines, 'pupils').map((line): Block[] => {
+      const hours = en ? line.hours_en ?? line.hours : line.hours;
+      return [{
+        kind: 'paragraph',
+        runs: [
+          { text: en ? line.name_en : line.name, bold: true },
+          ...(line.phone ? [{ text: ` ${line.phone}`, bold: true }] : []),
+          ...(line.url ? [{ text: ' ' }, { text: line.url, href: line.url }] : []),
+          ...(hours ? [{ text: ` (${s.helplineHours}: ${hours})` }] : []),
+        ],
+      }];
+    }),
+  }];
+}
+
+/** " — можна пропустити" after an optional stage's title. */
+function optionalMark(stage: { optional: boolean }, s: UiStrings): Run[] {
+  return stage.optional ? [{ text: ` — ${s.optionalStage}`, italic: true }] : [];
+}
+
+/** Under the timing table: what a teacher short of time may drop, and what never. */
+function optionalLead(stages: readonly { optional: boolean; minutes: number }[], s: UiStrings): Block[] {
+  const minutes = stages.filter((stage) => stage.optional).reduce((sum, stage) => sum + stage.minutes, 0);
+  return minutes ? [{ kind: 'paragraph', runs: [{ text: s.optionalLead(minutes), italic: true }] }] : [];
 }
 
 /** Record a moved part and leave a pointer to its page in the plan. */
