@@ -81,6 +81,7 @@ export const en: UiStrings = {
   helplineHours: 'Hours',
   parentMemo: 'Memo for parents',
   privateSheet: 'This sheet is yours: you do not hand it in.',
+  protocolFacts: 'What the national procedures require',
   optionalStage: 'may be skipped',
   optionalLead: (minutes: number) =>
     `Short of time? Skip the stages marked “may be skipped” (${minutes} min in all). Never skip the stages where pupils learn the action plan and where to get help.`,

@@ -15,6 +15,8 @@ export const FactSchema = z.strictObject({
   source: z.url(),
   /** The date it was confirmed, or null: then it prints "не перевірено". */
   verified: DateSchema.nullable(),
+  /** Printed with the shared disclosure protocol wherever it appears (a national procedure a teacher must follow). Default false. */
+  protocol: z.boolean().default(false),
 });
 
 /** A validated fact. */

@@ -495,9 +495,17 @@ function safeguardingSection(state: State): Block[] {
     { kind: 'pageBreak', outline: s.kit.safeguardingSection },
     { kind: 'heading', level: 1, runs: [{ text: s.kit.safeguardingSection }] },
     { kind: 'box', variant: 'safeguarding', title: [{ text: s.safeguarding }], children: [...protocol, ...state.safeguarding], unsplittable: true },
+    ...protocolFacts(state),
     { kind: 'heading', level: 2, runs: [{ text: s.helplines }] },
     ...helplines(state),
   ];
+}
+
+/** The national procedures printed with the protocol (facts marked `protocol`), each with its source and date. */
+function protocolFacts(state: State): Block[] {
+  const facts = state.shared.facts.filter((item) => item.protocol);
+  if (!facts.length) return [];
+  return [{ kind: 'heading', level: 2, runs: [{ text: state.s.protocolFacts }] }, ...facts.flatMap((item) => fact(item.id, state))];
 }
 
 /** Each helpline: name, number or address, hours, purpose, and when it was verified (or that it was not). */
