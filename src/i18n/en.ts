@@ -120,7 +120,7 @@ export const en: UiStrings = {
     printGuideLead: 'Everything the lesson needs is in this kit. Print:',
     forTeacher: 'for the teacher',
     perFamily: 'one per family',
-    forTeacherAndBoard: 'for the teacher; the helplines can go on the notice board',
+    forTeacherAndBoard: 'for the teacher; these pages list unverified contacts too, so do not hand them to pupils',
     pages: (from: number, to: number) => (from === to ? `p. ${from}` : `pp. ${from}–${to}`),
     see: 'See:',
     seePage: (page: number) => `p. ${page}`,

@@ -119,7 +119,7 @@ export const uk = {
     printGuideLead: 'Усе потрібне для уроку — у цьому наборі. Надрукуйте:',
     forTeacher: 'для вчителя',
     perFamily: 'по одній на родину',
-    forTeacherAndBoard: 'для вчителя; телефони допомоги можна повісити на дошку оголошень',
+    forTeacherAndBoard: 'для вчителя; тут є й неперевірені контакти, тож учням ці сторінки не роздавайте',
     pages: (from: number, to: number) => (from === to ? `с. ${from}` : `с. ${from}–${to}`),
     see: 'Див.:',
     seePage: (page: number) => `с. ${page}`,
