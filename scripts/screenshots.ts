@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveSite } from '../src/site/static-server.ts';
+import { serveSite } from '../src/site/serve.mjs';
 import { chromium } from 'playwright-core';
 
 const SITE = 'dist';

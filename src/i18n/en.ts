@@ -102,6 +102,7 @@ export const en: UiStrings = {
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no such page. The lesson may have been renamed. Start from the home page or use search.',
   backHome: 'Home page',
+  notFoundNoScript: 'To reach the home page, open the site address without its last part (without “lessons/…” or “bands/…”).',
   translationMissing: 'This lesson has not been translated into English yet.',
   readInUkrainian: 'Read it in Ukrainian',
   inUkrainian: 'in Ukrainian',

@@ -21,13 +21,33 @@ export function folderOf(fileFromRoot: string): string {
   return posix.dirname(`/${fileFromRoot.replaceAll('\\', '/')}`);
 }
 
-/** Rewrite every root-absolute internal URL in an HTML page to a relative one. */
+/**
+ * A link to a folder made to name its page: `../bands/5-6/` → `../bands/5-6/index.html`, keeping query and hash.
+ * A server finds a folder's index.html by itself; a USB stick (file://) and a Kiwix file do not.
+ */
+export function namedFileUrl(url: string): string {
+  if (isExternal(url) || url.startsWith('#') || url === '') return url;
+  const [, path, rest] = /^([^?#]*)(.*)$/.exec(url)!;
+  if (path === '.' || path === '..' || path.endsWith('/.') || path.endsWith('/..')) return `${path}/index.html${rest}`;
+  return path.endsWith('/') ? `${path}index.html${rest}` : url;
+}
+
+/** A URL with a scheme (`https:`, `mailto:`, `tel:`, `data:`) or protocol-relative: not a file of the site. */
+export function isExternal(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+}
+
+/**
+ * Rewrite every root-absolute internal URL in an HTML page to a relative one, and make every link (`href`) to a
+ * folder name its index.html. `data-root` stays a folder: scripts add file names to it.
+ */
 export function relativizeHtml(html: string, fileFromRoot: string): string {
   const fromDir = folderOf(fileFromRoot);
   const rewritten = html.replace(URL_ATTRIBUTES, (match, head: string, quote: string, value: string) => {
     if (/\scontent=/i.test(head) && !value.startsWith('/')) return match;
-    const next = /srcset=/i.test(head) ? relativizeSrcset(value, fromDir) : relativeUrl(fromDir, value);
-    return `${head}${quote}${next}${quote}`;
+    if (/srcset=/i.test(head)) return `${head}${quote}${relativizeSrcset(value, fromDir)}${quote}`;
+    const relative = relativeUrl(fromDir, value);
+    return `${head}${quote}${/\shref=/i.test(head) ? namedFileUrl(relative) : relative}${quote}`;
   });
   return relativizeCss(rewritten, fileFromRoot);
 }

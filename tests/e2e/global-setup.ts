@@ -1,7 +1,7 @@
 /** Build the real site once per test run and serve it on 127.0.0.1 under a sub-path, as a school server might. */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { serveSite } from '../../src/site/static-server.ts';
+import { serveSite } from '../../src/site/serve.mjs';
 import type { TestProject } from 'vitest/node';
 import { childEnv } from '../build/env.ts';
 
