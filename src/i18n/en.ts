@@ -98,6 +98,9 @@ export const en: UiStrings = {
   searchHint: 'Search matches words as written; if nothing is found, try another form of the word or type the beginning of a word.',
   searchNoScript: 'Search needs JavaScript. Without it, browse lessons by age group or topic.',
   searchLoading: 'Loading…',
+  searchOfflineNote:
+    'The site is opened from disk, so search looks only in lesson titles, summaries and topics. Full-text search works when the site is opened through a web server.',
+  searchOfflineMore: 'How to run a server',
   aboutTitle: 'About',
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no such page. The lesson may have been renamed. Start from the home page or use search.',
@@ -108,6 +111,13 @@ export const en: UiStrings = {
   inUkrainian: 'in Ukrainian',
   footerNote: 'The lessons are new texts written after the list of lessons of the #stop_sexting education project.',
   footerOffline: 'The site works without internet: it can be copied to a school server or a USB stick.',
+  footerOfflineLink: 'How to make an offline copy',
+  offlineCopyTitle: 'An offline copy for your school',
+  offlineCopyLead:
+    'Where a school has poor or no internet, the whole site with every printable kit can be copied to a USB stick, a school computer or a server: it works from disk.',
+  offlineCopyHow: 'How to open it, serve it on the school network and check the copy',
+  bundleDownload: 'Download an offline copy of the site with every printable kit',
+  bundleSize: (megabytes: number) => `(ZIP, ${megabytes.toFixed(1)} MB)`,
   breadcrumbs: 'You are here',
   pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
   kit: {

@@ -22,6 +22,11 @@ export const paths = {
   download: (file: string) => `/downloads/${file}`,
 };
 
+/** The offline bundle's file name for a version: `lesson-kits-0.1.0.zip`. */
+export function bundleFileName(version: string): string {
+  return `lesson-kits-${version}.zip`;
+}
+
 /** The site's top-level folders (pages, kits, downloads, assets, the search index): how the 404 page finds the site root. */
 export const SITE_SECTIONS = ['lessons', 'bands', 'topics', 'search', 'about', 'teachers', 'parents', 'en', 'kits', 'downloads', '_astro', 'pagefind'];
 

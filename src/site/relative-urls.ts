@@ -82,3 +82,31 @@ export function findAbsoluteUrls(html: string): string[] {
   for (const match of html.matchAll(CSS_URL)) found.push(match[2]);
   return found;
 }
+
+/** The addresses of module scripts a page loads by URL (`<script type="module" src>`): the browser refuses them from disk. */
+export function findModuleScriptUrls(html: string): string[] {
+  return [...html.matchAll(/<script\b(?=[^>]*\btype=["']?module\b)[^>]*\bsrc=["']?([^"'\s>]+)/gi)].map((match) => match[1]);
+}
+
+/**
+ * A page's stylesheets (`<link rel="stylesheet">`) written into it as `<style>`, their `url()`s made relative to the
+ * page: for a page that is served at other addresses than its own (the 404 page), where the browser would fetch a
+ * linked stylesheet from the wrong folder before any script could say where the site root is.
+ */
+export function inlineStylesheets(html: string, fileFromRoot: string, readSiteFile: (fileFromRoot: string) => string): string {
+  const fromDir = folderOf(fileFromRoot);
+  return html.replace(/<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>/gi, (link) => {
+    const href = /\shref=["']?([^"'\s>]+)/i.exec(link)?.[1];
+    if (!href || isExternal(href)) return link;
+    const cssFile = posix.join(fromDir, href).slice(1);
+    const css = readSiteFile(cssFile).replace(CSS_ANY_URL, (match, quote: string, url: string) => {
+      if (isExternal(url) || url.startsWith('#')) return match;
+      const fromRoot = url.startsWith('/') ? url : posix.join(folderOf(cssFile), url);
+      return `url(${quote}${relativeUrl(fromDir, fromRoot)}${quote})`;
+    });
+    return `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+  });
+}
+
+/** `url(...)` in CSS with any address, quoted or not. */
+const CSS_ANY_URL = /url\((["']?)([^)"']*)\1\)/g;
