@@ -4,6 +4,7 @@ import type { UiStrings } from './index.ts';
 export const en: UiStrings = {
   siteName: 'Safe online: lessons for children',
   siteTagline: "Lessons, quests and sessions on children's online safety, with printable teacher kits",
+  zimDescription: 'Lessons and quests on children’s online safety, with printable kits',
   skipToContent: 'Skip to content',
   navHome: 'Home',
   navTopics: 'Topics',
