@@ -53,12 +53,13 @@ export function startSearch(form: HTMLFormElement): void {
   const run = async () => {
     const query = String(new FormData(form).get('q') ?? '').trim();
     const filters = readFilters(form);
-    history.replaceState(null, '', `?${new URLSearchParams(new FormData(form) as never).toString()}`);
     if (!query && !Object.keys(filters).length) {
+      if (location.search) history.replaceState(null, '', location.pathname);
       status.textContent = '';
       list.replaceChildren();
       return;
     }
+    history.replaceState(null, '', `?${new URLSearchParams(new FormData(form) as never).toString()}`);
     const ticket = ++latest;
     status.textContent = messages.loading;
     const { total, results } = await engine.search(query, filters);

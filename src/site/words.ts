@@ -4,15 +4,16 @@
  * Pure functions with no DOM and no Node, so they run in the browser and at build time alike.
  *
  * Ukrainian is inflected (пароль, пароля, паролями) and Pagefind has no Ukrainian stemmer. Here both sides are
- * stemmed with the Ukrainian rule stemmer of @orama/stemmers (Apache-2.0, 1.4 KB), and a vowel that drops out in
- * inflection is ignored (незнайомець/незнайомця, приватність/приватності), so most forms of a word share one key.
+ * stemmed with the Ukrainian rule stemmer of @orama/stemmers (Apache-2.0, 1.4 KB), and the stem's last syllable is
+ * evened out where inflection changes it (незнайомець/незнайомця, приватність/приватності), so most forms of a word
+ * share one key.
  * Irregular forms (друг/друзі, дитина/діти) do not: a list of paradigms can be added to `wordKey`.
  */
 import { stemmer as ukrainianStemmer } from '@orama/stemmers/ukrainian';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import type { Lang } from '../model/formats.ts';
 
-/** letters: stems shorter than this keep their vowels (a short stem has too few letters to lose one). */
+/** letters: stems shorter than this are kept as they are (too few letters to even out). */
 const MIN_STEM_FOR_VOWEL_DROP = 5;
 
 /** letters: a query word at least this long also finds longer words it begins (a teacher typing "скрін…"). */
@@ -27,8 +28,17 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 /** A word as it stands in an original text (any apostrophe, stress marks kept): for marking matches in it. */
 export const TEXT_WORD = /[\p{L}\p{N}\u0301]+(?:[’ʼ'`‘][\p{L}\p{N}\u0301]+)*/u;
 
-/** A vowel that drops out in inflection, before the stem's final consonants: незнайом[е]ць → незнайомця. */
-const FLEETING_VOWEL = /[оеєі](?=[бвгджзклмнпрстфхцчшщь]+$)/;
+/** Consonants of Ukrainian, as a character class body. */
+const CONSONANT = 'бвгджзклмнпрстфхцчшщ';
+
+/** A final і/ї left by the stemmer on some forms only (фотографі-ї, фотограф-ію). */
+const FINAL_I = /[ії]$/;
+
+/** A vowel that drops out in inflection, before one final consonant: незнайом[е]ць → незнайомця. */
+const FLEETING_VOWEL = new RegExp(`[ео](?=[${CONSONANT}]ь?$)`);
+
+/** і in a closed last syllable, which becomes о or е when the syllable opens: приватн[і]сть → приватності. */
+const CLOSED_I = new RegExp(`і(?=[${CONSONANT}]+ь?$)`);
 
 /** Lower case, stress marks removed, one apostrophe, ґ read as г (a keyboard without ґ). */
 export function normalizeText(text: string): string {
@@ -51,10 +61,14 @@ export function stem(word: string, lang: Lang): string {
   return lang === 'uk' ? ukrainianStemmer(word) : englishStemmer(word);
 }
 
-/** The key where the forms of a normalised word meet: its stem, without a vowel that drops out in inflection. */
+/**
+ * The key where the forms of a normalised word meet: its stem, and in Ukrainian the stem's last syllable evened out
+ * where inflection changes it (a final і/ї, a vowel that drops out, і that alternates with о).
+ */
 export function wordKey(word: string, lang: Lang): string {
   const stemmed = stem(word, lang);
-  return lang === 'uk' && stemmed.length >= MIN_STEM_FOR_VOWEL_DROP ? stemmed.replace(FLEETING_VOWEL, '') : stemmed;
+  if (lang !== 'uk' || stemmed.length < MIN_STEM_FOR_VOWEL_DROP) return stemmed;
+  return stemmed.replace(FINAL_I, '').replace(FLEETING_VOWEL, '').replace(CLOSED_I, 'о');
 }
 
 /** A text's words, each with its key, ready to be matched many times. */
