@@ -48,7 +48,10 @@ describe.each(MODES)('the 404 page served from %s', (_mode, base) => {
     await page.getByRole('link', { name: t('en').backHome }).click();
     await page.waitForLoadState('load');
     expect(page.url()).toBe(`${base}en/index.html`);
-    expect(watched.outsideRequests).toEqual([]);
+    // A guessed root asks nothing above the site; probing an ambiguous address may ask the server's parent folders.
+    const origin = new URL(base).origin;
+    const allowed = (url: string) => how === 'probed' && url.startsWith(origin) && /\/(404\.html|favicon\.svg)$/.test(url) && base.startsWith(url.replace(/[^/]*$/, ''));
+    expect(watched.outsideRequests.filter((url) => !allowed(url))).toEqual([]);
     await page.close();
   });
 });
