@@ -46,7 +46,7 @@ export function startSearch(form: HTMLFormElement): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
   const fromDisk = location.protocol === 'file:';
   if (fromDisk) showOfflineNote();
-  const engine = fromDisk ? finderEngine() : pagefindEngine(root);
+  const engine = fromDisk ? finderEngine(root) : pagefindEngine(root);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
 
@@ -101,13 +101,12 @@ function pagefindEngine(root: string): Engine {
 }
 
 /** The offline finder, its data loaded once by a classic script beside this page (FINDER_DATA_FILE). */
-function finderEngine(): Engine {
+function finderEngine(root: string): Engine {
   const prepared = loadClassicScript(FINDER_DATA_FILE).then(() => {
     const entries = (window as unknown as Record<string, FinderEntry[] | undefined>)[FINDER_GLOBAL];
     if (!entries) throw new Error(`${FINDER_DATA_FILE} did not set ${FINDER_GLOBAL}`);
     return prepareEntries(entries);
   });
-  const root = document.querySelector<HTMLFormElement>('form[data-search]')?.dataset.root ?? './';
   return {
     async search(query, filters) {
       const hits = findEntries(await prepared, query, filters);

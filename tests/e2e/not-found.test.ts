@@ -29,7 +29,7 @@ describe.each(MODES)('the 404 page served from %s', (_mode, base) => {
     const response = await page.goto(base + path);
     expect(response?.status()).toBe(404);
     expect(await page.getAttribute('html', 'lang')).toBe('uk');
-    await expect.poll(() => page.evaluate(() => document.documentElement.style.display)).toBe('');
+    await expect.poll(() => page.evaluate(() => document.documentElement.style.display), { timeout: 10_000 }).toBe('');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('uk').notFoundTitle);
     expect(await page.locator('.site-header').evaluate((header) => getComputedStyle(header).backgroundColor)).toBe(STYLED_HEADER);
     await page.evaluate(() => document.fonts.ready);

@@ -42,7 +42,7 @@ describe.each(HTTP_MODES)('full search served from %s', (_mode, base) => {
     expect(titles.length).toBeGreaterThan(1);
     for (let i = 0; i < titles.length; i++) {
       await page.goto(`${base}search/index.html?q=${encodeURIComponent('дорослому')}`);
-      await expect.poll(() => page.locator('[data-search-results] h2').count()).toBe(titles.length);
+      await expect.poll(() => page.locator('[data-search-results] h2').count(), { timeout: 10_000 }).toBe(titles.length);
       const link = page.locator('[data-search-results] h2 a').nth(i);
       await link.click();
       await page.waitForLoadState('load');
@@ -79,7 +79,7 @@ describe('the offline finder, from disk', () => {
 
   test('says it searches titles, summaries and topics, and that full-text search needs a server', async () => {
     const watched = await openFinder();
-    await expect.poll(() => watched.page.locator('[data-offline-note]').isVisible()).toBe(true);
+    await expect.poll(() => watched.page.locator('[data-offline-note]').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await watched.page.locator('[data-offline-note]').textContent()).toMatch(/назвах, описах і темах.*вебсервер/s);
     expect(await watched.page.locator('[data-online-hint]').isVisible()).toBe(false);
     expectClean(watched);
@@ -126,7 +126,7 @@ describe('the offline finder, from disk', () => {
     const word = lesson.data.title.split(/\s+/).find((part) => part.length > 5)!;
     const watched = await openFinder(`search/index.html?q=${encodeURIComponent(word)}`);
     const { page } = watched;
-    await expect.poll(() => page.locator('[data-search-results] h2').allTextContents()).toContain(lesson.data.title);
+    await expect.poll(() => page.locator('[data-search-results] h2').allTextContents(), { timeout: 10_000 }).toContain(lesson.data.title);
     await page.getByRole('link', { name: lesson.data.title, exact: true }).click();
     await page.waitForLoadState('load');
     expect(page.url()).toBe(`${fileUrl}lessons/${lesson.slug}/index.html`);
