@@ -110,7 +110,7 @@ export async function startServer(options) {
     close: () =>
       new Promise((done) => {
         server.close(() => done());
-        server.closeAllConnections(); // a browser's keep-alive connections would hold close() open
+        server.closeAllConnections?.(); // a browser's keep-alive connections would hold close() open (Node ≥ 18.2)
       }),
   };
 }
