@@ -3,10 +3,8 @@
  * shared data → pictures → read (mdast → blocks) → layout (blocks → pages) → page numbers settle → paint.
  * The build, the dev preview and the CLI all call this one function.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { markdownToMdast } from 'satteri';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import { t } from '../i18n/index.ts';
 import { bandById } from '../model/bands.ts';
 import { LICENSES } from '../model/licenses.ts';
@@ -15,6 +13,7 @@ import { displayPath, error, inFile, type Diagnostic, type Finding } from '../mo
 import { isValid, loadLesson, type ValidLesson } from '../model/load.ts';
 import { loadHelplines } from '../model/helplines.ts';
 import { loadFacts } from '../model/facts.ts';
+import { loadSharedText, protocolFile } from '../model/shared-texts.ts';
 import type { Helpline } from '../model/helplines.ts';
 import type { Fact } from '../model/facts.ts';
 import { readKit, type PageLookup, type SharedContent } from './read/kit.ts';
@@ -53,7 +52,9 @@ const provisionalPages: PageLookup = () => ({ from: 88, to: 89 });
 export async function renderKit(lesson: ValidLesson, options: KitOptions): Promise<KitResult> {
   const lap = stopwatch(options.times);
   const s = t(lesson.lang);
-  const shared: SharedContent = { safeguarding: sharedProtocol(options.lessonsDir ?? 'lessons', lesson.lang), helplines: options.helplines, facts: options.facts };
+  const protocol = loadSharedText(protocolFile(options.lessonsDir ?? 'lessons', lesson.lang));
+  if (!protocol.tree) return { ok: false, diagnostics: protocol.diagnostics };
+  const shared: SharedContent = { safeguarding: protocol.tree, helplines: options.helplines, facts: options.facts };
   const pictures = await readPictures(lesson);
   const layoutOptions = kitLayoutOptions(lesson, options.paper ?? 'a4');
   lap('pictures, shared texts');
@@ -149,24 +150,6 @@ export function pageMap(kit: LaidOutKit): PageMap {
 /** True when two page maps agree on every section. */
 function samePages(a: PageMap, b: PageMap): boolean {
   return a.size === b.size && [...a].every(([title, at]) => b.get(title)?.from === at.from && b.get(title)?.to === at.to);
-}
-
-/**
- * Parsed shared protocols by file, kept per process: shared data, not a lesson's. Each use checks the file's
- * modification time and size (a stat, not a parse), so an edit shows in the next kit (the dev server).
- */
-const protocols = new Map<string, { mtimeMs: number; size: number; tree: Root }>();
-
-/** The shared disclosure protocol in the lesson's language (Ukrainian when not translated), as mdast. Read-only. */
-function sharedProtocol(lessonsDir: string, lang: string): Root {
-  const localized = join(lessonsDir, '_data', `safeguarding.${lang}.md`);
-  const file = existsSync(localized) ? localized : join(lessonsDir, '_data', 'safeguarding.uk.md');
-  const { mtimeMs, size } = statSync(file);
-  const known = protocols.get(file);
-  if (known && known.mtimeMs === mtimeMs && known.size === size) return known.tree;
-  const tree = markdownToMdast(readFileSync(file, 'utf8')) as Root;
-  protocols.set(file, { mtimeMs, size, tree });
-  return tree;
 }
 
 /** Every picture of the lesson rasterised for print, keyed by its URL as written. */

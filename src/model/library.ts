@@ -4,6 +4,8 @@ import { loadLesson, isValid, type LoadedLesson, type ValidLesson } from './load
 import { loadHelplines, type Helpline } from './helplines.ts';
 import { loadFacts, type Fact } from './facts.ts';
 import { checkPages } from './pages.ts';
+import { loadSharedText } from './shared-texts.ts';
+import { LANGS } from './formats.ts';
 import { isJsx, isParent, textAttribute } from './mdast.ts';
 import type { Nodes } from 'mdast';
 import { displayPath, error, inFile, suggest, type Diagnostic } from './diagnostics.ts';
@@ -40,6 +42,7 @@ export function loadLibrary(root: string): Library {
     ...dataDiagnostics,
     ...factDiagnostics,
     ...lessons.flatMap((lesson) => checkFactIds(lesson, facts)),
+    ...checkOneFilePerLanguage(lessons),
     ...checkTranslations(lessons),
     ...checkSharedTexts(root),
     ...checkPages(root),
@@ -50,6 +53,23 @@ export function loadLibrary(root: string): Library {
 /** Lessons that would be published: valid, and not drafts unless drafts are shown. */
 export function publishedLessons(library: Library, { drafts = false } = {}): ValidLesson[] {
   return library.lessons.filter(isValid).filter((lesson) => drafts || !lesson.data.draft);
+}
+
+/** One lesson per slug and language: index.mdx and index.uk.mdx are both the Ukrainian lesson, and one would be lost. */
+function checkOneFilePerLanguage(lessons: readonly LoadedLesson[]): Diagnostic[] {
+  const first = new Map<string, LoadedLesson>();
+  return lessons.flatMap((lesson) => {
+    const key = `${lesson.slug}/${lesson.lang}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, lesson);
+      return [];
+    }
+    const [a, b] = [earlier, lesson].map((l) => displayPath(l.file));
+    const message = `${a} and ${b} are both the ${lesson.lang === 'uk' ? 'Ukrainian' : `"${lesson.lang}"`} lesson "${lesson.slug}"`;
+    const hint = lesson.lang === 'uk' ? 'keep the Ukrainian lesson in index.mdx only: merge the two files and delete the other' : `keep one file index.${lesson.lang}.mdx: merge the two and delete the other`;
+    return inFile(b, [error(1, 1, message, hint, 'lesson-duplicate')]);
+  });
 }
 
 /** A translation needs its Ukrainian original, and keeps its bands, format and duration. */
@@ -71,11 +91,16 @@ function checkTranslations(lessons: readonly LoadedLesson[]): Diagnostic[] {
     });
 }
 
-/** The shared disclosure protocol exists in Ukrainian (other languages fall back to it). */
+/** The shared disclosure protocol exists in Ukrainian (other languages fall back to it); every translation of it reads. */
 function checkSharedTexts(root: string): Diagnostic[] {
   const file = join(root, '_data', 'safeguarding.uk.md');
-  if (existsSync(file)) return [];
-  return inFile(displayPath(file), [error(1, 1, 'the shared disclosure protocol is missing', 'write it once in lessons/_data/safeguarding.uk.md (plain Markdown); every <Safeguarding /> shows it')]);
+  if (!existsSync(file)) {
+    return inFile(displayPath(file), [error(1, 1, 'the shared disclosure protocol is missing', 'write it once in lessons/_data/safeguarding.uk.md (plain Markdown); every <Safeguarding /> shows it')]);
+  }
+  return LANGS.flatMap((lang) => {
+    const localized = join(root, '_data', `safeguarding.${lang}.md`);
+    return lang === 'uk' || existsSync(localized) ? loadSharedText(localized).diagnostics : [];
+  });
 }
 
 /** Every `<Fact id>` names a fact in lessons/_data/facts.yaml. */
