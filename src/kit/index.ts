@@ -10,7 +10,8 @@ import { bandById } from '../model/bands.ts';
 import { LICENSES } from '../model/licenses.ts';
 import { TOPICS } from '../model/topics.ts';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from '../model/diagnostics.ts';
-import { isValid, loadLesson, type ValidLesson } from '../model/load.ts';
+import { isValid, loadLesson, readLessonText, type ValidLesson } from '../model/load.ts';
+import { positionAt } from '../model/source.ts';
 import { loadHelplines } from '../model/helplines.ts';
 import { loadFacts } from '../model/facts.ts';
 import { loadSharedText, protocolFile } from '../model/shared-texts.ts';
@@ -93,9 +94,21 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   }
 }
 
-/** A render stopped by what layout found: each problem located in the lesson file, with how to fix it. */
+/**
+ * A render stopped by what layout found: each problem located in the lesson file, with how to fix it. A character
+ * from the frontmatter (the title on the cover and in the running header) has no position in the body: it is found
+ * in the file's text.
+ */
 function failedLayout(lesson: ValidLesson, problems: readonly LayoutError[]): KitResult {
-  return failed(lesson, problems.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
+  const source = problems.some((problem) => !problem.pos) ? readLessonText(lesson.file) : undefined;
+  return failed(
+    lesson,
+    problems.map((problem) => {
+      const found = !problem.pos && problem.kind === 'missing-glyph' && source?.includes(problem.char) ? positionAt(source, source.indexOf(problem.char)) : undefined;
+      const at = problem.pos ?? found;
+      return error(at?.line ?? 1, at?.column ?? 1, problem.message, layoutHint(problem.kind));
+    }),
+  );
 }
 
 /** Strings and furniture of a lesson's kit: running header (title, bands), footer (licence, page X of Y). */

@@ -84,7 +84,12 @@ export class RefusedFile extends Error {
 export function readInside(folder: string, path: string, maxBytes: number): Buffer {
   const checked = checkInside(folder, path, maxBytes);
   if (!isAllowed(checked)) throw new RefusedFile(path, checked);
-  return readBounded(checked.path, maxBytes);
+  return readAllowed(checked, maxBytes);
+}
+
+/** The bytes of a file `checkInside` allowed; never more than `maxBytes` are read. */
+export function readAllowed(file: Allowed, maxBytes: number): Buffer {
+  return readBounded(file.path, maxBytes);
 }
 
 /** Reads at most `maxBytes` of a regular file (it may have grown since it was checked; the rest is refused). */
@@ -114,7 +119,7 @@ export function readDataText(file: string, maxBytes: number): { text: string } |
     const hint = checked.kind === 'too-large' ? 'split the data into smaller files, or shorten it' : 'keep shared data as plain text files in the lessons folder itself';
     return { problem: error(1, 1, `the file ${describeRefusal(checked)}`, hint, checked.kind === 'too-large' ? 'file-too-large' : 'data-not-a-file') };
   }
-  return { text: readBounded(checked.path, maxBytes).toString('utf8') };
+  return { text: readAllowed(checked, maxBytes).toString('utf8') };
 }
 
 /** What a refusal means, in words for a message ("is outside the lesson folder"). */
@@ -128,8 +133,11 @@ export function describeRefusal(refusal: Refusal): string {
       return 'does not exist';
     case 'not-a-file':
       return `is ${refusal.what}, not a file`;
-    case 'too-large':
-      return `is ${formatBytes(refusal.bytes)}, over the limit of ${formatBytes(refusal.limit)}`;
+    case 'too-large': {
+      const size = formatBytes(refusal.bytes);
+      const limit = formatBytes(refusal.limit);
+      return size === limit ? `is over the limit of ${limit} (${refusal.bytes} bytes)` : `is ${size}, over the limit of ${limit}`;
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { checkInside, isAllowed } from './files.ts';
+import { MAX_DATA_BYTES, MAX_LESSON_BYTES } from './limits.ts';
 import { loadLesson, isValid, type LoadedLesson, type ValidLesson } from './load.ts';
 import { loadHelplines, type Helpline } from './helplines.ts';
 import { loadFacts, type Fact } from './facts.ts';
@@ -14,7 +16,7 @@ import { displayPath, error, inFile, suggest, type Diagnostic } from './diagnost
 export function findLessonFiles(root: string): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((name) => !name.startsWith('_') && !name.startsWith('.') && statSync(join(root, name)).isDirectory())
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.') && statSync(join(root, name), { throwIfNoEntry: false })?.isDirectory())
     .sort()
     .flatMap((folder) =>
       readdirSync(join(root, folder))
@@ -22,6 +24,26 @@ export function findLessonFiles(root: string): string[] {
         .sort()
         .map((name) => join(root, folder, name)),
     );
+}
+
+/**
+ * The lesson files the loader refuses to read (a link out of the lesson folder, not a regular file, over the size
+ * limit) and the second Ukrainian file of a lesson (index.uk.mdx beside index.mdx), as negated glob patterns relative
+ * to the lessons folder: the site's content collection leaves them out, so Astro never opens what the checker refuses.
+ */
+export function refusedLessonSources(root: string): string[] {
+  return findLessonFiles(root).flatMap((file) => {
+    const name = relative(root, file).split(sep).join('/');
+    const refused = !isAllowed(checkInside(dirname(file), resolve(file), MAX_LESSON_BYTES));
+    const duplicate = basename(file) === 'index.uk.mdx' && existsSync(join(dirname(file), 'index.mdx'));
+    return refused || duplicate ? [`!${name}`] : [];
+  });
+}
+
+/** Files in a shared-data folder (lessons/_data, lessons/_pages) that may not be read, as negated glob patterns relative to it. */
+export function refusedDataSources(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((name) => !isAllowed(checkInside(folder, name, MAX_DATA_BYTES))).map((name) => `!${name}`);
 }
 
 /** The whole library: every lesson file loaded, shared data loaded, and cross-file rules applied. */

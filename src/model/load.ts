@@ -7,7 +7,7 @@ import { findFrontmatter, issuesToFindings, parseYaml } from './frontmatter.ts';
 import { checkBody } from './grammar.ts';
 import { readStages } from './mdast.ts';
 import { displayPath, error, hasErrors, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
-import { checkInside, describeRefusal, isAllowed, readInside } from './files.ts';
+import { checkInside, describeRefusal, isAllowed, readAllowed } from './files.ts';
 import { MAX_LESSON_BYTES } from './limits.ts';
 import { checkNesting } from './nesting.ts';
 import {
@@ -99,12 +99,18 @@ function readLessonSource(file: string): { text: string } | { problem: Finding }
     const hint = 'a lesson is a text file index.mdx (or index.<lang>.mdx) kept in its own folder in lessons/, not a link to one';
     return { problem: error(1, 1, `the lesson file ${what}`, hint, checked.kind === 'link-outside' ? 'lesson-outside' : 'lesson-not-a-file') };
   }
-  const decoded = decodeUtf8(readInside(folder, checked.path, MAX_LESSON_BYTES));
+  const decoded = decodeUtf8(readAllowed(checked, MAX_LESSON_BYTES));
   if ('badByte' in decoded) {
     const { line, column } = decoded.badByte;
     return { problem: error(line, column, 'the file is not UTF-8 text', 'save it as UTF-8 (Windows-1251 and other encodings are not read)', 'file-encoding') };
   }
   return decoded;
+}
+
+/** The text of a lesson file as the loader reads it (undefined when it may not be read), to locate things in it later. */
+export function readLessonText(file: string): string | undefined {
+  const read = readLessonSource(file);
+  return 'text' in read ? read.text : undefined;
 }
 
 /** A lesson text given directly is held to the same size limit as a file. */
@@ -127,8 +133,9 @@ export function parseBody(source: string): { tree?: Root; findings: Finding[] } 
     tree = mdxToMdast(source) as Root;
   } catch (cause) {
     const syntax = mdxSyntaxFinding(cause);
+    // An unclosed fence swallows the closing tags after it: the parser's complaint is about those, so name the fence.
     const fence = unclosedFence(source, bodyStartLine(source));
-    return { findings: [fence && fence.line <= syntax.line ? unclosedFenceFinding(fence, `${syntax.line}:${syntax.column} ${syntax.message}`) : syntax] };
+    return { findings: [fence ? unclosedFenceFinding(fence, `${syntax.line}:${syntax.column} ${syntax.message}`) : syntax] };
   }
   const deep = checkNesting(tree);
   if (deep) return { findings: [deep] };

@@ -6,7 +6,7 @@
  */
 import { dirname } from 'node:path';
 import { error, type Finding } from './diagnostics.ts';
-import { checkInside, describeRefusal, formatBytes, isAllowed, readInside } from './files.ts';
+import { checkInside, describeRefusal, formatBytes, isAllowed, readAllowed } from './files.ts';
 import { MAX_PICTURE_BYTES, MAX_PICTURE_PIXELS } from './limits.ts';
 
 /** The picture formats a lesson may use: browsers show them and the kit prints them. */
@@ -61,7 +61,7 @@ export function checkPicture(lessonFile: string, url: string, alt: string | null
     }
     return findings;
   }
-  const bytes = readInside(folder, checked.path, MAX_PICTURE_BYTES);
+  const bytes = readAllowed(checked, MAX_PICTURE_BYTES);
   const header = readPictureHeader(bytes);
   if (!header) {
     at('image-format', `image "${url}" is not a PNG, JPEG, GIF, WebP or SVG file`, 'save the picture as PNG (drawings) or JPEG (photos); browsers and the kit show only these formats, GIF, WebP and SVG');

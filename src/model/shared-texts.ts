@@ -2,7 +2,7 @@
  * The shared Markdown texts in lessons/_data (the disclosure protocol, safeguarding.<lang>.md): read as shared data
  * may be (files.ts), parsed once per change, and held to the lessons' rules on nesting and links.
  */
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { markdownToMdast } from 'satteri';
 import type { Nodes, Root } from 'mdast';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
@@ -16,7 +16,7 @@ import { deepLinePrefix } from './source.ts';
 /** The disclosure protocol's file for a language: safeguarding.<lang>.md when it exists, else the Ukrainian one. */
 export function protocolFile(lessonsDir: string, lang: string): string {
   const localized = join(lessonsDir, '_data', `safeguarding.${lang}.md`);
-  return isAllowed(checkInside(join(lessonsDir, '_data'), localized, MAX_DATA_BYTES)) ? localized : join(lessonsDir, '_data', 'safeguarding.uk.md');
+  return isAllowed(checkInside(join(lessonsDir, '_data'), resolve(localized), MAX_DATA_BYTES)) ? localized : join(lessonsDir, '_data', 'safeguarding.uk.md');
 }
 
 /** Parsed texts by real path, with the change time and size they were parsed at: an edit shows in the next kit (dev). */
@@ -25,7 +25,7 @@ const parsed = new Map<string, { mtimeMs: number; bytes: number; tree?: Root; di
 /** A shared Markdown text as mdast (read-only), or the problems that stop it, located in its file. */
 export function loadSharedText(file: string): { tree?: Root; diagnostics: Diagnostic[] } {
   const path = displayPath(file);
-  const checked = checkInside(join(file, '..'), file, MAX_DATA_BYTES);
+  const checked = checkInside(dirname(resolve(file)), resolve(file), MAX_DATA_BYTES);
   const known = isAllowed(checked) ? parsed.get(checked.path) : undefined;
   if (isAllowed(checked) && known && known.mtimeMs === checked.mtimeMs && known.bytes === checked.bytes) return known;
   const read = readDataText(file, MAX_DATA_BYTES);

@@ -12,7 +12,10 @@ import Safeguarding from './Safeguarding.astro';
 import Helplines from './Helplines.astro';
 import ParentMemo from './ParentMemo.astro';
 import Fact from './Fact.astro';
+import SafeLink from './SafeLink.astro';
 
 export const lessonComponents = {
   Stage, Say, TeacherNote, Discuss, Answer, Handout, Cards, Card, Station, Safeguarding, Helplines, Fact, ParentMemo,
+  // Markdown links, through the link rule (src/model/links.ts).
+  a: SafeLink,
 };
