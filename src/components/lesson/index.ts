@@ -16,6 +16,7 @@ import SafeLink from './SafeLink.astro';
 
 export const lessonComponents = {
   Stage, Say, TeacherNote, Discuss, Answer, Handout, Cards, Card, Station, Safeguarding, Helplines, Fact, ParentMemo,
-  // Markdown links, through the link rule (src/model/links.ts).
-  a: SafeLink,
 };
+
+/** What lesson and page bodies render with: the components, and Markdown links through the link rule (model/links.ts). */
+export const contentComponents = { ...lessonComponents, a: SafeLink };

@@ -188,9 +188,9 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000
 }
 
-/** A URI as PDF wants it: 7-bit ASCII, other characters percent-encoded. */
-function asciiUri(href: string): string {
-  return href.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c))
+/** A URI as PDF wants it: 7-bit ASCII, other characters percent-encoded (a lone surrogate as U+FFFD, never a throw). */
+export function asciiUri(href: string): string {
+  return href.toWellFormed().replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c))
 }
 
 /** The bookmark tree: each entry's parent is the nearest earlier entry of a lower level. */
