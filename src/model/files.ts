@@ -13,8 +13,8 @@ import { error, type Finding } from './diagnostics.ts';
 export type Refusal =
   /** The path, as written, leads out of the folder (`../`, an absolute path). */
   | { kind: 'outside' }
-  /** The path is inside the folder, but it or a folder on the way is a symbolic link to somewhere outside. */
-  | { kind: 'link-outside'; target: string }
+  /** The path is inside the folder, but it (or the folder itself: `folder`) is a symbolic link to somewhere outside. */
+  | { kind: 'link-outside'; target: string; folder?: boolean }
   /** Nothing is there. */
   | { kind: 'missing' }
   /** A folder, a device, a pipe or a socket: never opened. */
@@ -56,7 +56,7 @@ export function checkInside(folder: string, path: string, maxBytes: number): All
   } catch {
     return { kind: 'missing' };
   }
-  if (!isInside(realParent, realBase)) return { kind: 'link-outside', target: realBase };
+  if (!isInside(realParent, realBase)) return { kind: 'link-outside', target: realBase, folder: true };
   if (!isInside(realBase, real)) return { kind: 'link-outside', target: real };
   const stats = statSync(real, { throwIfNoEntry: false });
   if (!stats) return { kind: 'missing' };

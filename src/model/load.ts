@@ -95,9 +95,14 @@ function readLessonSource(file: string): { text: string } | { problem: Finding }
     if (checked.kind === 'too-large') {
       return { problem: error(1, 1, `the lesson file ${describeRefusal(checked)}`, 'split it into two lessons', 'file-too-large') };
     }
-    const what = checked.kind === 'link-outside' ? `leads (through a symbolic link) to ${checked.target}, outside its lesson folder` : describeRefusal(checked);
+    const message =
+      checked.kind !== 'link-outside'
+        ? `the lesson file ${describeRefusal(checked)}`
+        : checked.folder
+          ? `the lesson folder is a symbolic link to ${checked.target}, outside the lessons folder`
+          : `the lesson file is a symbolic link to ${checked.target}, outside its lesson folder`;
     const hint = 'a lesson is a text file index.mdx (or index.<lang>.mdx) kept in its own folder in lessons/, not a link to one';
-    return { problem: error(1, 1, `the lesson file ${what}`, hint, checked.kind === 'link-outside' ? 'lesson-outside' : 'lesson-not-a-file') };
+    return { problem: error(1, 1, message, hint, checked.kind === 'link-outside' ? 'lesson-outside' : 'lesson-not-a-file') };
   }
   const decoded = decodeUtf8(readAllowed(checked, MAX_LESSON_BYTES));
   if ('badByte' in decoded) {

@@ -19,12 +19,15 @@ export interface PictureHeader {
   height?: number;
 }
 
-/** The path of a picture as written in a lesson, decoded as a browser would (`my%20picture.png`), never throwing. */
-export function picturePath(url: string): string {
+/**
+ * The path of a picture as written in a lesson, decoded as a browser and the site build decode it
+ * (`my%20picture.png`); undefined when it does not decode (a lone % must be written %25).
+ */
+export function picturePath(url: string): string | undefined {
   try {
     return decodeURI(url);
   } catch {
-    return url; // a lone % (`100%.png`) is a character of the file name
+    return undefined;
   }
 }
 
@@ -40,7 +43,13 @@ export function checkPicture(lessonFile: string, url: string, alt: string | null
     return findings;
   }
   const folder = dirname(lessonFile);
-  const checked = checkInside(folder, picturePath(url), MAX_PICTURE_BYTES);
+  const path = picturePath(url);
+  if (path === undefined) {
+    const suggestion = url.replace(/%(?![0-9a-f]{2})/gi, '%25');
+    at('image-url-malformed', `image "${url}" has a % that does not start an escape such as %20`, `write a per cent sign in a file name as %25: ${suggestion} (or rename the file)`);
+    return findings;
+  }
+  const checked = checkInside(folder, path, MAX_PICTURE_BYTES);
   if (!isAllowed(checked)) {
     switch (checked.kind) {
       case 'missing':

@@ -81,8 +81,8 @@ describe.skipIf(!hasTools)('large legitimate lessons give valid kits', () => {
     expect(checkedText(pdf)).toContain(`рівень${depth}`)
   })
 
-  test('a picture whose file name holds a per cent sign', async () => {
-    const { pdf, diagnostics } = await render('![Діаграма](./100%.png)', { files: { '100%.png': await smallPng() } })
+  test('a picture whose file name holds a per cent sign (written %25)', async () => {
+    const { pdf, diagnostics } = await render('![Діаграма](./100%25.png)', { files: { '100%.png': await smallPng() } })
     expect(diagnostics).toEqual([])
     expect(checkedText(pdf)).toContain('Діаграма')
   })

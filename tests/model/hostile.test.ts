@@ -246,7 +246,7 @@ const cases: Record<string, Case> = {
     },
     at: '1:1',
     rule: 'lesson-outside',
-    message: /^the lesson file leads \(through a symbolic link\) to .*outside\/lesson, outside its lesson folder$/,
+    message: /^the lesson folder is a symbolic link to .*outside\/lesson, outside the lessons folder$/,
     hint: /kept in its own folder in lessons\//,
   },
   'a lesson file that is a symbolic link to a file outside': {
@@ -260,7 +260,7 @@ const cases: Record<string, Case> = {
     },
     at: '1:1',
     rule: 'lesson-outside',
-    message: /^the lesson file leads \(through a symbolic link\) to .*outside\/index\.mdx/,
+    message: /^the lesson file is a symbolic link to .*outside\/index\.mdx, outside its lesson folder$/,
     hint: /not a link to one/,
   },
   'a named pipe as the lesson file': {
@@ -283,8 +283,15 @@ const cases: Record<string, Case> = {
     hint: /keep the Ukrainian lesson in index\.mdx only/,
     file: /hostile\/index\.uk\.mdx$/,
   },
-  'an ordinary file name with a per cent sign is correct input': {
-    root: () => library(stage('![Діаграма](./100%.png)\n\n[x](./x)'), (folder) => writeFileSync(join(folder, '100%.png'), png(4, 4))),
+  'a file name with a per cent sign, written as it is': {
+    root: () => library(stage('![Діаграма](./100%.png)'), (folder) => writeFileSync(join(folder, '100%.png'), png(4, 4))),
+    at: `${IN_STAGE}:1`,
+    rule: 'image-url-malformed',
+    message: /^image "\.\/100%\.png" has a % that does not start an escape such as %20$/,
+    hint: /write a per cent sign in a file name as %25: \.\/100%25\.png/,
+  },
+  'a file name with a per cent sign, written %25, is correct input': {
+    root: () => library(stage('![Діаграма](./100%25.png)\n\n[урок](../other-lesson/)'), (folder) => writeFileSync(join(folder, '100%.png'), png(4, 4))),
     at: '',
     rule: '',
     message: /^$/,

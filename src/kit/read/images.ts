@@ -21,6 +21,7 @@ const PT_PER_INCH = 72;
  */
 export async function rasterize(lessonFile: string, url: string, alt: string): Promise<Omit<ImageBlock, 'pos'>> {
   const path = picturePath(url);
+  if (path === undefined) throw new URIError(`picture "${url}" is not a valid path`); // the model reports it
   // Read synchronously: pictures are small local files, and fs/promises' open/stat/read/close round trips through the
   // thread pool cost a kit ~1–3 ms of waiting (kit speed, DESIGN §4).
   const source = readInside(dirname(lessonFile), path, MAX_PICTURE_BYTES);
