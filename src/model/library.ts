@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { checkInside, isAllowed } from './files.ts';
+import { checkInside, isAllowed, isInside } from './files.ts';
 import { MAX_DATA_BYTES, MAX_LESSON_BYTES } from './limits.ts';
 import { loadLesson, isValid, type LoadedLesson, type ValidLesson } from './load.ts';
 import { loadHelplines, type Helpline } from './helplines.ts';
@@ -12,18 +12,23 @@ import { isJsx, isParent, textAttribute } from './mdast.ts';
 import type { Nodes } from 'mdast';
 import { displayPath, error, inFile, suggest, type Diagnostic } from './diagnostics.ts';
 
-/** Every lesson file under a lessons folder, skipping names that start with `_`, sorted. */
+/**
+ * Every lesson file under a lessons folder, skipping names that start with `_`, sorted. A folder that is a symbolic
+ * link to outside the lessons folder is not listed: its index.mdx stands for it, and the loader refuses it.
+ */
 export function findLessonFiles(root: string): string[] {
   if (!existsSync(root)) return [];
+  const realRoot = realpathSync(root);
   return readdirSync(root)
     .filter((name) => !name.startsWith('_') && !name.startsWith('.') && statSync(join(root, name), { throwIfNoEntry: false })?.isDirectory())
     .sort()
-    .flatMap((folder) =>
-      readdirSync(join(root, folder))
+    .flatMap((folder) => {
+      if (!isInside(realRoot, realpathSync(join(root, folder)))) return [join(root, folder, 'index.mdx')];
+      return readdirSync(join(root, folder))
         .filter((name) => /^index(\.[^.]+)?\.mdx$/.test(name))
         .sort()
-        .map((name) => join(root, folder, name)),
-    );
+        .map((name) => join(root, folder, name));
+    });
 }
 
 /**

@@ -89,9 +89,9 @@ describe('reading a library', () => {
     expect(paths.filter(({ path }) => !allowed(path))).toEqual([]);
     // Nothing outside is so much as looked at: not the secret, not the linked lesson, not the devices.
     expect(paths.filter(({ path }) => path.startsWith(outside) || path.startsWith('/etc') || path.startsWith('/dev') || path.startsWith('/some'))).toEqual([]);
-    // What is opened resolves inside too (a symbolic link handed to fs would be followed).
+    // What is opened or listed resolves inside too (a symbolic link handed to fs would be followed).
     const { realpathSync: realpath } = await vi.importActual<typeof import('node:fs')>('node:fs');
-    const openedReal = paths.filter(({ fn }) => /^(?:open|readFile|createReadStream)/.test(fn)).map(({ path }) => realpath(path));
+    const openedReal = paths.filter(({ fn }) => /^(?:open|readFile|createReadStream|readdir|opendir)/.test(fn)).map(({ path }) => realpath(path));
     expect(openedReal.filter((path) => !allowed(path))).toEqual([]);
     // What is opened and read inside the library: the lesson files, their own pictures, the shared data, the pages.
     const opened = [...new Set(paths.filter(({ fn, path }) => /^(?:open|readFile|createReadStream)/.test(fn) && path.startsWith(`${root}/`)).map(({ path }) => path.slice(root.length + 1)))];
