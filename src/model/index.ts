@@ -12,3 +12,5 @@ export * from './library.ts';
 export * from './helplines.ts';
 export * from './facts.ts';
 export * from './pages.ts';
+export * from './limits.ts';
+export * from './links.ts';

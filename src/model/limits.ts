@@ -13,11 +13,11 @@ export const MAX_DATA_BYTES = 256 * 1024;
 /** bytes: the largest picture file read. */
 export const MAX_PICTURE_BYTES = 16 * 1024 * 1024;
 
-/** pixels (width × height): the largest raster picture decoded; a phone photo of 48 megapixels is below it. */
+/**
+ * pixels (width × height): the largest raster picture decoded (a phone photo of 48 megapixels is below it); an SVG is
+ * rasterised at a density that keeps it within this too.
+ */
 export const MAX_PICTURE_PIXELS = 50_000_000;
-
-/** pt: the widest or tallest an SVG picture may declare itself, so rasterising it cannot need unbounded memory. */
-export const MAX_SVG_SIDE = 20_000;
 
 /**
  * levels: the deepest nesting of lists, block quotes, components, emphasis and links inside one another. Real lessons

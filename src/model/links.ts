@@ -84,7 +84,7 @@ function isWebAddress(url: string): boolean {
 }
 
 /** Percent-decoding that never throws (a stray % stays as it is). */
-export function decodeSafely(text: string): string {
+function decodeSafely(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
