@@ -3,18 +3,19 @@
  * shared data → pictures → read (mdast → blocks) → layout (blocks → pages) → page numbers settle → paint.
  * The build, the dev preview and the CLI all call this one function.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { markdownToMdast } from 'satteri';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import { t } from '../i18n/index.ts';
 import { bandById } from '../model/bands.ts';
 import { LICENSES } from '../model/licenses.ts';
 import { TOPICS } from '../model/topics.ts';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from '../model/diagnostics.ts';
-import { isValid, loadLesson, type ValidLesson } from '../model/load.ts';
+import { isValid, loadLesson, readLessonText, type ValidLesson } from '../model/load.ts';
+import { positionAt } from '../model/source.ts';
 import { loadHelplines } from '../model/helplines.ts';
 import { loadFacts } from '../model/facts.ts';
+import { loadSharedText, protocolFile } from '../model/shared-texts.ts';
 import type { Helpline } from '../model/helplines.ts';
 import type { Fact } from '../model/facts.ts';
 import { ACTION_PLAN_FILE, loadActionPlans, type ActionPlan } from '../model/action-plan.ts';
@@ -57,8 +58,10 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   const lap = stopwatch(options.times);
   const s = t(lesson.lang);
   const lessonsDir = options.lessonsDir ?? 'lessons';
+  const protocol = loadSharedText(protocolFile(lessonsDir, lesson.lang));
+  if (!protocol.tree) return { ok: false, diagnostics: protocol.diagnostics };
   const shared: SharedContent = {
-    safeguarding: sharedProtocol(lessonsDir, lesson.lang),
+    safeguarding: protocol.tree,
     helplines: options.helplines,
     facts: options.facts,
     actionPlans: options.actionPlans ?? sharedActionPlans(lessonsDir),
@@ -101,9 +104,21 @@ export async function renderKit(lesson: ValidLesson, options: KitOptions): Promi
   }
 }
 
-/** A render stopped by what layout found: each problem located in the lesson file, with how to fix it. */
+/**
+ * A render stopped by what layout found: each problem located in the lesson file, with how to fix it. A character
+ * from the frontmatter (the title on the cover and in the running header) has no position in the body: it is found
+ * in the file's text.
+ */
 function failedLayout(lesson: ValidLesson, problems: readonly LayoutError[]): KitResult {
-  return failed(lesson, problems.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
+  const source = problems.some((problem) => !problem.pos) ? readLessonText(lesson.file) : undefined;
+  return failed(
+    lesson,
+    problems.map((problem) => {
+      const found = !problem.pos && problem.kind === 'missing-glyph' && source?.includes(problem.char) ? positionAt(source, source.indexOf(problem.char)) : undefined;
+      const at = problem.pos ?? found;
+      return error(at?.line ?? 1, at?.column ?? 1, problem.message, layoutHint(problem.kind));
+    }),
+  );
 }
 
 /** Strings and furniture of a lesson's kit: running header (title, bands), footer (licence, page X of Y). */
@@ -158,24 +173,6 @@ export function pageMap(kit: LaidOutKit): PageMap {
 /** True when two page maps agree on every section. */
 function samePages(a: PageMap, b: PageMap): boolean {
   return a.size === b.size && [...a].every(([title, at]) => b.get(title)?.from === at.from && b.get(title)?.to === at.to);
-}
-
-/**
- * Parsed shared protocols by file, kept per process: shared data, not a lesson's. Each use checks the file's
- * modification time and size (a stat, not a parse), so an edit shows in the next kit (the dev server).
- */
-const protocols = new Map<string, { mtimeMs: number; size: number; tree: Root }>();
-
-/** The shared disclosure protocol in the lesson's language (Ukrainian when not translated), as mdast. Read-only. */
-function sharedProtocol(lessonsDir: string, lang: string): Root {
-  const localized = join(lessonsDir, '_data', `safeguarding.${lang}.md`);
-  const file = existsSync(localized) ? localized : join(lessonsDir, '_data', 'safeguarding.uk.md');
-  const { mtimeMs, size } = statSync(file);
-  const known = protocols.get(file);
-  if (known && known.mtimeMs === mtimeMs && known.size === size) return known.tree;
-  const tree = markdownToMdast(readFileSync(file, 'utf8')) as Root;
-  protocols.set(file, { mtimeMs, size, tree });
-  return tree;
 }
 
 /** Parsed shared action plans by file, kept per process and re-read when the file changes (as the protocol). */

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { Nodes } from 'mdast';
 import { z } from 'astro/zod';
 import { BAND_IDS, type BandId } from './bands.ts';
@@ -7,6 +6,8 @@ import { parseYaml, issuesToFindings } from './frontmatter.ts';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
 import { isJsx, isParent, textAttribute } from './mdast.ts';
 import type { LoadedLesson } from './load.ts';
+import { readDataText } from './files.ts';
+import { MAX_DATA_BYTES } from './limits.ts';
 
 /** Text that must not be empty. */
 const Text = z.string().trim().min(1);
@@ -50,9 +51,11 @@ export const ACTION_PLAN_FILE = '_data/action-plan.yaml';
 
 /** Read lessons/_data/action-plan.yaml (optional: a library whose lessons use no <ActionPlan /> may lack it). */
 export function loadActionPlans(file: string): { plans: ActionPlan[]; diagnostics: Diagnostic[] } {
-  if (!existsSync(file)) return { plans: [], diagnostics: [] };
+  const read = readDataText(file, MAX_DATA_BYTES);
+  if (!read) return { plans: [], diagnostics: [] };
   const path = displayPath(file);
-  const yaml = parseYaml(readFileSync(file, 'utf8'), 1);
+  if ('problem' in read) return { plans: [], diagnostics: inFile(path, [read.problem]) };
+  const yaml = parseYaml(read.text, 1);
   if (yaml.findings.length) return { plans: [], diagnostics: inFile(path, yaml.findings) };
   const result = z.array(ActionPlanSchema).min(1).safeParse(yaml.value, { reportInput: true });
   if (!result.success) return { plans: [], diagnostics: inFile(path, issuesToFindings(result.error.issues, yaml)) };

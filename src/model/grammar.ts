@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, HANDOUT_KIND_LIST, BAND_LIST, READER_LIST, HELP_COMPONENTS, isComponent, type ComponentSpec } from './components.ts';
 import { BAND_IDS } from './bands.ts';
@@ -7,6 +5,9 @@ import { HELPLINE_READERS } from './helplines.ts';
 import { AUDIENCES, HANDOUT_KINDS, type FormatId } from './formats.ts';
 import { error, suggest, type Finding } from './diagnostics.ts';
 import { isJsx, isParent, attributeValue, numberAttribute, type JsxElement } from './mdast.ts';
+import { classifyLink } from './links.ts';
+import { checkPicture } from './pictures.ts';
+import { MAX_TABLE_COLUMNS } from './limits.ts';
 
 /** What the body rules need to know besides the tree. */
 export interface BodyContext {
@@ -36,8 +37,15 @@ function walk(node: Nodes, component: string, parentType: string | undefined, co
       out.push(error(line, column, `"{${node.value.slice(0, 40)}}" is code in MDX, not text`, 'to write a curly brace as text, escape it: \\{ and \\}'));
       return;
     case 'image':
-      out.push(...checkImage(node.url, node.alt, line, column, context.file));
+      out.push(...checkPicture(context.file, node.url, node.alt, line, column));
       return;
+    case 'link':
+    case 'definition':
+      out.push(...checkLink(node.url, line, column, context));
+      break;
+    case 'table':
+      out.push(...checkTable(node.children.reduce((most, row) => Math.max(most, row.children.length), 0), line, column));
+      break;
     case 'html':
       out.push(error(line, column, 'raw HTML is not allowed in a lesson', 'use Markdown or one of the lesson components'));
       return;
@@ -211,18 +219,26 @@ function findComponent(node: Nodes, names: readonly string[]): string | undefine
   return undefined;
 }
 
-/** Images: alt text required, local file present, nothing fetched from the network. */
-function checkImage(url: string, alt: string | null | undefined, line: number, column: number, file: string): Finding[] {
-  const findings: Finding[] = [];
-  if (!alt?.trim()) {
-    findings.push(error(line, column, `image "${url}" has no alt text`, 'describe the picture for those who cannot see it: ![Дівчинка тримає планшет](./picture.svg)'));
-  }
-  if (/^[a-z]+:/i.test(url) || url.startsWith('//')) {
-    findings.push(error(line, column, `image "${url}" is on another site`, 'put the image file in the lesson folder and link it as ./name.svg: the site and kits work offline'));
-  } else if (!existsSync(resolve(dirname(file), decodeURI(url)))) {
-    findings.push(error(line, column, `image "${url}" not found`, `put the file next to the lesson (${dirname(file)}) or correct the name`));
-  }
-  return findings;
+/** A link: to a web page, an e-mail address, a phone number, or a page of this site. */
+function checkLink(url: string, line: number, column: number, context: BodyContext): Finding[] {
+  const link = classifyLink(url);
+  if ('problem' in link) return [error(line, column, link.problem.message, link.problem.hint, link.problem.rule)];
+  return link.kind === 'site' ? checkSiteLink(url, line, column, context) : [];
+}
+
+/**
+ * A link to another page of this site (../other-lesson/, #stage-…). Hook for the link rule of the authoring work
+ * (issue 15): that the page or anchor exists. Until then every such link is accepted here; the kit prints it as text.
+ */
+function checkSiteLink(_url: string, _line: number, _column: number, _context: BodyContext): Finding[] {
+  return [];
+}
+
+/** A table no wider than a kit page can set readably. */
+function checkTable(columns: number, line: number, column: number): Finding[] {
+  if (columns <= MAX_TABLE_COLUMNS) return [];
+  const hint = 'split it into narrower tables, or turn it round (the columns as rows)';
+  return [error(line, column, `the table has ${columns} columns, more than the ${MAX_TABLE_COLUMNS} a printed page holds readably`, hint, 'table-too-wide')];
 }
 
 /** Start of a node's source position (1:1 when unknown). */

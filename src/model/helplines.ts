@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { DateSchema } from './schema.ts';
 import { parseYaml, issuesToFindings } from './frontmatter.ts';
 import { displayPath, error, inFile, warning, type Diagnostic } from './diagnostics.ts';
+import { readDataText } from './files.ts';
+import { MAX_DATA_BYTES } from './limits.ts';
+import { WebUrlSchema } from './links.ts';
 
 /** Text that must not be empty. */
 const Text = z.string().trim().min(1);
@@ -18,7 +20,7 @@ export const HelplineSchema = z
     /** Phone number as dialled, e.g. "116 111". */
     phone: Text.optional(),
     /** Web address or messenger link. */
-    url: z.url().optional(),
+    url: WebUrlSchema.optional(),
     /** Opening hours. */
     hours: Text.optional(),
     hours_en: Text.optional(),
@@ -28,7 +30,7 @@ export const HelplineSchema = z
     /** Who it is for. */
     audience: z.array(z.enum(['children', 'parents', 'teachers'])).min(1),
     /** The page where the fact was confirmed. */
-    source: z.url(),
+    source: WebUrlSchema,
     /** The date it was confirmed from the source, or null when it could not be: then it prints "не перевірено". */
     verified: DateSchema.nullable(),
   })
@@ -40,10 +42,12 @@ export type Helpline = z.output<typeof HelplineSchema>;
 /** Read lessons/_data/helplines.yaml; a missing or invalid file is an error, an unverified entry a warning. */
 export function loadHelplines(file: string): { helplines: Helpline[]; diagnostics: Diagnostic[] } {
   const path = displayPath(file);
-  if (!existsSync(file)) {
+  const read = readDataText(file, MAX_DATA_BYTES);
+  if (!read) {
     return { helplines: [], diagnostics: inFile(path, [error(1, 1, 'helplines data is missing', 'create lessons/_data/helplines.yaml: a list of entries with name, phone or url, source and verified')]) };
   }
-  const yaml = parseYaml(readFileSync(file, 'utf8'), 1);
+  if ('problem' in read) return { helplines: [], diagnostics: inFile(path, [read.problem]) };
+  const yaml = parseYaml(read.text, 1);
   if (yaml.findings.length) return { helplines: [], diagnostics: inFile(path, yaml.findings) };
   const result = z.array(HelplineSchema).min(1).safeParse(yaml.value, { reportInput: true });
   if (!result.success) return { helplines: [], diagnostics: inFile(path, issuesToFindings(result.error.issues, yaml)) };

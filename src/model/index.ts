@@ -13,3 +13,5 @@ export * from './helplines.ts';
 export * from './facts.ts';
 export * from './action-plan.ts';
 export * from './pages.ts';
+export * from './limits.ts';
+export * from './links.ts';

@@ -119,7 +119,9 @@ describe('author errors in the kit carry the line', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'broken-picture-'));
     cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(join(dir, 'valid-lesson/broken.png'), 'not a picture');
+    // A PNG header the checker reads (4 × 4 pixels), then no image data: only decoding finds it broken.
+    const header = Buffer.from('89504e470d0a1a0a0000000d49484452000000040000000408020000002692b3c1', 'hex');
+    writeFileSync(join(dir, 'valid-lesson/broken.png'), Buffer.concat([header, Buffer.from('not image data')]));
     const file = join(dir, 'valid-lesson/index.mdx');
     const loaded = loadLesson(file, SOURCE.replace('Намалюй замок.', '![Замок](./broken.png)'));
     expect(isValid(loaded)).toBe(true);
