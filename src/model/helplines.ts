@@ -5,6 +5,7 @@ import { displayPath, error, inFile, warning, type Diagnostic } from './diagnost
 import { readDataText } from './files.ts';
 import { MAX_DATA_BYTES } from './limits.ts';
 import { WebUrlSchema } from './links.ts';
+import { BAND_IDS, bandOrder, type BandId } from './bands.ts';
 
 /** Text that must not be empty. */
 const Text = z.string().trim().min(1);
@@ -29,6 +30,11 @@ export const HelplineSchema = z
     purpose_en: Text,
     /** Who it is for. */
     audience: z.array(z.enum(['children', 'parents', 'teachers'])).min(1),
+    /**
+     * The youngest band whose pupils may be handed this entry (children in `audience` only). Default `9-11`: an entry
+     * nobody has judged for younger children reaches only the oldest pupils.
+     */
+    min_band: z.enum(BAND_IDS).default('9-11'),
     /** The page where the fact was confirmed. */
     source: WebUrlSchema,
     /** The date it was confirmed from the source, or null when it could not be: then it prints "не перевірено". */
@@ -71,11 +77,14 @@ export const HELPLINE_READERS = ['pupils', 'adults'] as const;
 export type HelplineReader = (typeof HELPLINE_READERS)[number];
 
 /**
- * The entries a reader may be handed: pupils get only verified entries meant for children (a frightened child must
- * never reach a dead or taken-over contact); adults (teachers' and parents' pages) get every entry, unverified ones
- * marked "не перевірено" where they are shown.
+ * The entries a reader may be handed. Pupils get only verified entries meant for children whose `min_band` is no older
+ * than the youngest of `bands` (the lesson's bands): a frightened child must never reach a dead or taken-over contact,
+ * and an 11-year-old is not sent alone to a reporting portal. Without `bands`, pupils get what the youngest band (4–6)
+ * may be handed. Adults (teachers' and parents' pages) get every entry, unverified ones marked "не перевірено" where
+ * they are shown; `bands` does not matter for them.
  */
-export function helplinesFor(helplines: readonly Helpline[], reader: HelplineReader): Helpline[] {
+export function helplinesFor(helplines: readonly Helpline[], reader: HelplineReader, bands: readonly BandId[] = []): Helpline[] {
   if (reader === 'adults') return [...helplines];
-  return helplines.filter((line) => line.verified !== null && line.audience.includes('children'));
+  const youngest = bands.length ? Math.min(...bands.map(bandOrder)) : 0;
+  return helplines.filter((line) => line.verified !== null && line.audience.includes('children') && bandOrder(line.min_band) <= youngest);
 }

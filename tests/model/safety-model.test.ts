@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
-  BAND_IDS, actionPlanFor, helplinesFor, loadActionPlans, loadHelplines, loadLesson, loadLibrary, readStages,
+  BAND_IDS, actionPlanFor, helplinesFor, loadActionPlans, loadHelplines, loadLesson, loadLibrary, readStages, type BandId,
 } from '../../src/model/index.ts';
 
 const FILE = 'tests/fixtures/lessons/valid-lesson/index.mdx';
@@ -59,6 +59,39 @@ describe('helplines: who reads them', () => {
     // The library keeps unverified entries for adults, so the filter has something to remove.
     expect(helplines.filter((line) => line.verified === null).length).toBeGreaterThan(0);
     expect(pupils.map((line) => line.id)).not.toContain('stop-sexting-telegram-bot');
+  });
+
+  const { helplines: real } = loadHelplines('lessons/_data/helplines.yaml');
+  const ids = (bands: BandId[]) => helplinesFor(real, 'pupils', bands).map((line) => line.id).sort();
+
+  test.each([[['4-6']], [['1-2']], [['3-4']], [['5-6']], [['5-6', '7-8']], [[]]] as BandId[][][])(
+    'pupils of %j (youngest band 5–6 or younger) get only the children\'s line and the police',
+    (bands) => {
+      expect(ids(bands)).toEqual(['child-hotline', 'police-102']);
+    },
+  );
+
+  test('teenagers also get reporting and removal services, each framed as done together with an adult', () => {
+    const teens = helplinesFor(real, 'pupils', ['9-11', '7-8']);
+    expect(teens.map((line) => line.id)).toEqual(expect.arrayContaining(['child-hotline', 'police-102', 'cyberpolice', 'take-it-down']));
+    expect(ids(['7-8'])).toEqual(ids(['9-11', '7-8']));
+    for (const line of teens.filter((entry) => entry.min_band === '7-8' && !entry.id.includes('bot') && !entry.id.includes('platform'))) {
+      expect(line.purpose, line.id).toMatch(/разом із дорослим/);
+      expect(line.purpose_en, line.id).toMatch(/together with an adult/);
+    }
+  });
+
+  test('an entry nobody judged for younger children reaches only the oldest pupils; a bad band is an error with its line', () => {
+    const dir = scratchLibrary();
+    const file = join(dir, '_data', 'helplines.yaml');
+    const source = readFileSync(file, 'utf8');
+    const fixture = loadHelplines(file).helplines;
+    expect(fixture.find((line) => line.id === 'test-line')!.min_band).toBe('9-11');
+    expect(helplinesFor(fixture, 'pupils', ['9-11']).map((line) => line.id)).toEqual(['test-line']);
+    expect(helplinesFor(fixture, 'pupils', ['7-8', '9-11'])).toEqual([]);
+    writeFileSync(file, source.replace('  audience: [children]\n', '  audience: [children]\n  min_band: 7-11\n'));
+    const line = source.split('\n').findIndex((text) => text === '  audience: [children]') + 2;
+    expect(loadHelplines(file).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}: ${d.message}`)).toEqual([expect.stringMatching(new RegExp(`^${line}: .*min_band`))]);
   });
 });
 

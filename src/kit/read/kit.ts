@@ -415,14 +415,14 @@ function actionPlan(node: JsxElement, state: State, pos?: { line: number; column
   ];
 }
 
-/** The contacts a pupil may be handed (verified, meant for children), with their hours: printed where the pupil reads them. */
+/** The contacts a pupil of this lesson's youngest band may be handed (verified, meant for that age), with their hours. */
 function pupilHelplines(state: State): Block[] {
   const { s, lesson } = state;
   const en = lesson.lang === 'en';
   return [{
     kind: 'list',
     ordered: false,
-    items: helplinesFor(state.shared.helplines, 'pupils').map((line): Block[] => {
+    items: helplinesFor(state.shared.helplines, 'pupils', lesson.data.bands).map((line): Block[] => {
       const hours = en ? line.hours_en ?? line.hours : line.hours;
       return [{
         kind: 'paragraph',
