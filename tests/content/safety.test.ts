@@ -1,7 +1,8 @@
 /**
  * The real library, read as a safeguarding reviewer would: every lesson teaches the one shared action plan and no
  * hand-written list contradicts its order; no text recommends a video call or a meeting to check a person; pupil-facing
- * pages of every kit (handouts, cut-out cards), read back from the PDF, hold no unverified contact.
+ * pages of every kit (handouts, cut-out cards), read back from the PDF, hold no unverified contact and no service meant
+ * for pupils older than the lesson's youngest band; Ukrainian words are written with ’, not an ASCII apostrophe.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isJsx, isParent, loadLibrary, publishedLessons, type ValidLesson } from '../../src/model/index.ts';
+import { helplinesFor, isJsx, isParent, loadLibrary, publishedLessons, type BandId, type Helpline, type ValidLesson } from '../../src/model/index.ts';
 import { renderKit } from '../../src/kit/index.ts';
 import { t } from '../../src/i18n/index.ts';
 import { outOfOrder, stepOf } from './sequence.ts';
@@ -66,6 +67,7 @@ describe('no hand-written sequence contradicts the shared plan', () => {
     ['Разом із дорослим: збережіть докази, заблокуйте.', undefined],
     ['Збережіть докази — скріншоти листування, нік.', 2],
     ['Збережіть спокій і скажіть: «Добре, що ти мені розповів».', undefined],
+    ['Зберігайте спокій і скажіть: «Ти не винен (не винна)».', undefined],
     ["Don't pay the blackmailer and don't reply.", 0],
     ['Tell an adult you trust.', 1],
     ['Save evidence, but do not forward images.', 2],
@@ -117,7 +119,10 @@ describe('no lesson recommends a video call or a meeting to check a person', () 
   });
 });
 
-describe('pupil-facing kit pages hold no unverified contact', () => {
+/** The strings by which a printed contact can be recognised: its phone, its address without the scheme, its names. */
+const contactsOf = (line: Helpline) => [line.phone, line.url?.replace(/^https?:\/\//, '').replace(/\/$/, ''), line.name, line.name_en].filter((text): text is string => !!text);
+
+describe('pupil-facing kit pages hold no unverified contact and nothing too old for the lesson\'s youngest pupils', () => {
   const dir = mkdtempSync(join(tmpdir(), 'content-kits-'));
   const pupilPages = new Map<string, string>();
   const unverified = library.helplines.filter((line) => line.verified === null);
@@ -132,15 +137,43 @@ describe('pupil-facing kit pages hold no unverified contact', () => {
     expect([...pupilPages.values()].some((text) => text.includes('116 111'))).toBe(true);
   });
 
+  test('younger pupils are handed fewer services than teenagers, so the age rule has something to withhold', () => {
+    const handed = (bands: BandId[]) => helplinesFor(library.helplines, 'pupils', bands).length;
+    expect(handed(['5-6'])).toBeGreaterThan(0);
+    expect(handed(['5-6'])).toBeLessThan(handed(['7-8']));
+  });
+
   test.each(cases)('%s', (_name, lesson) => {
     const s = t(lesson.lang);
     const text = pupilPages.get(lesson.file)!;
     for (const line of unverified) {
-      for (const contact of [line.phone, line.url?.replace(/^https?:\/\//, ''), line.name, line.name_en]) {
-        if (contact) expect(text, contact).not.toContain(contact);
-      }
+      for (const contact of contactsOf(line)) expect(text, contact).not.toContain(contact);
     }
     expect(text).not.toContain(s.helplinesUnverified);
+    // Verified services meant for older pupils (a reporting portal, a chatbot) stay off a younger lesson's sheets.
+    const handed = new Set(helplinesFor(library.helplines, 'pupils', lesson.data.bands));
+    for (const line of library.helplines.filter((entry) => entry.verified !== null && !handed.has(entry))) {
+      for (const contact of contactsOf(line)) expect(text, `${line.id}: ${contact}`).not.toContain(contact);
+    }
+  });
+});
+
+/** Words of the library that write an ASCII apostrophe where Ukrainian typography has ’ (U+2019): «пам'ятка». */
+function asciiApostrophes(text: string): string[] {
+  return [...text.matchAll(/[\p{Script=Cyrillic}]+'[\p{Script=Cyrillic}]+/gu)].map((match) => match[0]);
+}
+
+describe('Ukrainian words are written with the typographic apostrophe', () => {
+  test.each(texts.map((file) => [file]))('%s', (file) => {
+    expect(asciiApostrophes(readFileSync(file, 'utf8'))).toEqual([]);
+  });
+
+  test.each([
+    ["Пам'ятка для батьків, м'яко, з'явився", ["Пам'ятка", "м'яко", "з'явився"]],
+    ['Пам’ятка для батьків', []],
+    ["Don't forward it; «don't» stays English", []],
+  ] as const)('the rule finds: %s', (text, found) => {
+    expect(asciiApostrophes(text)).toEqual(found);
   });
 });
 

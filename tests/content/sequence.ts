@@ -16,7 +16,7 @@ const MARKERS: { step: Step; pattern: RegExp }[] = [
 ];
 
 /** Phrases that contain a marker word but are no step of the plan. */
-const NOT_STEPS = /збережіть спокій|stay calm|дякую, що ти мені це розповідаєш|thank (them|the child)/giu;
+const NOT_STEPS = /збережіть спокій|зберігайте спокій|stay calm|дякую, що ти мені це розповідаєш|thank (them|the child)/giu;
 
 /** Quoted speech: what someone says is no step of the plan ("Добре, що ти мені розповів"). */
 const QUOTED = /«[^»]*»|“[^”]*”|"[^"]*"/gu;

@@ -1,6 +1,6 @@
 /**
  * The built site, read as a pupil's printout would be: every handout and station holds only verified contacts meant for
- * children; a private handout has no name line and says it is not handed in; the shared action plan shows its steps.
+ * children of the lesson's youngest band; a private handout has no name line and says it is not handed in; the shared action plan shows its steps.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +60,8 @@ describe('pupil-facing parts of every lesson page', () => {
     const s = t(lesson.lang);
     const html = readFileSync(pageOf(lesson.slug, lesson.lang), 'utf8');
     const pupilParts = [...sections(html, 'handout'), ...sections(html, 'station')];
+    const handed = new Set(helplinesFor(library.helplines, 'pupils', lesson.data.bands));
+    const withheld = library.helplines.filter((line) => line.verified !== null && !handed.has(line));
     expect(pupilParts.length).toBeGreaterThan(0);
     for (const part of pupilParts.map(textOf)) {
       for (const line of unverified) {
@@ -68,6 +70,12 @@ describe('pupil-facing parts of every lesson page', () => {
         }
       }
       expect(part).not.toContain(s.helplinesUnverified);
+      // Verified services meant for older pupils stay off the sheets of a lesson for younger ones.
+      for (const line of withheld) {
+        for (const contact of [line.phone, line.url?.replace(/^https?:\/\//, '').replace(/\/$/, '')]) {
+          if (contact) expect(part, `${line.id}: ${contact}`).not.toContain(contact);
+        }
+      }
     }
     // Private sheets: no name line, and the note that the sheet is the pupil's own.
     const kinds = handoutKinds(lesson.tree);
