@@ -126,7 +126,8 @@ describe('the offline bundle', () => {
       await page.locator('[data-search-results] h2 a').first().click();
       await page.waitForLoadState('load');
       expect(page.url()).toMatch(new RegExp(`^${base}lessons/[a-z0-9-]+/index\\.html$`));
-      const kit = await page.locator('a[href$=".pdf"]').first().getAttribute('href');
+      // The lesson's kit: a source of a fact or helpline may be a PDF elsewhere on the web too.
+      const kit = await page.locator('a[href*="kits/"][href$=".pdf"]').first().getAttribute('href');
       const pdf = await fetch(new URL(kit!, page.url()));
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
       expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -39,11 +39,15 @@ function sections(html: string, className: string): string[] {
 /** Visible text of an HTML fragment (tags dropped, entities that matter here decoded). */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
-/** How many handouts of each kind a lesson has, from its source. */
+/** The kind of each handout of a lesson, from its source: `private`, a `worksheet` with a name line, or `shared`. */
 function handoutKinds(tree: Nodes): string[] {
   const kinds: string[] = [];
   const visit = (node: Nodes) => {
-    if (isJsx(node) && node.name === 'Handout') kinds.push(textAttribute(node, 'kind') ?? 'worksheet');
+    if (isJsx(node) && node.name === 'Handout') {
+      // A sheet for the whole class or for a station leader has no name line either.
+      const shared = ['class', 'leader'].includes(textAttribute(node, 'audience') ?? '');
+      kinds.push(textAttribute(node, 'kind') ?? (shared ? 'shared' : 'worksheet'));
+    }
     if (isParent(node)) node.children.forEach((child) => visit(child as Nodes));
   };
   visit(tree);
