@@ -1,6 +1,7 @@
 /**
  * The built site, read as a pupil's printout would be: every handout and station holds only verified contacts meant for
- * children of the lesson's youngest band; a private handout has no name line and says it is not handed in; the shared action plan shows its steps.
+ * children of the lesson's youngest band; a private handout has no name line and says it is not handed in; the shared
+ * action plan shows its steps.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
