@@ -19,7 +19,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveSite } from '../src/site/static-server.ts';
+import { serveSite } from '../src/site/serve.mjs';
 import { Worker } from 'node:worker_threads';
 import { chromium, type Page } from 'playwright-core';
 import { loadLibrary, publishedLessons, type ValidLesson } from '../src/model/index.ts';

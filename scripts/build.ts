@@ -1,14 +1,17 @@
 /**
- * `npm run build`: validate → pages → search index → kits, into a staging folder swapped in at the end,
+ * `npm run build`: validate → pages → search index → kits → offline bundle → link check, into a staging folder swapped in at the end,
  * so a failed build leaves the previous dist/ untouched. Prints one line per step with counts and timings.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
 import { renderKits } from '../src/kit/batch.ts';
 import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/report.ts';
+import { fillBundleSize, writeBundle } from '../src/site/bundle.ts';
+import { buildInfo } from '../src/site/build-info.ts';
+import { brokenLinks } from '../src/site/links.ts';
 
 /** Where the finished site goes: dist/, or `--out <dir>`. */
 const DIST = outArgument(process.argv.slice(2)) ?? 'dist';
@@ -62,6 +65,22 @@ async function main(): Promise<number> {
   const pageCount = written.reduce((sum, file) => sum + file.pages, 0);
   const bundles = written.filter((file) => /(^|\/)band-[^/]*\.pdf$/.test(file.out)).length;
   steps.push({ name: 'kits', detail: `${published.length} kits and pupil packs, ${bundles} band bundles, ${pageCount} pages`, ms: kits.ms });
+
+  const bundle = await timed(async () => {
+    const written = await writeBundle(STAGING, buildInfo());
+    await fillBundleSize(STAGING, written.bytes);
+    return written;
+  });
+  steps.push({ name: 'bundle', detail: `${relative(STAGING, bundle.value.file)}, ${(bundle.value.bytes / 1024 / 1024).toFixed(1)} MB, ${bundle.value.files} files`, ms: bundle.ms });
+
+  const links = await timed(() => brokenLinks(STAGING));
+  if (links.value.length) {
+    for (const link of links.value) console.error(`broken link: ${link}`);
+    console.error(`\nbuild stopped: ${links.value.length} link(s) name no file of the site. ${DIST}/ was left as it was.`);
+    await rm(STAGING, { recursive: true, force: true });
+    return 1;
+  }
+  steps.push({ name: 'links', detail: 'every internal link names a file', ms: links.ms });
 
   await swapIn(STAGING, DIST);
   printSummary(steps, performance.now() - started);

@@ -1,7 +1,7 @@
 import type { Lang } from '../model/formats.ts';
 
 /** The about page's prose, by language: purpose, provenance, licence. Paragraphs in order. */
-export const ABOUT: Record<Lang, { purpose: string[]; provenanceTitle: string; provenance: string[]; licenseTitle: string; license: string; offlineTitle: string; offline: string[] }> = {
+export const ABOUT: Record<Lang, { purpose: string[]; provenanceTitle: string; provenance: string[]; licenseTitle: string; license: string; offlineTitle: string; offline: string[]; offlineWays: string[] }> = {
   uk: {
     purpose: [
       'Цей сайт — бібліотека готових уроків, квестів і занять про безпеку дітей в інтернеті для вихователів, учителів і шкільних психологів. Уроки розподілено за віковими групами: від 4–6 років до 9–11 класу.',
@@ -19,7 +19,13 @@ export const ABOUT: Record<Lang, { purpose: string[]; provenanceTitle: string; p
     license: 'Тексти уроків поширюються за ліцензією Creative Commons «Зазначення авторства — Поширення на тих самих умовах» 4.0 (CC BY-SA 4.0), якщо на сторінці уроку не вказано іншу. Їх можна друкувати, копіювати й адаптувати для своїх учнів, зазначивши джерело.',
     offlineTitle: 'Без інтернету',
     offline: [
-      'Сайт не звертається до жодного іншого сервера: шрифти, пошук і набори для друку лежать у ньому самому. Школа може розмістити копію на власному сервері або записати на флешку.',
+      'Сайт не звертається до жодного іншого сервера: шрифти, пошук і набори для друку лежать у ньому самому. Школа може мати власну копію й користуватися нею без інтернету. Розпакуйте архів офлайн-копії (посилання нижче), а далі:',
+    ],
+    offlineWays: [
+      'З флешки чи диска: відкрийте START-HERE.html або site/index.html у браузері. Працює все, лише пошук шукає в назвах, описах і темах уроків, а не в повних текстах.',
+      'Для всієї шкільної мережі: на комп’ютері з Node.js 18 або новішим виконайте в теці копії node serve.mjs --lan і відкрийте на інших пристроях адресу, яку він покаже. Тоді працює й повний пошук. Підійде й будь-який вебсервер, навіть у підтеці (наприклад, python3 -m http.server у теці site).',
+      'У Kiwix: ці самі сторінки можна зібрати у файл .zim і додати до бібліотеки Kiwix (як — сказано в README проєкту).',
+      'Щоб перевірити, що копія повна й не пошкоджена, виконайте в теці копії sha256sum -c MANIFEST.sha256 (у Windows — рядок PowerShell із START-HERE.html).',
     ],
   },
   en: {
@@ -39,7 +45,13 @@ export const ABOUT: Record<Lang, { purpose: string[]; provenanceTitle: string; p
     license: 'Lesson texts are licensed under Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0) unless a lesson page says otherwise. You may print, copy and adapt them for your pupils, with attribution.',
     offlineTitle: 'Without internet',
     offline: [
-      'The site makes no request to any other server: fonts, search and printable kits are inside it. A school can host a copy on its own server or carry it on a USB stick.',
+      'The site makes no request to any other server: fonts, search and printable kits are inside it. A school can keep its own copy and use it without internet. Unpack the offline copy (link below), then:',
+    ],
+    offlineWays: [
+      'From a USB stick or disk: open START-HERE.html or site/index.html in a browser. Everything works; search looks in lesson titles, summaries and topics rather than the full texts.',
+      'For the whole school network: on a computer with Node.js 18 or newer, run node serve.mjs --lan in the copy’s folder and open the address it prints on other devices. Full search works then. Any web server will do too, even in a sub-folder (for example python3 -m http.server in the site folder).',
+      'In Kiwix: the same pages can be packed into a .zim file for a Kiwix library (the project’s README says how).',
+      'To check that a copy is complete and undamaged, run sha256sum -c MANIFEST.sha256 in the copy’s folder (on Windows, the PowerShell line in START-HERE.html).',
     ],
   },
 };

@@ -4,20 +4,22 @@
  * The stage list reads top to bottom: shared data → pictures → read (mdast → blocks) → layout (blocks → pages) → page
  * numbers settle → paint. The build, the dev preview and the CLI all call these functions.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { markdownToMdast } from 'satteri';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import { t, type UiStrings } from '../i18n/index.ts';
 import { bandById, type BandId } from '../model/bands.ts';
 import { LICENSES } from '../model/licenses.ts';
 import { TOPICS } from '../model/topics.ts';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from '../model/diagnostics.ts';
-import { isValid, loadLesson, type ValidLesson } from '../model/load.ts';
+import { isValid, loadLesson, readLessonText, type ValidLesson } from '../model/load.ts';
+import { positionAt } from '../model/source.ts';
 import { loadHelplines } from '../model/helplines.ts';
 import { loadFacts } from '../model/facts.ts';
+import { loadSharedText, protocolFile } from '../model/shared-texts.ts';
 import type { Helpline } from '../model/helplines.ts';
 import type { Fact } from '../model/facts.ts';
+import { ACTION_PLAN_FILE, loadActionPlans, type ActionPlan } from '../model/action-plan.ts';
 import type { Block } from './blocks.ts';
 import { pageText, readKit, type KitContent, type PageLookup, type PageRange, type SharedContent } from './read/kit.ts';
 import { pictureUrls, type Pictures } from './read/markdown.ts';
@@ -42,6 +44,8 @@ export interface KitOptions {
   /** Helplines and facts, already loaded and validated by the caller (loadLibrary). */
   helplines: readonly Helpline[];
   facts: readonly Fact[];
+  /** The shared action plan; read from `lessonsDir` when not given (like the disclosure protocol). */
+  actionPlans?: readonly ActionPlan[];
   /** Stage timings to add this render's to (the benchmark's breakdown). */
   times?: StageTimes;
 }
@@ -92,7 +96,15 @@ export async function renderLessonProducts(lesson: ValidLesson, options: KitOpti
 /** Pictures, shared texts and the lesson read into blocks; or the author errors that stop its kit. */
 async function readLesson(lesson: ValidLesson, options: KitOptions, lap: Lap): Promise<{ ok: true; value: ReadLesson } | { ok: false; failed: KitResult }> {
   const s = t(lesson.lang);
-  const shared: SharedContent = { safeguarding: sharedProtocol(options.lessonsDir ?? 'lessons', lesson.lang), helplines: options.helplines, facts: options.facts };
+  const lessonsDir = options.lessonsDir ?? 'lessons';
+  const protocol = loadSharedText(protocolFile(lessonsDir, lesson.lang));
+  if (!protocol.tree) return { ok: false, failed: { ok: false, diagnostics: protocol.diagnostics } };
+  const shared: SharedContent = {
+    safeguarding: protocol.tree,
+    helplines: options.helplines,
+    facts: options.facts,
+    actionPlans: options.actionPlans ?? sharedActionPlans(lessonsDir),
+  };
   const pictures = await readPictures(lesson);
   const layoutOptions = kitLayoutOptions(lesson, options.paper ?? 'a4');
   lap('pictures, shared texts');
@@ -294,9 +306,21 @@ function joinTexts(texts: readonly (readonly string[])[]): string[] {
   return (texts[0] ?? []).map((_, face) => texts.map((list) => list[face] ?? '').join(''));
 }
 
-/** A render stopped by what layout found: each problem located in the lesson file, with how to fix it. */
+/**
+ * A render stopped by what layout found: each problem located in the lesson file, with how to fix it. A character
+ * from the frontmatter (the title on the cover and in the running header) has no position in the body: it is found
+ * in the file's text.
+ */
 function failedLayout(lesson: ValidLesson, problems: readonly LayoutError[]): KitResult {
-  return failed(lesson, problems.map((problem) => error(problem.pos?.line ?? 1, problem.pos?.column ?? 1, problem.message, layoutHint(problem.kind))));
+  const source = problems.some((problem) => !problem.pos) ? readLessonText(lesson.file) : undefined;
+  return failed(
+    lesson,
+    problems.map((problem) => {
+      const found = !problem.pos && problem.kind === 'missing-glyph' && source?.includes(problem.char) ? positionAt(source, source.indexOf(problem.char)) : undefined;
+      const at = problem.pos ?? found;
+      return error(at?.line ?? 1, at?.column ?? 1, problem.message, layoutHint(problem.kind));
+    }),
+  );
 }
 
 /** Strings and furniture of a lesson's kit: running header (title, bands), footer (licence, page X of Y). */
@@ -364,22 +388,19 @@ function samePages(a: PageMap, b: PageMap): boolean {
   });
 }
 
-/**
- * Parsed shared protocols by file, kept per process: shared data, not a lesson's. Each use checks the file's
- * modification time and size (a stat, not a parse), so an edit shows in the next kit (the dev server).
- */
-const protocols = new Map<string, { mtimeMs: number; size: number; tree: Root }>();
+/** Parsed shared action plans by file, kept per process and re-read when the file changes (as the protocol). */
+const plans = new Map<string, { mtimeMs: number; size: number; plans: ActionPlan[] }>();
 
-/** The shared disclosure protocol in the lesson's language (Ukrainian when not translated), as mdast. Read-only. */
-function sharedProtocol(lessonsDir: string, lang: string): Root {
-  const localized = join(lessonsDir, '_data', `safeguarding.${lang}.md`);
-  const file = existsSync(localized) ? localized : join(lessonsDir, '_data', 'safeguarding.uk.md');
+/** The shared action plan under a lessons folder; empty when the file is missing or invalid (the checker reports why). */
+function sharedActionPlans(lessonsDir: string): ActionPlan[] {
+  const file = join(lessonsDir, ACTION_PLAN_FILE);
+  if (!existsSync(file)) return [];
   const { mtimeMs, size } = statSync(file);
-  const known = protocols.get(file);
-  if (known && known.mtimeMs === mtimeMs && known.size === size) return known.tree;
-  const tree = markdownToMdast(readFileSync(file, 'utf8')) as Root;
-  protocols.set(file, { mtimeMs, size, tree });
-  return tree;
+  const known = plans.get(file);
+  if (known && known.mtimeMs === mtimeMs && known.size === size) return known.plans;
+  const loaded = loadActionPlans(file).plans;
+  plans.set(file, { mtimeMs, size, plans: loaded });
+  return loaded;
 }
 
 /** Every picture of the lesson rasterised for print, keyed by its URL as written. */
@@ -399,6 +420,12 @@ function loadForKit(file: string, lessonsDir: string, paper?: Paper): { ok: true
   const dataErrors = [...helplineProblems, ...factProblems].filter((d) => d.severity === 'error');
   if (dataErrors.length) return { ok: false, diagnostics: dataErrors };
   return { ok: true, lesson, options: { paper, lessonsDir, helplines, facts } };
+}
+
+/** Load one lesson file with the shared data beside it and render its kit. */
+export async function renderLessonFile(file: string, lessonsDir: string, paper?: Paper): Promise<KitResult> {
+  const loaded = loadForKit(file, lessonsDir, paper);
+  return loaded.ok ? renderKit(loaded.lesson, loaded.options) : loaded;
 }
 
 /** Load one lesson file and render both its products (kit and pupil pack): the path of a worker and of the dev server. */

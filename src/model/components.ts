@@ -1,7 +1,12 @@
 import { AUDIENCES, HANDOUT_KINDS, PICTURE_SIZES } from './formats.ts';
+import { BAND_IDS } from './bands.ts';
+import { HELPLINE_READERS } from './helplines.ts';
 
-/** How an attribute's value is written and checked. */
-export type AttributeKind = 'text' | 'minutes' | 'number' | 'audience' | 'handout-kind' | 'picture-size';
+/**
+ * How an attribute's value is written and checked: `flag` is a bare name (`<Stage … optional>`), `band` an age-band id,
+ * `reader` who a list of helplines is for (`pupils` or `adults`), `picture-size` how large a `<Picture>` is printed.
+ */
+export type AttributeKind = 'text' | 'minutes' | 'number' | 'audience' | 'handout-kind' | 'flag' | 'band' | 'reader' | 'picture-size';
 
 /** One attribute a component accepts. */
 export interface AttributeSpec {
@@ -27,9 +32,9 @@ const optional = (kind: AttributeKind): AttributeSpec => ({ kind, required: fals
 export const COMPONENTS = {
   Stage: {
     parents: ['root'],
-    attributes: { title: required('text'), minutes: required('minutes') },
+    attributes: { title: required('text'), minutes: required('minutes'), optional: optional('flag') },
     children: 'markdown',
-    meaning: 'a step of the plan with its time',
+    meaning: 'a step of the plan with its time (optional: a teacher short of time may drop it)',
   },
   Say: { parents: ['root', 'Stage'], attributes: {}, children: 'markdown', meaning: "the teacher's script" },
   TeacherNote: { parents: ['root', 'Stage'], attributes: {}, children: 'markdown', meaning: 'a note for the teacher' },
@@ -67,9 +72,15 @@ export const COMPONENTS = {
   },
   Helplines: {
     parents: ['root', 'Stage', 'Handout', 'Station', 'Safeguarding', 'ParentMemo'],
-    attributes: {},
+    attributes: { reader: optional('reader') },
     children: 'none',
-    meaning: 'helplines from lessons/_data/helplines.yaml',
+    meaning: 'helplines from lessons/_data/helplines.yaml (reader="pupils": only the verified contacts for children)',
+  },
+  ActionPlan: {
+    parents: ['root', 'Stage', 'Say', 'Handout', 'Station', 'ParentMemo'],
+    attributes: { band: optional('band') },
+    children: 'none',
+    meaning: "the shared action plan from lessons/_data/action-plan.yaml, in the words of the lesson's youngest band (or band=\"…\")",
   },
   Fact: {
     parents: ['root', 'Stage', 'Say', 'TeacherNote', 'Handout', 'Station', 'Safeguarding', 'ParentMemo', 'Answer'],
@@ -110,3 +121,12 @@ export const HANDOUT_KIND_LIST = HANDOUT_KINDS.join(', ');
 
 /** The picture sizes, for hints. */
 export const PICTURE_SIZE_LIST = PICTURE_SIZES.join(', ');
+
+/** The band ids, for hints. */
+export const BAND_LIST = BAND_IDS.join(', ');
+
+/** The helpline readers, for hints. */
+export const READER_LIST = HELPLINE_READERS.join(', ');
+
+/** Components whose place is where pupils learn where to get help: a stage holding one cannot be optional. */
+export const HELP_COMPONENTS: readonly ComponentName[] = ['Helplines', 'ActionPlan'];

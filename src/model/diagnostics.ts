@@ -12,19 +12,21 @@ export interface Diagnostic {
   message: string;
   /** How to fix it. */
   hint?: string;
+  /** A short stable id of the rule broken (e.g. `image-outside-lesson`), for the message catalogue; not every rule has one yet. */
+  rule?: string;
 }
 
 /** A located problem, before the file is known. */
 export type Finding = Omit<Diagnostic, 'file'>;
 
-/** An error finding at a position. */
-export function error(line: number, column: number, message: string, hint?: string): Finding {
-  return { severity: 'error', line, column, message, hint };
+/** An error finding at a position, with the id of its rule when it has one. */
+export function error(line: number, column: number, message: string, hint?: string, rule?: string): Finding {
+  return rule ? { severity: 'error', line, column, message, hint, rule } : { severity: 'error', line, column, message, hint };
 }
 
-/** A warning finding at a position. */
-export function warning(line: number, column: number, message: string, hint?: string): Finding {
-  return { severity: 'warning', line, column, message, hint };
+/** A warning finding at a position, with the id of its rule when it has one. */
+export function warning(line: number, column: number, message: string, hint?: string, rule?: string): Finding {
+  return rule ? { severity: 'warning', line, column, message, hint, rule } : { severity: 'warning', line, column, message, hint };
 }
 
 /** Findings attached to a file. */

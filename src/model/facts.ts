@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { DateSchema } from './schema.ts';
 import { parseYaml, issuesToFindings } from './frontmatter.ts';
 import { displayPath, error, inFile, warning, type Diagnostic } from './diagnostics.ts';
+import { readDataText } from './files.ts';
+import { MAX_DATA_BYTES } from './limits.ts';
+import { WebUrlSchema } from './links.ts';
 
 /** A statement that goes stale (a law, a rule of a service): the text, its source, and when it was verified. */
 export const FactSchema = z.strictObject({
@@ -12,9 +14,11 @@ export const FactSchema = z.strictObject({
   statement: z.string().trim().min(1),
   statement_en: z.string().trim().min(1),
   /** The page where it was confirmed. */
-  source: z.url(),
+  source: WebUrlSchema,
   /** The date it was confirmed, or null: then it prints "не перевірено". */
   verified: DateSchema.nullable(),
+  /** Printed with the shared disclosure protocol wherever it appears (a national procedure a teacher must follow). Default false. */
+  protocol: z.boolean().default(false),
 });
 
 /** A validated fact. */
@@ -22,9 +26,11 @@ export type Fact = z.output<typeof FactSchema>;
 
 /** Read lessons/_data/facts.yaml (optional: a library may cite no facts). */
 export function loadFacts(file: string): { facts: Fact[]; diagnostics: Diagnostic[] } {
-  if (!existsSync(file)) return { facts: [], diagnostics: [] };
+  const read = readDataText(file, MAX_DATA_BYTES);
+  if (!read) return { facts: [], diagnostics: [] };
   const path = displayPath(file);
-  const yaml = parseYaml(readFileSync(file, 'utf8'), 1);
+  if ('problem' in read) return { facts: [], diagnostics: inFile(path, [read.problem]) };
+  const yaml = parseYaml(read.text, 1);
   if (yaml.findings.length) return { facts: [], diagnostics: inFile(path, yaml.findings) };
   const result = z.array(FactSchema).safeParse(yaml.value ?? [], { reportInput: true });
   if (!result.success) return { facts: [], diagnostics: inFile(path, issuesToFindings(result.error.issues, yaml)) };

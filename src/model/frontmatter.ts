@@ -38,9 +38,21 @@ export function parseYaml(text: string, firstLine: number): LocatedYaml {
   };
   const findings = [...doc.errors, ...doc.warnings].map((problem) => {
     const { line, column } = toFile(problem.pos[0]);
+    // The parser recurses per level and reports running out of stack as a syntax error: name the cause instead.
+    if (/call stack/i.test(problem.message)) {
+      return error(line, column, 'YAML: values are nested too deeply here', 'a lesson\'s fields are at most three levels deep (glossary: - term: …): remove the extra [ or indentation', 'yaml-too-deep');
+    }
     return error(line, column, `YAML: ${firstSentence(problem.message)}`, yamlHint(problem.code));
   });
   const locate = (path: readonly PropertyKey[]) => toFile(nodeOffset(doc, path));
+  // A document too deep to parse is too deep to walk: report it alone.
+  if (findings.some((finding) => finding.rule === 'yaml-too-deep')) return { value: undefined, locate, locateKey: () => locate([]), findings };
+  // Aliases (*name) are never needed in a lesson, and a few nested ones expand into millions of values.
+  const alias = firstAlias(doc);
+  if (alias !== undefined) {
+    const { line, column } = toFile(alias);
+    findings.push(error(line, column, 'YAML: aliases (*name) are not allowed here', 'write the value out in full where it is needed', 'yaml-alias'));
+  }
   const locateKey = (path: readonly PropertyKey[], key: string) => {
     const map = path.length ? doc.getIn(path as unknown[], true) : doc.contents;
     if (isMap(map)) {
@@ -50,7 +62,7 @@ export function parseYaml(text: string, firstLine: number): LocatedYaml {
     return locate(path);
   };
   findings.push(...trailingComments(doc, text, toFile));
-  return { value: doc.errors.length ? undefined : doc.toJS(), locate, locateKey, findings };
+  return { value: doc.errors.length || alias !== undefined ? undefined : doc.toJS(), locate, locateKey, findings };
 }
 
 /** A ` #` after a value starts a YAML comment: "Чат-бот #stop_sexting" silently loses its end. */
@@ -69,6 +81,18 @@ function trailingComments(doc: Document, text: string, toFile: (offset: number) 
     },
   });
   return findings;
+}
+
+/** Offset of the first alias in a document, if any. */
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Offset of the node at a path, walking up to the nearest node that exists. */
@@ -116,7 +140,9 @@ export function issuesToFindings(issues: readonly z.core.$ZodIssue[], yaml: Loca
       return [error(line, column, `missing field "${field}"`, fieldHint(issue.path, undefined))];
     }
     if (issue.code === 'custom' || (typeof input === 'object' && input !== null && !Array.isArray(input))) {
-      return [error(line, column, `${field}: ${lowerFirst(issue.message)}`, fieldHint(issue.path, input))];
+      // A refinement may name its rule for the message catalogue (`params: { rule }`).
+      const rule = (issue as { params?: { rule?: string } }).params?.rule;
+      return [error(line, column, `${field}: ${lowerFirst(issue.message)}`, fieldHint(issue.path, input), rule)];
     }
     const problem = issue.code === 'invalid_value' ? 'is not an allowed value' : lowerFirst(issue.message);
     return [error(line, column, `${field}: ${describe(input)} ${problem}`, fieldHint(issue.path, input))];

@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Nodes, Root } from 'mdast';
-import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, HANDOUT_KIND_LIST, PICTURE_SIZE_LIST, isComponent, type ComponentSpec } from './components.ts';
+import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, HANDOUT_KIND_LIST, BAND_LIST, READER_LIST, HELP_COMPONENTS, PICTURE_SIZE_LIST, isComponent, type ComponentSpec } from './components.ts';
+import { BAND_IDS } from './bands.ts';
+import { HELPLINE_READERS } from './helplines.ts';
 import { AUDIENCES, HANDOUT_KINDS, PICTURE_SIZES, type FormatId } from './formats.ts';
 import { error, suggest, type Finding } from './diagnostics.ts';
 import { isJsx, isParent, attributeValue, numberAttribute, type JsxElement } from './mdast.ts';
+import { classifyLink } from './links.ts';
+import { checkPicture } from './pictures.ts';
+import { MAX_TABLE_COLUMNS } from './limits.ts';
 
 /** What the body rules need to know besides the tree. */
 export interface BodyContext {
@@ -18,7 +21,7 @@ export interface BodyContext {
 export function checkBody(tree: Root, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
   walk(tree, 'root', undefined, context, findings);
-  findings.push(...checkStations(tree));
+  findings.push(...checkStations(tree), ...checkOptionalStages(tree));
   return findings;
 }
 
@@ -34,8 +37,15 @@ function walk(node: Nodes, component: string, parentType: string | undefined, co
       out.push(error(line, column, `"{${node.value.slice(0, 40)}}" is code in MDX, not text`, 'to write a curly brace as text, escape it: \\{ and \\}'));
       return;
     case 'image':
-      out.push(...checkImage(node.url, node.alt, line, column, context.file));
+      out.push(...checkPicture(context.file, node.url, node.alt, line, column));
       return;
+    case 'link':
+    case 'definition':
+      out.push(...checkLink(node.url, line, column, context));
+      break;
+    case 'table':
+      out.push(...checkTable(node.children.reduce((most, row) => Math.max(most, row.children.length), 0), line, column));
+      break;
     case 'html':
       out.push(error(line, column, 'raw HTML is not allowed in a lesson', 'use Markdown or one of the lesson components'));
       return;
@@ -77,6 +87,9 @@ function checkElement(node: JsxElement, component: string, parentType: string | 
   }
   if (name === 'Answer' && component === 'Discuss' && parentType !== 'listItem') {
     findings.push(error(line, column, '<Answer> inside <Discuss> must belong to a question', 'indent <Answer> under its question in the list, after a blank line'));
+  }
+  if (name === 'Helplines' && (component === 'Handout' || component === 'Station') && attributeValue(node, 'reader') !== 'pupils') {
+    findings.push(error(line, column, `<Helplines /> inside <${component}> is read by pupils, who may be handed only verified contacts meant for children`, 'write <Helplines reader="pupils" />'));
   }
   if (name === 'Station' && context.format && context.format !== 'quest') {
     findings.push(error(line, column, `<Station> is for quests, but this lesson's format is "${context.format}"`, 'change format to quest, or write the activity as Markdown inside the <Stage>'));
@@ -123,6 +136,9 @@ function attributeProblem(kind: string, value: string | true, node: JsxElement, 
   if (kind === 'handout-kind' && !(HANDOUT_KINDS as readonly (string | true)[]).includes(value)) {
     return { message: 'is not a kind of handout', hint: `use one of ${HANDOUT_KIND_LIST}` };
   }
+  if (kind === 'flag' && value !== true) return { message: 'is a flag and takes no value', hint: `write just ${attribute}, e.g. <Stage title="…" minutes={5} ${attribute}>` };
+  if (kind === 'band' && !(BAND_IDS as readonly (string | true)[]).includes(value)) return { message: 'is not an age band', hint: `use one of ${BAND_LIST}` };
+  if (kind === 'reader' && !(HELPLINE_READERS as readonly (string | true)[]).includes(value)) return { message: 'is not a reader', hint: `use one of ${READER_LIST}` };
   if (kind === 'picture-size' && !(PICTURE_SIZES as readonly (string | true)[]).includes(value)) {
     return { message: 'is not a picture size', hint: `use one of ${PICTURE_SIZE_LIST}` };
   }
@@ -204,18 +220,48 @@ function checkStations(tree: Root): Finding[] {
   });
 }
 
-/** Images: alt text required, local file present, nothing fetched from the network. */
-function checkImage(url: string, alt: string | null | undefined, line: number, column: number, file: string): Finding[] {
-  const findings: Finding[] = [];
-  if (!alt?.trim()) {
-    findings.push(error(line, column, `image "${url}" has no alt text`, 'describe the picture for those who cannot see it: ![Дівчинка тримає планшет](./picture.svg)'));
+/** A stage a teacher may drop never holds what pupils must leave with: the action plan or where to get help. */
+function checkOptionalStages(tree: Root): Finding[] {
+  return tree.children.flatMap((stage) => {
+    if (!isJsx(stage) || stage.name !== 'Stage' || attributeValue(stage, 'optional') === undefined) return [];
+    const help = findComponent(stage, HELP_COMPONENTS);
+    if (!help) return [];
+    const { line, column } = startOf(stage);
+    return [error(line, column, `this stage is optional but holds <${help}>: pupils learn here where to get help`, `remove optional from this stage, or move <${help}> to a stage every class does`)];
+  });
+}
+
+/** The first component of the given names inside a node, if any. */
+function findComponent(node: Nodes, names: readonly string[]): string | undefined {
+  if (!isParent(node)) return undefined;
+  for (const child of node.children) {
+    if (isJsx(child as Nodes) && names.includes((child as JsxElement).name ?? '')) return (child as JsxElement).name!;
+    const inner = findComponent(child as Nodes, names);
+    if (inner) return inner;
   }
-  if (/^[a-z]+:/i.test(url) || url.startsWith('//')) {
-    findings.push(error(line, column, `image "${url}" is on another site`, 'put the image file in the lesson folder and link it as ./name.svg: the site and kits work offline'));
-  } else if (!existsSync(resolve(dirname(file), decodeURI(url)))) {
-    findings.push(error(line, column, `image "${url}" not found`, `put the file next to the lesson (${dirname(file)}) or correct the name`));
-  }
-  return findings;
+  return undefined;
+}
+
+/** A link: to a web page, an e-mail address, a phone number, or a page of this site. */
+function checkLink(url: string, line: number, column: number, context: BodyContext): Finding[] {
+  const link = classifyLink(url);
+  if ('problem' in link) return [error(line, column, link.problem.message, link.problem.hint, link.problem.rule)];
+  return link.kind === 'site' ? checkSiteLink(url, line, column, context) : [];
+}
+
+/**
+ * A link to another page of this site (../other-lesson/, #stage-…). Hook for the link rule of the authoring work
+ * (issue 15): that the page or anchor exists. Until then every such link is accepted here; the kit prints it as text.
+ */
+function checkSiteLink(_url: string, _line: number, _column: number, _context: BodyContext): Finding[] {
+  return [];
+}
+
+/** A table no wider than a kit page can set readably. */
+function checkTable(columns: number, line: number, column: number): Finding[] {
+  if (columns <= MAX_TABLE_COLUMNS) return [];
+  const hint = 'split it into narrower tables, or turn it round (the columns as rows)';
+  return [error(line, column, `the table has ${columns} columns, more than the ${MAX_TABLE_COLUMNS} a printed page holds readably`, hint, 'table-too-wide')];
 }
 
 /** Start of a node's source position (1:1 when unknown). */

@@ -1,8 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { DateSchema } from './schema.ts';
 import { parseYaml, issuesToFindings } from './frontmatter.ts';
 import { displayPath, error, inFile, warning, type Diagnostic } from './diagnostics.ts';
+import { readDataText } from './files.ts';
+import { MAX_DATA_BYTES } from './limits.ts';
+import { WebUrlSchema } from './links.ts';
+import { BAND_IDS, bandOrder, type BandId } from './bands.ts';
 
 /** Text that must not be empty. */
 const Text = z.string().trim().min(1);
@@ -18,7 +21,7 @@ export const HelplineSchema = z
     /** Phone number as dialled, e.g. "116 111". */
     phone: Text.optional(),
     /** Web address or messenger link. */
-    url: z.url().optional(),
+    url: WebUrlSchema.optional(),
     /** Opening hours. */
     hours: Text.optional(),
     hours_en: Text.optional(),
@@ -27,8 +30,13 @@ export const HelplineSchema = z
     purpose_en: Text,
     /** Who it is for. */
     audience: z.array(z.enum(['children', 'parents', 'teachers'])).min(1),
+    /**
+     * The youngest band whose pupils may be handed this entry (children in `audience` only). Default `9-11`: an entry
+     * nobody has judged for younger children reaches only the oldest pupils.
+     */
+    min_band: z.enum(BAND_IDS).default('9-11'),
     /** The page where the fact was confirmed. */
-    source: z.url(),
+    source: WebUrlSchema,
     /** The date it was confirmed from the source, or null when it could not be: then it prints "не перевірено". */
     verified: DateSchema.nullable(),
   })
@@ -40,10 +48,12 @@ export type Helpline = z.output<typeof HelplineSchema>;
 /** Read lessons/_data/helplines.yaml; a missing or invalid file is an error, an unverified entry a warning. */
 export function loadHelplines(file: string): { helplines: Helpline[]; diagnostics: Diagnostic[] } {
   const path = displayPath(file);
-  if (!existsSync(file)) {
+  const read = readDataText(file, MAX_DATA_BYTES);
+  if (!read) {
     return { helplines: [], diagnostics: inFile(path, [error(1, 1, 'helplines data is missing', 'create lessons/_data/helplines.yaml: a list of entries with name, phone or url, source and verified')]) };
   }
-  const yaml = parseYaml(readFileSync(file, 'utf8'), 1);
+  if ('problem' in read) return { helplines: [], diagnostics: inFile(path, [read.problem]) };
+  const yaml = parseYaml(read.text, 1);
   if (yaml.findings.length) return { helplines: [], diagnostics: inFile(path, yaml.findings) };
   const result = z.array(HelplineSchema).min(1).safeParse(yaml.value, { reportInput: true });
   if (!result.success) return { helplines: [], diagnostics: inFile(path, issuesToFindings(result.error.issues, yaml)) };
@@ -61,14 +71,20 @@ export function oldestVerification(helplines: readonly Helpline[]): string | und
 }
 
 /** Who a printed or shown list of helplines is for. */
-export type HelplineReader = 'pupils' | 'adults';
+export const HELPLINE_READERS = ['pupils', 'adults'] as const;
+
+/** Who a printed or shown list of helplines is for. */
+export type HelplineReader = (typeof HELPLINE_READERS)[number];
 
 /**
- * The entries a reader may be handed: pupils get only verified entries meant for children (a frightened child must
- * never reach a dead or taken-over contact); adults (teachers' and parents' pages) get every entry, unverified ones
- * marked "не перевірено" where they are shown.
+ * The entries a reader may be handed. Pupils get only verified entries meant for children whose `min_band` is no older
+ * than the youngest of `bands` (the lesson's bands): a frightened child must never reach a dead or taken-over contact,
+ * and an 11-year-old is not sent alone to a reporting portal. Without `bands`, pupils get what the youngest band (4–6)
+ * may be handed. Adults (teachers' and parents' pages) get every entry, unverified ones marked "не перевірено" where
+ * they are shown; `bands` does not matter for them.
  */
-export function helplinesFor(helplines: readonly Helpline[], reader: HelplineReader): Helpline[] {
+export function helplinesFor(helplines: readonly Helpline[], reader: HelplineReader, bands: readonly BandId[] = []): Helpline[] {
   if (reader === 'adults') return [...helplines];
-  return helplines.filter((line) => line.verified !== null && line.audience.includes('children'));
+  const youngest = bands.length ? Math.min(...bands.map(bandOrder)) : 0;
+  return helplines.filter((line) => line.verified !== null && line.audience.includes('children') && bandOrder(line.min_band) <= youngest);
 }

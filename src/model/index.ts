@@ -11,4 +11,7 @@ export * from './load.ts';
 export * from './library.ts';
 export * from './helplines.ts';
 export * from './facts.ts';
+export * from './action-plan.ts';
 export * from './pages.ts';
+export * from './limits.ts';
+export * from './links.ts';

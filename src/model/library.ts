@@ -1,25 +1,55 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { checkInside, isAllowed, isInside } from './files.ts';
+import { MAX_DATA_BYTES, MAX_LESSON_BYTES } from './limits.ts';
 import { loadLesson, isValid, type LoadedLesson, type ValidLesson } from './load.ts';
 import { loadHelplines, type Helpline } from './helplines.ts';
 import { loadFacts, type Fact } from './facts.ts';
+import { ACTION_PLAN_FILE, checkActionPlans, loadActionPlans, type ActionPlan } from './action-plan.ts';
 import { checkPages } from './pages.ts';
+import { loadSharedText } from './shared-texts.ts';
+import { LANGS } from './formats.ts';
 import { isJsx, isParent, textAttribute } from './mdast.ts';
 import type { Nodes } from 'mdast';
 import { displayPath, error, inFile, suggest, type Diagnostic } from './diagnostics.ts';
 
-/** Every lesson file under a lessons folder, skipping names that start with `_`, sorted. */
+/**
+ * Every lesson file under a lessons folder, skipping names that start with `_`, sorted. A folder that is a symbolic
+ * link to outside the lessons folder is not listed: its index.mdx stands for it, and the loader refuses it.
+ */
 export function findLessonFiles(root: string): string[] {
   if (!existsSync(root)) return [];
+  const realRoot = realpathSync(root);
   return readdirSync(root)
-    .filter((name) => !name.startsWith('_') && !name.startsWith('.') && statSync(join(root, name)).isDirectory())
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.') && statSync(join(root, name), { throwIfNoEntry: false })?.isDirectory())
     .sort()
-    .flatMap((folder) =>
-      readdirSync(join(root, folder))
+    .flatMap((folder) => {
+      if (!isInside(realRoot, realpathSync(join(root, folder)))) return [join(root, folder, 'index.mdx')];
+      return readdirSync(join(root, folder))
         .filter((name) => /^index(\.[^.]+)?\.mdx$/.test(name))
         .sort()
-        .map((name) => join(root, folder, name)),
-    );
+        .map((name) => join(root, folder, name));
+    });
+}
+
+/**
+ * The lesson files the loader refuses to read (a link out of the lesson folder, not a regular file, over the size
+ * limit) and the second Ukrainian file of a lesson (index.uk.mdx beside index.mdx), as negated glob patterns relative
+ * to the lessons folder: the site's content collection leaves them out, so Astro never opens what the checker refuses.
+ */
+export function refusedLessonSources(root: string): string[] {
+  return findLessonFiles(root).flatMap((file) => {
+    const name = relative(root, file).split(sep).join('/');
+    const refused = !isAllowed(checkInside(dirname(file), resolve(file), MAX_LESSON_BYTES));
+    const duplicate = basename(file) === 'index.uk.mdx' && existsSync(join(dirname(file), 'index.mdx'));
+    return refused || duplicate ? [`!${name}`] : [];
+  });
+}
+
+/** Files in a shared-data folder (lessons/_data, lessons/_pages) that may not be read, as negated glob patterns relative to it. */
+export function refusedDataSources(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((name) => !isAllowed(checkInside(folder, name, MAX_DATA_BYTES))).map((name) => `!${name}`);
 }
 
 /** The whole library: every lesson file loaded, shared data loaded, and cross-file rules applied. */
@@ -27,6 +57,8 @@ export interface Library {
   lessons: LoadedLesson[];
   helplines: Helpline[];
   facts: Fact[];
+  /** The shared action plan, one wording per band (empty when lessons/_data/action-plan.yaml is absent). */
+  actionPlans: ActionPlan[];
   diagnostics: Diagnostic[];
 }
 
@@ -35,21 +67,42 @@ export function loadLibrary(root: string): Library {
   const lessons = findLessonFiles(root).map((file) => loadLesson(file));
   const { helplines, diagnostics: dataDiagnostics } = loadHelplines(join(root, '_data', 'helplines.yaml'));
   const { facts, diagnostics: factDiagnostics } = loadFacts(join(root, '_data', 'facts.yaml'));
+  const { plans: actionPlans, diagnostics: planDiagnostics } = loadActionPlans(join(root, ACTION_PLAN_FILE));
   const diagnostics = [
     ...lessons.flatMap((lesson) => lesson.diagnostics),
     ...dataDiagnostics,
     ...factDiagnostics,
     ...lessons.flatMap((lesson) => checkFactIds(lesson, facts)),
+    ...planDiagnostics,
+    ...lessons.flatMap((lesson) => checkActionPlans(lesson, actionPlans)),
+    ...checkOneFilePerLanguage(lessons),
     ...checkTranslations(lessons),
     ...checkSharedTexts(root),
     ...checkPages(root),
   ];
-  return { lessons, helplines, facts, diagnostics };
+  return { lessons, helplines, facts, actionPlans, diagnostics };
 }
 
 /** Lessons that would be published: valid, and not drafts unless drafts are shown. */
 export function publishedLessons(library: Library, { drafts = false } = {}): ValidLesson[] {
   return library.lessons.filter(isValid).filter((lesson) => drafts || !lesson.data.draft);
+}
+
+/** One lesson per slug and language: index.mdx and index.uk.mdx are both the Ukrainian lesson, and one would be lost. */
+function checkOneFilePerLanguage(lessons: readonly LoadedLesson[]): Diagnostic[] {
+  const first = new Map<string, LoadedLesson>();
+  return lessons.flatMap((lesson) => {
+    const key = `${lesson.slug}/${lesson.lang}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, lesson);
+      return [];
+    }
+    const [a, b] = [earlier, lesson].map((l) => displayPath(l.file));
+    const message = `${a} and ${b} are both the ${lesson.lang === 'uk' ? 'Ukrainian' : `"${lesson.lang}"`} lesson "${lesson.slug}"`;
+    const hint = lesson.lang === 'uk' ? 'keep the Ukrainian lesson in index.mdx only: merge the two files and delete the other' : `keep one file index.${lesson.lang}.mdx: merge the two and delete the other`;
+    return inFile(b, [error(1, 1, message, hint, 'lesson-duplicate')]);
+  });
 }
 
 /** A translation needs its Ukrainian original, and keeps its bands, format and duration. */
@@ -71,11 +124,16 @@ function checkTranslations(lessons: readonly LoadedLesson[]): Diagnostic[] {
     });
 }
 
-/** The shared disclosure protocol exists in Ukrainian (other languages fall back to it). */
+/** The shared disclosure protocol exists in Ukrainian (other languages fall back to it); every translation of it reads. */
 function checkSharedTexts(root: string): Diagnostic[] {
   const file = join(root, '_data', 'safeguarding.uk.md');
-  if (existsSync(file)) return [];
-  return inFile(displayPath(file), [error(1, 1, 'the shared disclosure protocol is missing', 'write it once in lessons/_data/safeguarding.uk.md (plain Markdown); every <Safeguarding /> shows it')]);
+  if (!existsSync(file)) {
+    return inFile(displayPath(file), [error(1, 1, 'the shared disclosure protocol is missing', 'write it once in lessons/_data/safeguarding.uk.md (plain Markdown); every <Safeguarding /> shows it')]);
+  }
+  return LANGS.flatMap((lang) => {
+    const localized = join(root, '_data', `safeguarding.${lang}.md`);
+    return lang === 'uk' || existsSync(localized) ? loadSharedText(localized).diagnostics : [];
+  });
 }
 
 /** Every `<Fact id>` names a fact in lessons/_data/facts.yaml. */

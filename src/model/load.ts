@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import type { Root } from 'mdast';
@@ -8,6 +7,21 @@ import { findFrontmatter, issuesToFindings, parseYaml } from './frontmatter.ts';
 import { checkBody } from './grammar.ts';
 import { readStages } from './mdast.ts';
 import { displayPath, error, hasErrors, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
+import { checkInside, describeRefusal, isAllowed, readAllowed } from './files.ts';
+import { MAX_LESSON_BYTES } from './limits.ts';
+import { checkNesting } from './nesting.ts';
+import {
+  BOM,
+  bomFinding,
+  controlCharacters,
+  decodeUtf8,
+  deepLinePrefix,
+  encodingProblem,
+  tooManyBraces,
+  unclosedFence,
+  unclosedFenceFinding,
+  unclosedFrontmatter,
+} from './source.ts';
 
 /** A lesson as read from disk: validated data (when valid), its body tree, and every problem found. */
 export interface LoadedLesson {
@@ -34,23 +48,114 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Lesson file names: index.mdx (Ukrainian) or index.<lang>.mdx. */
 const LESSON_FILE = /^index(?:\.([a-z]{2}))?\.mdx$/;
 
-/** Read, parse and validate one lesson file: the one loader used by the site, the kits and the checker. */
-export function loadLesson(file: string, source = readFileSync(file, 'utf8')): LoadedLesson {
+/**
+ * Read, parse and validate one lesson file: the one loader used by the site, the kits and the checker. The file is
+ * read only if it is a regular file inside its folder and within MAX_LESSON_BYTES; `source` skips the reading (tests,
+ * an editor's unsaved text).
+ */
+export function loadLesson(file: string, source?: string): LoadedLesson {
   const slug = basename(dirname(resolve(file)));
   const lang = langOf(file);
   const findings: Finding[] = [...checkName(slug, file)];
-  const { data, duration, findings: frontmatterFindings, locateDuration } = readFrontmatter(source);
+  const read = source === undefined ? readLessonSource(file) : checkSize(source);
+  const empty: Root = { type: 'root', children: [] };
+  const result = (tree: Root, data?: LessonData): LoadedLesson => {
+    const diagnostics = inFile(displayPath(file), findings);
+    return { file, slug, lang: lang ?? 'uk', data: hasErrors(diagnostics) ? undefined : data, tree, diagnostics };
+  };
+  if ('problem' in read) {
+    findings.push(read.problem);
+    return result(empty);
+  }
+  // How the file was saved comes first: with the wrong line endings every later position would be wrong.
+  const text = read.text.startsWith(BOM) ? read.text.slice(1) : read.text;
+  if (text !== read.text) findings.push(bomFinding());
+  const saved = encodingProblem(text);
+  if (saved) {
+    findings.push(saved);
+    return result(empty);
+  }
+  findings.push(...controlCharacters(text));
+  const { data, duration, findings: frontmatterFindings, locateDuration } = readFrontmatter(text);
   findings.push(...frontmatterFindings);
-  let tree: Root = { type: 'root', children: [] };
+  const body = parseBody(text);
+  findings.push(...body.findings);
+  // A body that did not parse (or is refused) is reported alone: rules on an empty tree would only add false errors.
+  if (!body.tree) return result(empty, data);
+  findings.push(...checkBody(body.tree, { file: resolve(file), format: data?.format }));
+  if (duration !== undefined) findings.push(...checkMinutes(body.tree, duration, locateDuration));
+  return result(body.tree, data);
+}
+
+/** The text of a lesson file, or why it is not read: not a regular file in its folder, too large, not UTF-8. */
+function readLessonSource(file: string): { text: string } | { problem: Finding } {
+  const folder = dirname(resolve(file));
+  const checked = checkInside(folder, resolve(file), MAX_LESSON_BYTES);
+  if (!isAllowed(checked)) {
+    if (checked.kind === 'too-large') {
+      return { problem: error(1, 1, `the lesson file ${describeRefusal(checked)}`, 'split it into two lessons', 'file-too-large') };
+    }
+    const message =
+      checked.kind !== 'link-outside'
+        ? `the lesson file ${describeRefusal(checked)}`
+        : checked.folder
+          ? `the lesson folder is a symbolic link to ${checked.target}, outside the lessons folder`
+          : `the lesson file is a symbolic link to ${checked.target}, outside its lesson folder`;
+    const hint = 'a lesson is a text file index.mdx (or index.<lang>.mdx) kept in its own folder in lessons/, not a link to one';
+    return { problem: error(1, 1, message, hint, checked.kind === 'link-outside' ? 'lesson-outside' : 'lesson-not-a-file') };
+  }
+  const decoded = decodeUtf8(readAllowed(checked, MAX_LESSON_BYTES));
+  if ('badByte' in decoded) {
+    const { line, column } = decoded.badByte;
+    return { problem: error(line, column, 'the file is not UTF-8 text', 'save it as UTF-8 (Windows-1251 and other encodings are not read)', 'file-encoding') };
+  }
+  return decoded;
+}
+
+/** The text of a lesson file as the loader reads it (undefined when it may not be read), to locate things in it later. */
+export function readLessonText(file: string): string | undefined {
+  const read = readLessonSource(file);
+  return 'text' in read ? read.text : undefined;
+}
+
+/** A lesson text given directly is held to the same size limit as a file. */
+function checkSize(source: string): { text: string } | { problem: Finding } {
+  const bytes = Buffer.byteLength(source, 'utf8');
+  if (bytes <= MAX_LESSON_BYTES) return { text: source };
+  return { problem: error(1, 1, `the lesson is ${Math.ceil(bytes / 1024)} KB, over the limit of ${MAX_LESSON_BYTES / 1024} KB`, 'split the lesson into two lessons', 'file-too-large') };
+}
+
+/**
+ * The body as mdast, or the one finding that stops it: a shape of text the parser would take too long over, an MDX
+ * syntax error (named as the unclosed code fence behind it, when there is one), nesting beyond the limit, or a code
+ * fence never closed that swallows the rest of the lesson.
+ */
+export function parseBody(source: string): { tree?: Root; findings: Finding[] } {
+  const guard = tooManyBraces(source) ?? deepLinePrefix(source);
+  if (guard) return { findings: [guard] };
+  let tree: Root;
   try {
     tree = mdxToMdast(source) as Root;
   } catch (cause) {
-    findings.push(mdxSyntaxFinding(cause));
+    const syntax = mdxSyntaxFinding(cause);
+    // An unclosed fence swallows the closing tags after it: the parser's complaint is about those, so name the fence.
+    const fence = unclosedFence(source, bodyStartLine(source));
+    return { findings: [fence ? unclosedFenceFinding(fence, `${syntax.line}:${syntax.column} ${syntax.message}`) : syntax] };
   }
-  findings.push(...checkBody(tree, { file: resolve(file), format: data?.format }));
-  if (duration !== undefined) findings.push(...checkMinutes(tree, duration, locateDuration));
-  const diagnostics = inFile(displayPath(file), findings);
-  return { file, slug, lang: lang ?? 'uk', data: hasErrors(diagnostics) ? undefined : data, tree, diagnostics };
+  const deep = checkNesting(tree);
+  if (deep) return { findings: [deep] };
+  const swallowing = tree.children.find((node) => node.type === 'code' && node.position?.end.offset === source.length);
+  if (swallowing) {
+    const fence = unclosedFence(source, swallowing.position!.start.line);
+    if (fence?.line === swallowing.position!.start.line) return { findings: [unclosedFenceFinding(fence)] };
+  }
+  return { tree, findings: [] };
+}
+
+/** The first line after the frontmatter (1 when there is none). */
+function bodyStartLine(source: string): number {
+  const block = findFrontmatter(source);
+  return block ? block.firstLine + block.text.split('\n').length : 1;
 }
 
 /** True when a loaded lesson has no errors (its data is then present). */
@@ -87,7 +192,8 @@ function readFrontmatter(source: string): {
   const block = findFrontmatter(source);
   if (!block) {
     const hint = 'start the file with --- on the first line, the fields, then --- (see docs/AUTHORING.md)';
-    return { data: undefined, findings: [error(1, 1, 'the lesson has no frontmatter', hint)], locateDuration: () => ({ line: 1, column: 1 }) };
+    const problem = unclosedFrontmatter(source) ?? error(1, 1, 'the lesson has no frontmatter', hint);
+    return { data: undefined, findings: [problem], locateDuration: () => ({ line: 1, column: 1 }) };
   }
   const yaml = parseYaml(block.text, block.firstLine);
   const locateDuration = () => yaml.locate(['duration']);

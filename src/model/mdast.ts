@@ -41,17 +41,18 @@ export function numberAttribute(node: JsxElement, name: string): number | undefi
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-/** Top-level stages of a lesson body, in order, with their titles and minutes. */
-export function readStages(tree: Root): { title: string; minutes: number; line: number }[] {
+/** Top-level stages of a lesson body, in order, with their titles, minutes and whether a teacher may drop them. */
+export function readStages(tree: Root): { title: string; minutes: number; line: number; optional: boolean }[] {
   return tree.children.filter((node) => isElement(node, 'Stage')).map((node) => ({
     title: textAttribute(node as JsxElement, 'title') ?? '',
     minutes: numberAttribute(node as JsxElement, 'minutes') ?? 0,
     line: node.position?.start.line ?? 0,
+    optional: attributeValue(node as JsxElement, 'optional') !== undefined,
   }));
 }
 
 /** Stages with their running clock: start and end minute from the lesson's beginning. */
-export function timeline(stages: readonly { title: string; minutes: number }[]) {
+export function timeline<T extends { title: string; minutes: number }>(stages: readonly T[]): (T & { start: number; end: number })[] {
   let clock = 0;
   return stages.map((stage) => {
     const start = clock;

@@ -1,12 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { mdxToMdast } from 'satteri';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { z } from 'astro/zod';
 import { LANGS } from './formats.ts';
 import { findFrontmatter, issuesToFindings, parseYaml } from './frontmatter.ts';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
-import { isJsx, isParent } from './mdast.ts';
+import { isJsx, isParent, textAttribute } from './mdast.ts';
+import { BAND_IDS } from './bands.ts';
+import { readDataText } from './files.ts';
+import { MAX_DATA_BYTES } from './limits.ts';
+import { linkProblem } from './links.ts';
+import { checkPicture } from './pictures.ts';
+import { parseBody } from './load.ts';
 
 /** Frontmatter of a site page written by methodologists (lessons/_pages/<name>.<lang>.mdx). */
 export const PageSchema = z.strictObject({
@@ -20,7 +25,7 @@ export const PageSchema = z.strictObject({
 export const SITE_PAGES = ['teachers', 'parents'] as const;
 
 /** Components a site page may use: shared data only, no lesson structure. */
-const PAGE_COMPONENTS = ['Helplines', 'Safeguarding', 'Fact'];
+const PAGE_COMPONENTS = ['Helplines', 'Safeguarding', 'Fact', 'ActionPlan'];
 
 /** Check every site page under lessons/_pages: known name and language, valid frontmatter, allowed components. */
 export function checkPages(root: string): Diagnostic[] {
@@ -29,11 +34,19 @@ export function checkPages(root: string): Diagnostic[] {
   const missing = SITE_PAGES.filter((page) => !files.includes(`${page}.uk.mdx`)).map((page) =>
     inFile(displayPath(join(dir, `${page}.uk.mdx`)), [error(1, 1, `the ${page} page is missing`, `write lessons/_pages/${page}.uk.mdx (title:, description:, then Markdown)`)]),
   );
-  return [...missing.flat(), ...files.flatMap((name) => inFile(displayPath(join(dir, name)), checkPage(name, readFileSync(join(dir, name), 'utf8'))))];
+  return [...missing.flat(), ...files.flatMap((name) => inFile(displayPath(join(dir, name)), checkPageFile(join(dir, name))))];
+}
+
+/** Rules for one page file, read as shared data may be (a regular file in lessons/_pages, within MAX_DATA_BYTES). */
+function checkPageFile(file: string): Finding[] {
+  const read = readDataText(file, MAX_DATA_BYTES);
+  if (!read) return [];
+  return 'problem' in read ? [read.problem] : checkPage(file, read.text);
 }
 
 /** Rules for one page file. */
-function checkPage(name: string, source: string): Finding[] {
+function checkPage(file: string, source: string): Finding[] {
+  const name = basename(file);
   const match = /^([a-z-]+)\.([a-z]{2})\.mdx$/.exec(name);
   if (!match || !(SITE_PAGES as readonly string[]).includes(match[1]) || !(LANGS as readonly string[]).includes(match[2])) {
     return [error(1, 1, `"${name}" is not a site page`, `pages are ${SITE_PAGES.map((page) => `${page}.<lang>.mdx`).join(', ')} with lang one of ${LANGS.join(', ')}`)];
@@ -44,21 +57,29 @@ function checkPage(name: string, source: string): Finding[] {
   if (yaml.findings.length) return yaml.findings;
   const result = PageSchema.safeParse(yaml.value, { reportInput: true });
   const findings = result.success ? [] : issuesToFindings(result.error.issues, yaml);
-  try {
-    findings.push(...componentFindings(mdxToMdast(source) as Root));
-  } catch (cause) {
-    findings.push(error(1, 1, `MDX: ${cause instanceof Error ? cause.message : String(cause)}`, 'check that every <Component /> is closed and { and < in text are escaped'));
-  }
+  const body = parseBody(source);
+  findings.push(...body.findings);
+  if (body.tree) findings.push(...bodyFindings(body.tree, file));
   return findings;
 }
 
-/** Only the shared-data components may appear on a page. */
-function componentFindings(tree: Root): Finding[] {
+/** Only the shared-data components may appear on a page; its links and pictures follow the lessons' rules. */
+function bodyFindings(tree: Root, file: string): Finding[] {
   const findings: Finding[] = [];
   const visit = (node: Nodes) => {
+    const line = node.position?.start.line ?? 1;
+    const column = node.position?.start.column ?? 1;
     if (isJsx(node) && !PAGE_COMPONENTS.includes(node.name ?? '')) {
-      findings.push(error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, `<${node.name}> cannot be used on a site page`, `pages may use ${PAGE_COMPONENTS.map((c) => `<${c} />`).join(', ')}`));
+      findings.push(error(line, column, `<${node.name}> cannot be used on a site page`, `pages may use ${PAGE_COMPONENTS.map((c) => `<${c} />`).join(', ')}`));
+    } else if (isJsx(node) && node.name === 'ActionPlan' && !(BAND_IDS as readonly string[]).includes(textAttribute(node, 'band') ?? '')) {
+      // A page belongs to no lesson, so it must say whose words to print.
+      findings.push(error(line, column, '<ActionPlan> on a site page needs a band', `write <ActionPlan band="5-6" />, with one of ${BAND_IDS.join(', ')}`));
     }
+    if (node.type === 'link' || node.type === 'definition') {
+      const problem = linkProblem(node.url);
+      if (problem) findings.push(error(line, column, problem.message, problem.hint, problem.rule));
+    }
+    if (node.type === 'image') findings.push(...checkPicture(file, node.url, node.alt, line, column));
     if (isParent(node)) node.children.forEach((child) => visit(child as Nodes));
   };
   visit(tree);

@@ -11,7 +11,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const DateSchema = z
   .union([z.date(), z.string().regex(ISO_DATE, 'expected a date written as YYYY-MM-DD')])
   .transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)))
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real calendar date');
+  .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a date in the calendar`, params: { rule: 'date-impossible' } });
+
+/** True when `YYYY-MM-DD` names a day that exists (Date.parse would roll 2026-02-31 over to 3 March). */
+export function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+}
 
 /** A non-empty line of text, trimmed. */
 const Line = z.string().trim().min(1, 'must not be empty');

@@ -1,4 +1,4 @@
-import { loadFacts, loadHelplines, AuthorError, hasErrors, type Fact, type Helpline } from '../model/index.ts';
+import { loadActionPlans, loadFacts, loadHelplines, AuthorError, hasErrors, ACTION_PLAN_FILE, type ActionPlan, type Fact, type Helpline } from '../model/index.ts';
 
 import { LESSONS_DIR } from './config.ts';
 
@@ -27,4 +27,16 @@ export function facts(): Fact[] {
     cachedFacts = list;
   }
   return cachedFacts;
+}
+
+let cachedPlans: ActionPlan[] | undefined;
+
+/** The shared action plan, one wording per band. */
+export function actionPlans(): ActionPlan[] {
+  if (!cachedPlans) {
+    const { plans, diagnostics } = loadActionPlans(`${LESSONS_DIR}/${ACTION_PLAN_FILE}`);
+    if (hasErrors(diagnostics)) throw new AuthorError(diagnostics);
+    cachedPlans = plans;
+  }
+  return cachedPlans;
 }

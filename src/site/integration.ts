@@ -1,5 +1,5 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { formatDiagnostic, hasErrors, loadLesson, loadLibrary, publishedLessons,
 import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from '../kit/index.ts';
 import { bandBundles } from '../kit/batch.ts';
 import type { BandId } from '../model/bands.ts';
-import { findAbsoluteUrls, relativizeCss, relativizeHtml } from './relative-urls.ts';
+import { findAbsoluteUrls, findModuleScriptUrls, inlineStylesheets, relativizeCss, relativizeHtml } from './relative-urls.ts';
 import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
 
@@ -25,7 +25,8 @@ export function lessonKits(): AstroIntegration {
       'astro:config:setup': ({ command, updateConfig }) => {
         updateConfig({
           vite: {
-            build: { rolldownOptions: { onLog: quietBundlerLog } },
+            // Page scripts are inlined whatever their size: a module script loaded by address cannot run from disk.
+            build: { rolldownOptions: { onLog: quietBundlerLog }, assetsInlineLimit: inlineScripts },
             // Drafts show in `astro dev` only. Not import.meta.env.DEV: a stray DEV variable in the environment flips that.
             define: { __SHOW_DRAFTS__: JSON.stringify(command === 'dev') },
           },
@@ -88,6 +89,11 @@ async function serveKit(url: string, response: ServerResponse, logger: AstroInte
   return true;
 }
 
+/** Vite's inlining rule: every script chunk inline; other assets by the default size limit. */
+function inlineScripts(file: string): boolean | undefined {
+  return file.endsWith('.js') ? true : undefined;
+}
+
 /** Drop known-harmless bundler warnings; pass the rest on. */
 function quietBundlerLog(level: string, log: { code?: string }, handler: (level: never, log: never) => void): void {
   if (log.code && HARMLESS_BUNDLER_CODES.has(log.code)) return;
@@ -110,7 +116,10 @@ async function listFiles(root: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => relative(root, join(entry.parentPath, entry.name)));
 }
 
-/** Rewrite root-absolute URLs in every HTML and CSS file; fail if any remain. Returns the number of files. */
+/**
+ * Rewrite root-absolute URLs in every HTML and CSS file; fail if any remain, or if a page loads a module script by
+ * address. Then inline the 404 page's stylesheet (see src/pages/404.astro). Returns the number of files.
+ */
 async function relativizeSite(root: string): Promise<number> {
   const files = (await listFiles(root)).filter((file) => /\.(html|css)$/.test(file));
   await Promise.all(
@@ -120,9 +129,16 @@ async function relativizeSite(root: string): Promise<number> {
       const next = file.endsWith('.html') ? relativizeHtml(text, file) : relativizeCss(text, file);
       const left = file.endsWith('.html') ? findAbsoluteUrls(next) : [];
       if (left.length) throw new Error(`${file}: root-absolute URLs remain after rewriting: ${left.join(', ')}`);
+      const modules = file.endsWith('.html') ? findModuleScriptUrls(next) : [];
+      if (modules.length) throw new Error(`${file}: module scripts loaded by address cannot run from disk (file://): ${modules.join(', ')}; inline them`);
       if (next !== text) await writeFile(path, next);
     }),
   );
+  const notFound = join(root, '404.html');
+  if (existsSync(notFound)) {
+    const read = (file: string) => readFileSync(join(root, file), 'utf8');
+    await writeFile(notFound, inlineStylesheets(read('404.html'), '404.html', read));
+  }
   return files.length;
 }
 
@@ -137,7 +153,8 @@ async function removeUnusedSearchUi(bundle: string): Promise<void> {
 
 /** Index the built pages with Pagefind (one index per page language) into <root>/pagefind. */
 async function buildSearchIndex(root: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
+  // keepIndexUrl: result addresses name the page's file (…/index.html), which opens on any server and in Kiwix.
+  const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: root });

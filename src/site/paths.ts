@@ -23,7 +23,17 @@ export const paths = {
   pupilPack: (slug: string, lang: Lang) => `/kits/${pupilPackFileName(slug, lang)}`,
   /** Every kit of a band in one file, in one language. */
   bandBundle: (band: string, lang: Lang) => `/kits/${bandBundleFileName(band, lang)}`,
+  /** A file for schools to download: the offline copy of the whole site. */
+  download: (file: string) => `/downloads/${file}`,
 };
+
+/** The offline bundle's file name for a version: `lesson-kits-0.1.0.zip`. */
+export function bundleFileName(version: string): string {
+  return `lesson-kits-${version}.zip`;
+}
+
+/** The site's top-level folders (pages, kits, downloads, assets, the search index): how the 404 page finds the site root. */
+export const SITE_SECTIONS = ['lessons', 'bands', 'topics', 'search', 'about', 'teachers', 'parents', 'en', 'kits', 'downloads', '_astro', 'pagefind'];
 
 /** The same page in the other language: swap the language prefix of a path. */
 export function switchLang(path: string, from: Lang, to: Lang): string {

@@ -1,6 +1,6 @@
 /** `npm run dev` on a scratch library: drafts shown with a badge, and the kit URL re-rendered when the lesson changes. */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -86,5 +86,18 @@ describe('npm run dev', () => {
     const response = await fetch(`${base}/kits/valid-lesson.pdf`);
     expect(response.status).toBe(422);
     expect(await response.text()).toMatch(/valid-lesson\/index\.mdx:6:11 {2}error {2}duration is 16 minutes/);
+  });
+
+  test('a lesson with errors is not rendered (a picture linked to /dev/zero is never read): its page lists the problems', async () => {
+    symlinkSync('/dev/zero', join(lessons, 'valid-lesson/zero.png'));
+    writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('Намалюй замок.', 'Намалюй замок.\n\n![Нуль](./zero.png)'));
+    const page = await fetch(`${base}/lessons/valid-lesson/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('class="lesson-errors"');
+    expect(html).toMatch(/image &quot;\.\/zero\.png&quot; is a symbolic link to a file outside the lesson folder/);
+    const kit = await fetch(`${base}/kits/valid-lesson.pdf`);
+    expect(kit.status).toBe(422);
+    expect(await kit.text()).toMatch(/zero\.png" is a symbolic link/);
   });
 });

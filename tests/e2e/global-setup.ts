@@ -1,7 +1,12 @@
-/** Build the real site once per test run and serve it on 127.0.0.1 under a sub-path, as a school server might. */
+/**
+ * Build the real site once per test run and serve it the ways a school would: at a server's root, under a sub-path,
+ * and opened from disk (file://). Every browser test shares this build.
+ */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { serveSite } from '../../src/site/static-server.ts';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serveSite } from '../../src/site/serve.mjs';
 import type { TestProject } from 'vitest/node';
 import { childEnv } from '../build/env.ts';
 
@@ -15,14 +20,25 @@ export default async function setup(project: TestProject) {
     execFileSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { stdio: 'inherit', env: childEnv({}) });
   }
   const site = await serveSite(SITE_DIR, SUB_PATH);
+  const atRoot = await serveSite(SITE_DIR, '/');
   project.provide('siteUrl', site.url);
+  project.provide('rootUrl', atRoot.url);
+  project.provide('fileUrl', pathToFileURL(resolve(SITE_DIR)).href + '/');
   project.provide('siteDir', SITE_DIR);
-  return site.close;
+  return async () => {
+    await site.close();
+    await atRoot.close();
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The site under a sub-path of a server. */
     siteUrl: string;
+    /** The site at a server's root. */
+    rootUrl: string;
+    /** The site's folder as a file:// address, ending in `/`. */
+    fileUrl: string;
     siteDir: string;
   }
 }

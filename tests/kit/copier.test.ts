@@ -10,6 +10,7 @@ import { markdownToMdast } from 'satteri';
 import type { Nodes, Root } from 'mdast';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { helplinesFor, isJsx, loadLibrary, publishedLessons, textAttribute, type JsxElement, type ValidLesson } from '../../src/model/index.ts';
+import { loadActionPlans } from '../../src/model/action-plan.ts';
 import { renderLessonProducts, type KitOptions } from '../../src/kit/index.ts';
 import { readKit } from '../../src/kit/read/kit.ts';
 import { typesetText } from '../../src/kit/read/typography.ts';
@@ -68,7 +69,8 @@ function isBlank(text: string): boolean {
 /** The kit's blocks as the reader makes them (for the texts of headings and kept lines), pictures aside. */
 function kitBlocks(lesson: ValidLesson): Block[] {
   const protocol = markdownToMdast(readFileSync(`lessons/_data/safeguarding.${lesson.lang === 'en' ? 'en' : 'uk'}.md`, 'utf8')) as Root;
-  return readKit(lesson, t(lesson.lang), { safeguarding: protocol, helplines: library.helplines, facts: library.facts }, new Map()).blocks;
+  const actionPlans = loadActionPlans('lessons/_data/action-plan.yaml').plans;
+  return readKit(lesson, t(lesson.lang), { safeguarding: protocol, helplines: library.helplines, facts: library.facts, actionPlans }, new Map()).blocks;
 }
 
 /** Every block that must keep the next lines on its page (headings, kept paragraphs: timing lines, labels, questions before answers), in order. */
@@ -217,7 +219,7 @@ describe.each(cases)('kit of %s', (_name, lesson: ValidLesson) => {
     const en = lesson.lang === 'en';
     for (const line of library.helplines) {
       const name = letters(typesetText(en ? line.name_en : line.name, lesson.lang));
-      const pupils = helplinesFor(library.helplines, 'pupils').includes(line);
+      const pupils = helplinesFor(library.helplines, 'pupils', lesson.data.bands).includes(line);
       expect(joined.includes(name), line.id).toBe(pupils);
       if (!pupils) continue;
       // Whole: its name and the end of what it is for on one page.

@@ -1,7 +1,7 @@
 /** The lesson reader: mdast → kit blocks in kit order, numbering, pointers, and author errors with lines. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadLesson, loadLibrary, isValid, type ValidLesson } from '../../src/model/index.ts';
+import { helplinesFor, loadLesson, loadLibrary, isValid, type ValidLesson } from '../../src/model/index.ts';
 import { readKit } from '../../src/kit/read/kit.ts';
 import { renderKit } from '../../src/kit/index.ts';
 import { runsText, type Block } from '../../src/kit/blocks.ts';
@@ -13,7 +13,7 @@ const FIXTURES = 'tests/fixtures/lessons';
 const FILE = `${FIXTURES}/valid-lesson/index.mdx`;
 const SOURCE = readFileSync(FILE, 'utf8');
 const library = loadLibrary(FIXTURES);
-const shared = { safeguarding: markdownToMdast('Протокол.') as Root, helplines: library.helplines, facts: library.facts };
+const shared = { safeguarding: markdownToMdast('Протокол.') as Root, helplines: library.helplines, facts: library.facts, actionPlans: library.actionPlans };
 
 /** A valid lesson from a variant of the fixture. */
 function lesson(source = SOURCE): ValidLesson {
@@ -120,7 +120,7 @@ describe('readKit', () => {
     expect(all.slice(all.indexOf('[План уроку]'), all.indexOf('[Роздатка 1: Мій пароль]'))).toContain('Див.: Куди звернутися по допомогу');
     const sheet = all.slice(all.indexOf('[Куди звернутися по допомогу]'));
     for (const line of library.helplines) {
-      const forPupils = line.verified !== null && line.audience.includes('children');
+      const forPupils = helplinesFor(library.helplines, 'pupils', lesson().data.bands).includes(line);
       expect(sheet.some((text) => text.includes(line.name.slice(0, 20))), line.id).toBe(forPupils);
     }
   });
@@ -143,7 +143,9 @@ describe('author errors in the kit carry the line', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'broken-picture-'));
     cpSync(FIXTURES, dir, { recursive: true });
-    writeFileSync(join(dir, 'valid-lesson/broken.png'), 'not a picture');
+    // A PNG header the checker reads (4 × 4 pixels), then no image data: only decoding finds it broken.
+    const header = Buffer.from('89504e470d0a1a0a0000000d49484452000000040000000408020000002692b3c1', 'hex');
+    writeFileSync(join(dir, 'valid-lesson/broken.png'), Buffer.concat([header, Buffer.from('not image data')]));
     const file = join(dir, 'valid-lesson/index.mdx');
     const loaded = loadLesson(file, SOURCE.replace('Намалюй замок.', '![Замок](./broken.png)'));
     expect(isValid(loaded)).toBe(true);

@@ -38,8 +38,8 @@ describe('loadLesson on a valid lesson', () => {
 
   test('reads the stages with a running clock', () => {
     expect(timeline(readStages(lesson.tree))).toEqual([
-      { title: 'Знайомство', minutes: 5, line: 19, start: 0, end: 5 },
-      { title: 'Гра', minutes: 10, line: 37, start: 5, end: 15 },
+      { title: 'Знайомство', minutes: 5, line: 19, optional: false, start: 0, end: 5 },
+      { title: 'Гра', minutes: 10, line: 37, optional: false, start: 5, end: 15 },
     ]);
   });
 

@@ -13,7 +13,12 @@ import Helplines from './Helplines.astro';
 import ParentMemo from './ParentMemo.astro';
 import Fact from './Fact.astro';
 import Picture from './Picture.astro';
+import ActionPlan from './ActionPlan.astro';
+import SafeLink from './SafeLink.astro';
 
 export const lessonComponents = {
-  Stage, Say, TeacherNote, Discuss, Answer, Handout, Cards, Card, Station, Safeguarding, Helplines, Fact, ParentMemo, Picture,
+  Stage, Say, TeacherNote, Discuss, Answer, Handout, Cards, Card, Station, Safeguarding, Helplines, Fact, ParentMemo, ActionPlan, Picture,
 };
+
+/** What lesson and page bodies render with: the components, and Markdown links through the link rule (model/links.ts). */
+export const contentComponents = { ...lessonComponents, a: SafeLink };

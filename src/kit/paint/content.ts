@@ -14,6 +14,7 @@ import type { Item, LineItem, PathOp } from '../layout/types.ts'
 import type { FontFace, FontSet } from '../text/fonts.ts'
 import type { FontId } from '../text/types.ts'
 import { CodeUnits } from '../text/codeunits.ts'
+import { writeLiteralByte } from './pdf-strings.ts'
 
 /** Resource name of each face in page dictionaries. */
 export const FONT_RESOURCE: Readonly<Record<FontId, string>> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' }
@@ -22,7 +23,6 @@ export const FONT_RESOURCE: Readonly<Record<FontId, string>> = { regular: 'F1', 
 const ONE_BYTE_CODES = 255
 /** Kerning-table marker: pair not looked up yet. */
 const KERN_UNKNOWN = -32768
-const BACKSLASH = 0x5c
 /** Most bytes one glyph can take in a TJ array: two escaped code bytes, and a kerning number with its ")(". */
 const MAX_BYTES_PER_GLYPH = 4 + 2 + 24
 
@@ -358,8 +358,8 @@ export class ContentWriter {
           buf[pos++] = 0x28 // (
         }
       }
-      if (wide) pos = writeCode(buf, pos, code >> 8)
-      pos = writeCode(buf, pos, code & 0xff)
+      if (wide) pos = writeLiteralByte(buf, pos, code >> 8)
+      pos = writeLiteralByte(buf, pos, code & 0xff)
       prevCode = code
       prevCp = cp
     }
@@ -455,25 +455,6 @@ export class ContentWriter {
     this.buf = next
   }
 }
-
-/** One byte of a literal string at `pos`, escaped where PDF needs it (delimiters, backslash, line ends); the next position. */
-function writeCode(buf: Uint8Array, pos: number, b: number): number {
-  const escaped = ESCAPED[b]!
-  if (escaped === 0) buf[pos++] = b
-  else {
-    buf[pos++] = BACKSLASH
-    buf[pos++] = escaped
-  }
-  return pos
-}
-
-/** What follows the backslash for a byte a literal string must escape (0: written as it is). */
-const ESCAPED = new Uint8Array(256)
-ESCAPED[0x28] = 0x28 // (
-ESCAPED[0x29] = 0x29 // )
-ESCAPED[BACKSLASH] = BACKSLASH
-ESCAPED[0x0a] = 0x6e // \n
-ESCAPED[0x0d] = 0x72 // \r
 
 /** A whole number between -999 and 999 at `pos`, as `num` writes it; the next position. */
 function writeSmallInt(buf: Uint8Array, pos: number, n: number): number {

@@ -9,7 +9,8 @@
  * space's glyph. One-byte codes go through a small embedded CMap (ISO 32000 §9.7.5.3: one byte, CID = code); two-byte
  * codes through Identity-H.
  */
-import { PDFName, PDFNumber, PDFString, type PDFContext, type PDFRef } from 'pdf-lib'
+import { PDFName, PDFNumber, type PDFContext, type PDFRef } from 'pdf-lib'
+import { literalString } from './pdf-strings.ts'
 import { FinishedStream } from './stream.ts'
 import { deflate } from './zlib.ts'
 import type { FontFace } from '../text/fonts.ts'
@@ -38,7 +39,7 @@ export function embedOneByteCMap(context: PDFContext): PDFRef {
   const dict = context.obj({
     Type: 'CMap',
     CMapName: ONE_BYTE_CMAP,
-    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+    CIDSystemInfo: { Registry: literalString('Adobe'), Ordering: literalString('Identity'), Supplement: 0 },
     Filter: 'FlateDecode',
     Length: oneByteCMap.length,
   })
@@ -77,7 +78,7 @@ export function embedSubset(context: PDFContext, streams: StreamBatch, face: Fon
       Type: 'Font',
       Subtype: 'CIDFontType2',
       BaseFont: PDFName.of(program.name),
-      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+      CIDSystemInfo: { Registry: literalString('Adobe'), Ordering: literalString('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       W: [1, widths],
       // Two bytes a character, hardly compressible: not worth a deflate call.

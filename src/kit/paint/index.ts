@@ -6,7 +6,7 @@
  * any the pages drew beyond them here (`font-programs.ts`), with content-derived names; metadata dates come from the
  * caller: same input, same bytes.
  */
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPageLeaf, PDFString, type PDFDict, type PDFObject, type PDFRef } from 'pdf-lib'
+import { PDFArray, PDFDocument, PDFName, PDFNull, PDFNumber, PDFPageLeaf, type PDFDict, type PDFObject, type PDFRef } from 'pdf-lib'
 import type { ImageBlock } from '../blocks.ts'
 import type { LaidOutKit, LinkArea, OutlineEntry } from '../layout/types.ts'
 import type { FontSet } from '../text/fonts.ts'
@@ -18,6 +18,8 @@ import { FontPrograms } from './font-programs.ts'
 import { embedImage } from './images.ts'
 import { ContentWriter, FONT_RESOURCE } from './content.ts'
 import { stopwatch, type StageTimes } from '../timings.ts'
+import { isExternalLink } from '../../model/links.ts'
+import { dateString, literalString, textString } from './pdf-strings.ts'
 
 /** Document information written into the PDF (dates from the lesson, never the clock). */
 export interface PdfMeta {
@@ -75,7 +77,10 @@ async function paintWith(kit: LaidOutKit, fonts: FontSet, meta: PdfMeta, program
     }
     pdfPage.node.set(PDFName.of('Contents'), streams.add(used.bytes))
     lap('paint: page contents')
-    if (page.links.length > 0) pdfPage.node.set(PDFName.of('Annots'), context.obj(page.links.map((link) => context.register(linkAnnotation(context, link, kit.height)))))
+    // Only links out of the kit (web, e-mail, phone) become clickable; the reader lets no other kind through, and a
+    // relative link would resolve against wherever the PDF file lies.
+    const links = page.links.filter((link) => isExternalLink(link.href))
+    if (links.length > 0) pdfPage.node.set(PDFName.of('Annots'), context.obj(links.map((link) => context.register(linkAnnotation(context, link, kit.height)))))
     lap('paint: page objects')
   }
 
@@ -134,21 +139,25 @@ function linkAnnotation(context: PDFDocument['context'], link: LinkArea, pageHei
     Subtype: 'Link',
     Rect: [link.x, pageHeight - link.y - link.height, link.x + link.width, pageHeight - link.y].map(round),
     Border: [0, 0, 0],
-    A: { Type: 'Action', S: 'URI', URI: PDFString.of(asciiUri(link.href)) },
+    A: { Type: 'Action', S: 'URI', URI: literalString(asciiUri(link.href)) },
   })
 }
 
-/** Title, author, subject, keywords, language, creator, producer and the two dates. */
+/** Title, author, subject, keywords, language, creator, producer and the two dates (every string through pdf-strings.ts). */
 function writeMetadata(doc: PDFDocument, meta: PdfMeta): void {
-  doc.setTitle(meta.title, { showInWindowTitleBar: true })
-  if (meta.author) doc.setAuthor(meta.author)
-  if (meta.subject) doc.setSubject(meta.subject)
-  if (meta.keywords?.length) doc.setKeywords([...meta.keywords])
-  doc.setCreator(meta.creator ?? 'lesson-kits')
-  doc.setProducer(meta.producer ?? 'lesson-kits (pdf-lib)')
-  doc.setCreationDate(meta.created)
-  doc.setModificationDate(meta.modified ?? meta.created)
-  doc.setLanguage(meta.lang)
+  const context = doc.context
+  const info: Record<string, PDFObject> = { Title: textString(meta.title) }
+  if (meta.author) info.Author = textString(meta.author)
+  if (meta.subject) info.Subject = textString(meta.subject)
+  if (meta.keywords?.length) info.Keywords = textString(meta.keywords.join(' '))
+  info.Creator = textString(meta.creator ?? 'lesson-kits')
+  info.Producer = textString(meta.producer ?? 'lesson-kits (pdf-lib)')
+  info.CreationDate = dateString(meta.created)
+  info.ModDate = dateString(meta.modified ?? meta.created)
+  context.trailerInfo.Info = context.register(context.obj(info))
+  // Viewers show the title, not the file name, in the window's title bar.
+  doc.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true)
+  doc.catalog.set(PDFName.of('Lang'), literalString(asciiUri(meta.lang)))
 }
 
 /**
@@ -179,9 +188,9 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000
 }
 
-/** A URI as PDF wants it: 7-bit ASCII, other characters percent-encoded. */
-function asciiUri(href: string): string {
-  return href.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c))
+/** A URI as PDF wants it: 7-bit ASCII, other characters percent-encoded (a lone surrogate as U+FFFD, never a throw). */
+export function asciiUri(href: string): string {
+  return href.toWellFormed().replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c))
 }
 
 /** The bookmark tree: each entry's parent is the nearest earlier entry of a lower level. */
@@ -207,7 +216,7 @@ function writeOutline(doc: PDFDocument, pages: readonly PageRef[], entries: read
     const i = siblings.indexOf(node)
     const e = node.entry!
     const dict = context.obj({}) as PDFDict
-    dict.set(PDFName.of('Title'), PDFHexString.fromText(e.title))
+    dict.set(PDFName.of('Title'), textString(e.title))
     dict.set(PDFName.of('Parent'), parent.ref)
     if (i > 0) dict.set(PDFName.of('Prev'), siblings[i - 1]!.ref)
     if (i < siblings.length - 1) dict.set(PDFName.of('Next'), siblings[i + 1]!.ref)

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import sharp from 'sharp';
+import { readInside } from '../../model/files.ts';
+import { MAX_PICTURE_BYTES, MAX_PICTURE_PIXELS } from '../../model/limits.ts';
+import { picturePath } from '../../model/pictures.ts';
 import type { ImageBlock } from '../blocks.ts';
 import { svgToVector } from './svg.ts';
 
@@ -13,12 +15,16 @@ export const PICTURE_HEIGHT = 150;
 /** pt per inch. */
 const PT_PER_INCH = 72;
 
-/** A lesson picture: an SVG of plain shapes as a vector drawing; anything else as PNG or JPEG sized for print. */
+/**
+ * A lesson picture: an SVG of plain shapes as a vector drawing; anything else as PNG or JPEG sized for print. Only a
+ * file inside the lesson's folder is read (the model's rules; a refused one throws, and the caller reports it).
+ */
 export async function rasterize(lessonFile: string, url: string, alt: string): Promise<Omit<ImageBlock, 'pos'>> {
-  const path = resolve(dirname(lessonFile), decodeURI(url));
+  const path = picturePath(url);
+  if (path === undefined) throw new URIError(`picture "${url}" is not a valid path`); // the model reports it
   // Read synchronously: pictures are small local files, and fs/promises' open/stat/read/close round trips through the
   // thread pool cost a kit ~1–3 ms of waiting (kit speed, DESIGN §4).
-  const source = readFileSync(path);
+  const source = readInside(dirname(lessonFile), path, MAX_PICTURE_BYTES);
   const vector = /\.svg$/i.test(path) ? svgToVector(source.toString('utf8')) : undefined;
   if (vector) {
     const { width, height } = vector.viewBox;
@@ -28,7 +34,8 @@ export async function rasterize(lessonFile: string, url: string, alt: string): P
   const targetPx = Math.round((PICTURE_WIDTH / PT_PER_INCH) * PRINT_DPI);
   const isSvg = /\.svg$/i.test(path);
   // SVG is vector: render it at a density that yields the target width directly.
-  const input = isSvg ? sharp(source, { density: await svgDensity(source, targetPx) }) : sharp(source);
+  const limits = { limitInputPixels: MAX_PICTURE_PIXELS };
+  const input = isSvg ? sharp(source, { ...limits, density: await svgDensity(source, targetPx) }) : sharp(source, limits);
   const meta = await input.metadata();
   const resized = (meta.width ?? targetPx) > targetPx ? input.resize({ width: targetPx }) : input;
   const photo = meta.format === 'jpeg';
@@ -46,8 +53,10 @@ export async function rasterize(lessonFile: string, url: string, alt: string): P
   };
 }
 
-/** The density (dpi) at which an SVG renders `targetPx` wide. */
+/** The density (dpi) at which an SVG renders `targetPx` wide, lowered when a tall drawing would exceed the pixel limit. */
 async function svgDensity(svg: Buffer, targetPx: number): Promise<number> {
-  const { width = targetPx } = await sharp(svg).metadata(); // width at the default 72 dpi
-  return Math.max(1, Math.min(2400, (72 * targetPx) / width));
+  const { width = targetPx, height = targetPx } = await sharp(svg).metadata(); // size at the default 72 dpi
+  const forWidth = (72 * targetPx) / width;
+  const forPixels = 72 * Math.sqrt(MAX_PICTURE_PIXELS / (width * height));
+  return Math.max(1, Math.min(2400, forWidth, forPixels));
 }

@@ -1,6 +1,7 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import type { Run } from '../blocks.ts';
 import { error, type Finding } from '../../model/diagnostics.ts';
+import { isExternalLink } from '../../model/links.ts';
 
 /** Inline style inherited from enclosing emphasis, strong and links. */
 interface Style {
@@ -30,7 +31,8 @@ export function readRuns(nodes: readonly PhrasingContent[] | readonly Nodes[], f
         runs.push({ text: node.value, code: true, ...style });
         break;
       case 'link':
-        runs.push(...readRuns(node.children, findings, { ...style, href: node.url }));
+        // A link within the site (checked by the model) prints as its text: a PDF cannot follow it.
+        runs.push(...readRuns(node.children, findings, isExternalLink(node.url) ? { ...style, href: node.url } : style));
         break;
       case 'break':
         runs.push({ text: '\n', ...style });

@@ -7,17 +7,20 @@ import { LICENSES } from '../../model/licenses.ts';
 import type { ValidLesson } from '../../model/load.ts';
 import { helplinesFor, type Helpline } from '../../model/helplines.ts';
 import type { Fact } from '../../model/facts.ts';
+import { actionPlanBand, actionPlanFor, type ActionPlan } from '../../model/action-plan.ts';
 import { error, type Finding } from '../../model/diagnostics.ts';
 import { isElement, numberAttribute, readStages, textAttribute, timeline, type JsxElement } from '../../model/mdast.ts';
 import { picture, readFlow, type MarkdownEnv, type Pictures } from './markdown.ts';
 import { typesetText } from './typography.ts';
 import { pupilPackFileName } from '../files.ts';
 
-/** Shared data every kit prints: the disclosure protocol (as mdast), helplines and facts. */
+/** Shared data every kit prints: the disclosure protocol (as mdast), helplines, facts and the action plan. */
 export interface SharedContent {
   safeguarding: Root;
   helplines: readonly Helpline[];
   facts: readonly Fact[];
+  /** The shared action plan, one wording per band (empty when the library has none). */
+  actionPlans: readonly ActionPlan[];
 }
 
 /** The pages (1-based) a part of the kit spans, with the blank backs among them (`pageMap`). */
@@ -206,12 +209,13 @@ function cover(state: State): Block[] {
       kind: 'table',
       header: [[{ text: s.timingClock }], [{ text: s.timingStage }], [{ text: s.timingMinutes }]],
       rows: [
-        ...stages.map((stage) => [[{ text: `${stage.start}–${stage.end}` }], [{ text: typeset(state, stage.title) }], [{ text: String(stage.minutes) }]]),
+        ...stages.map((stage) => [[{ text: `${stage.start}–${stage.end}` }], [{ text: typeset(state, stage.title) }, ...optionalMark(stage, s)], [{ text: String(stage.minutes) }]]),
         [[{ text: '' }], [{ text: s.timingTotal, bold: true }], [{ text: String(data.duration), bold: true }]],
       ],
       align: ['right', 'left', 'right'],
       unsplittable: true,
     },
+    ...optionalLead(stages, s),
     ...printGuide(state),
     heading(s.objectives),
     { kind: 'paragraph', runs: [{ text: s.objectivesLead }] },
@@ -315,7 +319,7 @@ function readPlan(tree: Root, state: State): Block[] {
     if (!isElement(node, 'Stage')) return readFlow([node], env);
     const stage = stages[stageIndex++];
     return [
-      { kind: 'heading', level: 2, runs: [{ text: state.s.kit.stageHeading(stageIndex, typeset(state, stage.title)) }], pos: posOf(node) },
+      { kind: 'heading', level: 2, runs: [{ text: state.s.kit.stageHeading(stageIndex, typeset(state, stage.title)) }, ...optionalMark(stage, state.s)], pos: posOf(node) },
       { kind: 'paragraph', runs: [{ text: state.s.kit.stageTime(stage.start, stage.end, stage.minutes), bold: true }], keepWithNext: true },
       ...readFlow((node as JsxElement).children as RootContent[], env),
     ];
@@ -356,10 +360,14 @@ function readComponent(node: JsxElement, state: State, env: MarkdownEnv): Block[
       state.safeguarding.push(...inner());
       return pointer(state, s.kit.safeguardingSection, s.kit.safeguardingSection, pos);
     case 'Helplines':
-      // The memo and a pupil's sheet list the contacts where they stand; elsewhere the kit points to the helplines sheet.
+      // Pupils get their list where they read it (reader="pupils", or a handout); a memo lists the parents' contacts where
+      // it stands; the teacher is pointed to the pupils' helplines sheet, or with reader="adults" to the full list.
+      if (textAttribute(node, 'reader') === 'pupils' || state.mode === 'handout') return pupilHelplines(state);
       if (state.mode === 'memo') return helplineContacts(state, helplinesFor(state.shared.helplines, 'adults').filter((line) => line.audience.includes('parents')));
-      if (state.mode === 'handout') return helplineList(state, helplinesFor(state.shared.helplines, 'pupils'));
+      if (textAttribute(node, 'reader') === 'adults') return pointer(state, s.kit.safeguardingSection, s.kit.safeguardingSection, pos);
       return pointer(state, s.kit.pupilHelplines, s.kit.pupilHelplines, pos);
+    case 'ActionPlan':
+      return actionPlan(node, state, pos);
     case 'Fact':
       return fact(textAttribute(node, 'id') ?? '', state, pos);
     case 'Picture':
@@ -429,11 +437,15 @@ function handout(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   const title = typeset(state, textAttribute(node, 'title') ?? '');
   const audience = (textAttribute(node, 'audience') ?? 'pupil') as AudienceId;
   const poster = textAttribute(node, 'kind') === 'poster';
+  // A private sheet (a personal plan, "the adult I can tell") is the pupil's own: no name to write, a line saying so.
+  const isPrivate = textAttribute(node, 'kind') === 'private';
   const copies = copiesOf(node, state, 'pupil');
   const textScale = poster ? POSTER_SCALE : handoutScale(state);
   const sheet: MarkdownEnv = { ...env, pupil: true, forms: true, ...(poster ? { pictureSize: 'page' as const } : {}) };
   const blocks = withMode(state, 'handout', () => readFlow(node.children as RootContent[], sheet));
-  const nameLine: Block[] = !poster && (audience === 'pupil' || audience === 'pair') ? [{ kind: 'nameLine', nameLabel: `${s.nameLine}:`, dateLabel: `${s.dateLine}:` }] : [];
+  const nameLine: Block[] = isPrivate
+    ? [{ kind: 'paragraph', runs: [{ text: s.privateSheet, italic: true }] }]
+    : !poster && (audience === 'pupil' || audience === 'pair') ? [{ kind: 'nameLine', nameLabel: `${s.nameLine}:`, dateLabel: `${s.dateLine}:` }] : [];
   return moveOut(state.handouts, state, {
     outline: `${s.handout} ${state.handout}: ${title}`,
     label: typeset(state, s.kit.handoutRef(state.handout, title)),
@@ -541,6 +553,58 @@ function fact(id: string, state: State, pos?: { line: number; column: number }):
   return [{ kind: 'paragraph', runs: [{ text: `${statement} ` }, { text: `(${s.kit.source}: ` }, { text: found.source, href: found.source }, { text: `; ${verified})` }], pos }];
 }
 
+/** The shared action plan in the words of the lesson's youngest band (or `band`): title, the three steps, the evidence rule. */
+function actionPlan(node: JsxElement, state: State, pos?: { line: number; column: number }): Block[] {
+  const band = actionPlanBand(textAttribute(node, 'band'), state.lesson.data.bands);
+  const plan = band ? actionPlanFor(state.shared.actionPlans, band, state.lesson.lang) : undefined;
+  if (!plan) {
+    state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, '<ActionPlan /> has no wording: lessons/_data/action-plan.yaml is missing or lacks this band', 'npm run check names the problem in the data file'));
+    return [];
+  }
+  return [
+    { kind: 'paragraph', runs: [{ text: plan.title, bold: true }], pos },
+    {
+      kind: 'list',
+      ordered: true,
+      items: [plan.stop, plan.tell, plan.together].map((step): Block[] => [{ kind: 'paragraph', runs: [{ text: `${step.name} `, bold: true }, { text: step.text }] }]),
+      pos,
+    },
+    { kind: 'paragraph', runs: [{ text: plan.evidence, italic: true }], pos },
+  ];
+}
+
+/** The contacts a pupil of this lesson's youngest band may be handed (verified, meant for that age), with their hours. */
+function pupilHelplines(state: State): Block[] {
+  const { s, lesson } = state;
+  return [{
+    kind: 'list',
+    ordered: false,
+    items: helplinesFor(state.shared.helplines, 'pupils', lesson.data.bands).map((line): Block[] => {
+      const { name, hours } = helplineText(state, line);
+      return [{
+        kind: 'paragraph',
+        runs: [
+          { text: name, bold: true },
+          ...(line.phone ? [{ text: ` ${line.phone}`, bold: true }] : []),
+          ...(line.url ? [{ text: ' ' }, { text: line.url, href: line.url }] : []),
+          ...(hours ? [{ text: ` (${s.helplineHours}: ${hours})` }] : []),
+        ],
+      }];
+    }),
+  }];
+}
+
+/** " — можна пропустити" after an optional stage's title. */
+function optionalMark(stage: { optional: boolean }, s: UiStrings): Run[] {
+  return stage.optional ? [{ text: ` — ${s.optionalStage}`, italic: true }] : [];
+}
+
+/** Under the timing table: what a teacher short of time may drop, and what never. */
+function optionalLead(stages: readonly { optional: boolean; minutes: number }[], s: UiStrings): Block[] {
+  const minutes = stages.filter((stage) => stage.optional).reduce((sum, stage) => sum + stage.minutes, 0);
+  return minutes ? [{ kind: 'paragraph', runs: [{ text: s.optionalLead(minutes), italic: true }] }] : [];
+}
+
 /** Record a moved part and leave a pointer to its page in the plan. */
 function moveOut(into: Moved[], state: State, part: Moved, pos?: { line: number; column: number }): Block[] {
   into.push(part);
@@ -588,9 +652,17 @@ function safeguardingSection(state: State): Block[] {
     { kind: 'pageBreak', outline: s.kit.safeguardingSection },
     { kind: 'heading', level: 1, runs: [{ text: s.kit.safeguardingSection }], bookmark: false },
     { kind: 'box', variant: 'safeguarding', title: [{ text: s.safeguarding }], children: [...protocol, ...state.safeguarding], unsplittable: true },
+    ...protocolFacts(state),
     { kind: 'heading', level: 2, runs: [{ text: s.kit.adultContacts }] },
     ...helplineList(state, helplinesFor(shared.helplines, 'adults')),
   ];
+}
+
+/** The national procedures printed with the protocol (facts marked `protocol`), each with its source and date. */
+function protocolFacts(state: State): Block[] {
+  const facts = state.shared.facts.filter((item) => item.protocol);
+  if (!facts.length) return [];
+  return [{ kind: 'heading', level: 2, runs: [{ text: state.s.protocolFacts }] }, ...facts.flatMap((item) => fact(item.id, state))];
 }
 
 /** A helpline's name, hours and purpose in the lesson's language, with the kit's typographic marks. */
@@ -661,7 +733,7 @@ function helplineContacts(state: State, lines: readonly Helpline[]): Block[] {
  */
 function pupilHelplinesSheet(state: State): Block[] {
   const { s } = state;
-  const lines = helplinesFor(state.shared.helplines, 'pupils');
+  const lines = helplinesFor(state.shared.helplines, 'pupils', state.lesson.data.bands);
   const entries = lines.map((line): Block => {
     const { name, purpose, hours } = helplineText(state, line);
     const children: Block[] = [

@@ -31,11 +31,11 @@ interface Quantity {
 
 /** Quantity phrases by audience, Ukrainian and English ("по одній на учня", "one per team"). */
 const AUDIENCE_PHRASES: readonly [AudienceId, RegExp][] = [
-  ['leader', /на (кожну )?станцію|на (кожного )?ведуч|для ведуч|на стіл станції|per station|for (each|the) station|per station leader/i],
-  ['pupil', /на (кожн\S* )?(учня|учениц|дитину|дитини)|кожному учнев|per (pupil|child)|for each (pupil|child)/i],
-  ['pair', /на пару|per pair/i],
-  ['team', /на команду|на групу з|per team|per group of/i],
-  ['class', /на клас|для (вчителя|вихователя|класу|класного стенду)|для дошки|for the (class|teacher)|one set for the/i],
+  ['leader', /(?<!\p{L})(на (кожну )?станцію|на (кожного )?ведуч|для ведуч|на стіл станції)|per station|for (each|the) station|per station leader/iu],
+  ['pupil', /(?<!\p{L})(на (кожн\S* )?(учня|учениц|дитину|дитини)|кожному учнев)|per (pupil|child)|for each (pupil|child)/iu],
+  ['pair', /(?<!\p{L})на пару|per pair/iu],
+  ['team', /(?<!\p{L})(на команду|на групу з)|per team|per group of/iu],
+  ['class', /(?<!\p{L})(на клас|для (вчителя|вихователя|класу|класного стенду)|для дошки)|for the (class|teacher)|one set for the/iu],
 ];
 
 /** Counts of copies ("два примірники", "два комплекти", "двічі", "2 copies"). */
@@ -101,10 +101,15 @@ function printedParts(tree: Nodes): PrintedPart[] {
   return parts;
 }
 
-/** The parts a materials line names: by a quoted title, or all station cards for "Картки до станцій …". */
+/**
+ * The parts a materials line is the entry of: a line that starts with the kind of part ("Роздатка «…»", "Картки «…»")
+ * and names it by its quoted title, or "Картки до станцій …" for all station cards. A line that only mentions a part
+ * ("Контакти — на роздатці «…»; для стенду — ще один її примірник") is not held to its copies.
+ */
 function partsNamed(item: string, parts: readonly PrintedPart[]): PrintedPart[] {
   const kind = /^\s*(роздатк|handout|poster)/i.test(item) ? 'handout' : /^\s*(картк|cards)/i.test(item) ? 'cards' : undefined;
-  const candidates = parts.filter((part) => !kind || part.kind === kind);
+  if (!kind) return [];
+  const candidates = parts.filter((part) => part.kind === kind);
   const quoted = [...item.matchAll(QUOTED)].map((m) => normalize(m[1] ?? m[2] ?? m[3] ?? ''));
   if (quoted.length) {
     return candidates.filter((part) => quoted.some((title) => title.length > 2 && (normalize(part.title).includes(title) || title.includes(normalize(part.title)))));
@@ -121,7 +126,7 @@ function quantityOf(item: string, lesson: ValidLesson): Quantity | undefined {
   const each = EACH.exec(item)?.[0];
   // One card of the set per group ("по одній картці на групу"): the set itself is one for the class.
   if (each && /картці|\bcard\b/i.test(each)) return { phrase: each.trim(), audience: 'class' };
-  const phrase = each ?? AUDIENCE_PHRASES.map(([, pattern]) => pattern.exec(item)?.[0]).find((found) => found !== undefined) ?? /(на|per) груп\S*|per group/i.exec(item)?.[0];
+  const phrase = each ?? AUDIENCE_PHRASES.map(([, pattern]) => pattern.exec(item)?.[0]).find((found) => found !== undefined) ?? /(?<!\p{L})на груп\S*|per group/iu.exec(item)?.[0];
   const audience = phrase ? audienceOf(phrase, lesson) : undefined;
   // "по одному на команду" after "шість примірників": the count is the total, one for each of whom decides.
   const count = each ? undefined : COUNT.exec(item);

@@ -8,6 +8,7 @@ import ukPatterns from 'hyphen/patterns/uk.js'
 import enPatterns from 'hyphen/patterns/en-gb.js'
 import type { Hyphenate } from './types.ts'
 import { ukrainianPoints } from './uk-hyphenation.ts'
+import { MAX_HYPHENATED_WORD } from '../../model/limits.ts'
 
 /** The marker the pattern engine inserts; never appears in kit text (read/ strips soft hyphens). */
 const MARK = '\u00AD'
@@ -45,7 +46,8 @@ export const hyphenate: Hyphenate = (word) => (CYRILLIC.test(word) ? hyphenateUk
 
 /** Runs the pattern engine and maps its markers back to indices of `word`. */
 function computePoints(word: string, engine: (text: string) => string): readonly number[] {
-  if (word.length < MIN_WORD_LENGTH || word.includes(MARK)) return []
+  // A longer stretch of letters is no word: it breaks at the line width (the engine's work grows faster than its length).
+  if (word.length < MIN_WORD_LENGTH || word.length > MAX_HYPHENATED_WORD || word.includes(MARK)) return []
   const marked = engine(word)
   const points: number[] = []
   let index = 0

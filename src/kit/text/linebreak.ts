@@ -6,6 +6,7 @@
  */
 import { CodeUnits } from './codeunits.ts'
 import type { FontId, FontUnits, Hyphenate, Measure } from './types.ts'
+import { MAX_HYPHENATED_WORD } from '../../model/limits.ts'
 
 /** A stretch of text in one style, as the breaker receives it. */
 export interface StyledText {
@@ -61,6 +62,11 @@ const EPSILON = 1e-6
 const URL_BREAK_AFTER = new Set(['.', '?', '&', '=', '_', '#', ':', ',', ';'])
 /** The hyphen added at a hyphenation break. */
 const HYPHEN = '-'
+/**
+ * Characters: the rest of a word longer than this is measured only as far as a line needs (its head of this length,
+ * when that alone overfills the line), so an over-long word costs time in proportion to its length, not its square.
+ */
+const LONG_REST = 256
 
 /** Characters normalizeSpace changes: soft hyphens, zero-width spaces, whitespace other than a single space. */
 const NEEDS_NORMALIZING = /[\u00AD\u200B\t\n\r\f\v]| {2}/
@@ -339,6 +345,8 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
     t = scratch = tokenize(runs, scratch, fontUnits)
   }
   if (fontUnits) measureRuns(t, fontUnits)
+  // The same tokens object holds another paragraph now (scratch, or tokens broken again): forget where pieces were.
+  cursor.t = undefined
   const { srcs, pRun, pFrom, pTo, wPiece, wLen, wSpaceRun, rAt, rUpm, sums, kerns } = t
   const lines: Line[] = []
   // measure(t, f, size) is exactly units(t, f) * size / unitsPerEm (see FontUnits), and a slice's units from the prefix
@@ -355,9 +363,9 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
   /** pt: width of characters a … b - 1 of word w (pieces summed in order, as separate measurements). */
   const viewWidth = (w: number, a: number, b: number): number => {
     let sum = 0
-    let off = 0
     const end = wPiece[w + 1]!
-    for (let p = wPiece[w]!; p < end && off < b; p++) {
+    let off = pieceAt(t, w, a)
+    for (let p = cursor.p; p < end && off < b; p++) {
       const len = pTo[p]! - pFrom[p]!
       const s = a > off ? a - off : 0
       const e = b - off < len ? b - off : len
@@ -387,6 +395,9 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
     currentWidth = 0
   }
 
+  // Whether word proseWord is prose (may be hyphenated), found once per word however many lines it spans.
+  let proseWord = -1
+  let prose = false
   // Words in order; the rest of a word (a split's tail, or a word moved to the next line) starts the next line.
   let w = 0
   let off = 0
@@ -398,9 +409,11 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
     }
     const len = wLen[w]!
     const gap = cur > 0 && wSpaceRun[w - 1]! >= 0 ? spaceWidth(runs[wSpaceRun[w - 1]!]!) : 0
-    // A whole word of one piece (the common word) is one slice.
+    // A whole word of one piece (the common word) is one slice. Of a long rest, a head wider than the line (by more
+    // than any kerning at the cut) is enough to know it does not fit.
     const p = wPiece[w]!
-    const ww = off === 0 && wPiece[w + 1] === p + 1 ? sliceWidth(pRun[p]!, pFrom[p]!, pTo[p]!) : viewWidth(w, off, len)
+    let ww = len - off > LONG_REST ? viewWidth(w, off, off + LONG_REST) : -1
+    if (!(ww > width + size)) ww = off === 0 && wPiece[w + 1] === p + 1 ? sliceWidth(pRun[p]!, pFrom[p]!, pTo[p]!) : viewWidth(w, off, len)
     if (currentWidth + gap + ww <= width + EPSILON) {
       cur++
       currentWidth += gap + ww
@@ -411,7 +424,13 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
     const room = width - currentWidth - gap
     const loose = cur === 0 || width - currentWidth > LOOSE_SHARE * width
     if (loose && room > 0) {
-      const split = bestSplit(t, w, off, room, viewWidth, options.hyphenate, size, measure)
+      if (proseWord !== w) {
+        proseWord = w
+        // A compound written with a hyphen (онлайн-країна) breaks only at its hyphen, never inside its parts.
+        const whole = viewText(t, w, 0, len)
+        prose = !NOT_PROSE.test(whole) && !COMPOUND.test(whole)
+      }
+      const split = bestSplit(t, w, off, room, viewWidth, prose ? options.hyphenate : undefined, size, measure)
       if (split) {
         flush(w, off + split.index, 'none', split.hyphen)
         off += split.index
@@ -436,6 +455,30 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
   return settle(lines, width, measure, size)
 }
 
+/** Where `pieceAt` last stopped: in word w of tokens t, piece p starts at character off of the word. */
+const cursor: { t: Tokens | undefined; w: number; p: number; off: number } = { t: undefined, w: -1, p: 0, off: 0 }
+
+/**
+ * The first piece of word w that ends after character a (or the word's last piece), left in `cursor.p`; returns the
+ * character of the word it starts at. It goes on from where the last call stopped when it can, so the lines of a long
+ * word of many pieces (a style change every letter) skip each piece once, not once per line.
+ */
+function pieceAt(t: Tokens, w: number, a: number): number {
+  const { pFrom, pTo, wPiece } = t
+  if (cursor.t !== t || cursor.w !== w || cursor.off > a) {
+    cursor.t = t
+    cursor.w = w
+    cursor.p = wPiece[w]!
+    cursor.off = 0
+  }
+  const last = wPiece[w + 1]! - 1
+  while (cursor.p < last && cursor.off + pTo[cursor.p]! - pFrom[cursor.p]! <= a) {
+    cursor.off += pTo[cursor.p]! - pFrom[cursor.p]!
+    cursor.p++
+  }
+  return cursor.off
+}
+
 /** Characters a … b - 1 of word w. */
 function viewText(t: Tokens, w: number, a: number, b: number): string {
   const { srcs, pRun, pFrom, pTo, wPiece } = t
@@ -443,8 +486,8 @@ function viewText(t: Tokens, w: number, a: number, b: number): string {
   const end = wPiece[w + 1]!
   if (end - first === 1) return srcs[pRun[first]!]!.slice(pFrom[first]! + a, pFrom[first]! + b)
   let text = ''
-  let off = 0
-  for (let p = first; p < end && off < b; p++) {
+  let off = pieceAt(t, w, a)
+  for (let p = cursor.p; p < end && off < b; p++) {
     const len = pTo[p]! - pFrom[p]!
     const s = a > off ? a - off : 0
     const e = b - off < len ? b - off : len
@@ -457,9 +500,9 @@ function viewText(t: Tokens, w: number, a: number, b: number): string {
 /** The style of the character just before index k of the view of word w that starts at character a. */
 function styleBefore(t: Tokens, w: number, a: number, k: number): StyledText {
   const { runs, pRun, pFrom, pTo, wPiece } = t
-  let off = 0
+  let off = pieceAt(t, w, a)
   let last = -1
-  for (let p = wPiece[w]!; p < wPiece[w + 1]!; p++) {
+  for (let p = cursor.p; p < wPiece[w + 1]!; p++) {
     off += pTo[p]! - pFrom[p]!
     if (off <= a) continue
     last = p
@@ -492,18 +535,19 @@ const COMPOUND = /\p{L}[-\u2010]\p{L}/u
 
 /**
  * Break candidates inside a word, latest first, each as index * 2 + 1 for an explicit break (no hyphen added) and
- * index * 2 for a hyphenation point; an index with both is an explicit break. Plain numbers: nothing per candidate is built.
+ * index * 2 for a hyphenation point; an index with both is an explicit break; none after index `most`. Plain numbers:
+ * nothing per candidate is built.
  */
-function candidates(text: string, hyphenate: Hyphenate | undefined): number[] {
+function candidates(text: string, hyphenate: Hyphenate | undefined, most = text.length): number[] {
   const found: number[] = []
-  for (let i = 1; i < text.length - 1; i++) {
+  for (let i = 1; i < text.length - 1 && i < most; i++) {
     if (isExplicitBreak(text.charCodeAt(i)) && !isExplicitBreak(text.charCodeAt(i + 1))) found.push(2 * (i + 1) + 1)
   }
   if (hyphenate) {
     // Hyphenate each letter stretch on its own, so punctuation and explicit hyphens stay out of the patterns.
     LETTER_STRETCH.lastIndex = 0
-    for (let m = LETTER_STRETCH.exec(text); m !== null; m = LETTER_STRETCH.exec(text)) {
-      for (const p of hyphenate(m[0])) found.push(2 * (m.index + p))
+    for (let m = LETTER_STRETCH.exec(text); m !== null && m.index < most; m = LETTER_STRETCH.exec(text)) {
+      for (const p of hyphenate(m[0])) if (m.index + p <= most) found.push(2 * (m.index + p))
     }
   }
   // Latest first, and at one index the explicit break (odd, so sorted first) only.
@@ -517,7 +561,10 @@ function candidates(text: string, hyphenate: Hyphenate | undefined): number[] {
   return found
 }
 
-/** The latest break inside the rest of word w (from character a) whose head (with its hyphen) fits into `room` pt. */
+/**
+ * The latest break inside the rest of word w (from character a) whose head (with its hyphen) fits into `room` pt;
+ * `hyphenate` only for prose (never an address or a password, see NOT_PROSE).
+ */
 function bestSplit(
   t: Tokens,
   w: number,
@@ -528,11 +575,12 @@ function bestSplit(
   size: number,
   measure: Measure,
 ): { index: number; hyphen?: StyledText } | undefined {
-  const text = viewText(t, w, a, t.wLen[w]!)
-  // Nor the rest of an address or a password after an earlier break; a compound breaks only at its hyphen.
-  const whole = a === 0 ? text : viewText(t, w, 0, t.wLen[w]!)
-  const prose = !NOT_PROSE.test(whole) && !COMPOUND.test(whole)
-  for (const c of candidates(text, prose ? hyphenate : undefined)) {
+  // Only breaks within what fits can be taken: the text beyond (by the longest word the patterns take, so the letter
+  // stretch around the last break that fits is seen whole) is never looked at.
+  const fit = fitLength(t, w, a, room, viewWidth)
+  if (fit === 0) return undefined
+  const text = viewText(t, w, a, Math.min(t.wLen[w]!, a + fit + MAX_HYPHENATED_WORD + 1))
+  for (const c of candidates(text, hyphenate, fit)) {
     const index = c >> 1
     const hyphenStyle = (c & 1) === 0 ? styleBefore(t, w, a, index) : undefined
     const width = viewWidth(w, a, a + index) + (hyphenStyle ? measure(HYPHEN, hyphenStyle.font, size) : 0)
@@ -543,18 +591,9 @@ function bestSplit(
 
 /** The longest head (at least one character) of the rest of an over-long word that fits the line, preferring a URL separator. */
 function emergencySplitIndex(t: Tokens, w: number, a: number, width: number, viewWidth: (w: number, a: number, b: number) => number): number {
-  const text = viewText(t, w, a, t.wLen[w]!)
-  // Binary search for the longest fitting prefix: widths grow with length (advances are positive).
-  let lo = 1
-  let hi = text.length - 1
-  let best = 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (viewWidth(w, a, a + mid) <= width + EPSILON) {
-      best = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
+  const best = Math.max(1, Math.min(fitLength(t, w, a, width, viewWidth), t.wLen[w]! - a - 1))
+  // The head that fits, and enough beyond it to find where a character (with its combining marks) ends.
+  const text = viewText(t, w, a, Math.min(t.wLen[w]!, a + best + 1 + MAX_HYPHENATED_WORD))
   // Prefer ending at a URL separator when one lies in the last third of the fitting prefix.
   for (let k = best; k > (best * 2) / 3; k--) {
     if (URL_BREAK_AFTER.has(text[k - 1]!) && isCharBoundary(text, k)) return k
@@ -566,6 +605,28 @@ function emergencySplitIndex(t: Tokens, w: number, a: number, width: number, vie
     while (k < text.length - 1 && !isCharBoundary(text, k)) k++
   }
   return k
+}
+
+/**
+ * The most characters of the rest of word w (from character a) that fit into `room` pt: found by doubling, then
+ * halving, so a long rest costs a few measurements of about a line's length (widths grow with length).
+ */
+function fitLength(t: Tokens, w: number, a: number, room: number, viewWidth: (w: number, a: number, b: number) => number): number {
+  const rest = t.wLen[w]! - a
+  let lo = 0
+  let hi = 1
+  while (hi <= rest && viewWidth(w, a, a + hi) <= room + EPSILON) {
+    lo = hi
+    hi *= 2
+  }
+  hi = Math.min(hi, rest + 1)
+  // lo fits (or is 0), hi does not (or is past the end).
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1
+    if (viewWidth(w, a, a + mid) <= room + EPSILON) lo = mid
+    else hi = mid
+  }
+  return lo
 }
 
 /** The slices of the line being built, as (run, from, to) triples: scratch, overwritten by every `lineSlices`. */
@@ -585,8 +646,9 @@ function lineSlices(t: Tokens, ls: number, lo: number, le: number, eo: number): 
   for (let w = ls; w <= le; w++) {
     const a = w === ls ? lo : 0
     const b = w === le ? eo : t.wLen[w]!
-    let off = 0
-    for (let p = wPiece[w]!; p < wPiece[w + 1]! && off < b; p++) {
+    // The first word may start inside (a long word's later line): its pieces before that are skipped.
+    let off = w === ls ? pieceAt(t, w, a) : 0
+    for (let p = w === ls ? cursor.p : wPiece[w]!; p < wPiece[w + 1]! && off < b; p++) {
       const len = pTo[p]! - pFrom[p]!
       const s = a > off ? a - off : 0
       const e = b - off < len ? b - off : len

@@ -1,0 +1,157 @@
+/**
+ * The offline bundle: `downloads/lesson-kits-<version>.zip`, the whole built site with every kit, for a school to copy
+ * to a USB stick, a computer or a server. Inside one folder:
+ *
+ *   START-HERE.html   how to open, serve and verify the copy (Ukrainian and English)
+ *   MANIFEST.sha256   the SHA-256 of every other file, in `sha256sum -c` format
+ *   serve.mjs         the site's own server (src/site/serve.mjs as it is: Node ≥ 18, no dependencies)
+ *   site/             the site, as the published one but without the download link (a copy does not carry itself)
+ *
+ * The zip is deterministic: files in byte order of their paths, one fixed timestamp (the commit's date), no
+ * per-file extra fields, fixed compression; the same site gives the same bytes (tested).
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { t } from '../i18n/index.ts';
+import type { Lang } from '../model/formats.ts';
+import { bundleFileName } from './paths.ts';
+import { startHereHtml, type CopyFacts } from './start-here.ts';
+
+/** The server file the bundle carries, copied byte for byte. */
+const SERVER_SOURCE = new URL('./serve.mjs', import.meta.url);
+
+/** The site's folder of downloads, which the copies leave out. */
+export const DOWNLOADS_DIR = 'downloads';
+
+/** Files that are compressed already: stored as they are (deflating them again costs time and saves nothing). */
+const STORED = /\.(woff2?|png|jpe?g|webp|avif|gif|zip|zim|pf_fragment|pf_index|pf_meta|pf_filter|pagefind)$/i;
+
+/** A paragraph only the published site shows (the download of this very bundle). */
+const ONLINE_ONLY = /<p\b[^>]*\sdata-online-only\b[^>]*>[\s\S]*?<\/p>/g;
+
+/** One file of an offline copy. */
+export interface CopyFile {
+  /** Path inside the copy's site folder, with `/`. */
+  path: string;
+  data: Buffer;
+}
+
+/** A page as the offline copies carry it: without what only the published site shows. */
+export function offlineHtml(html: string): string {
+  return html.replace(ONLINE_ONLY, '');
+}
+
+/** Every file of a built site except the downloads, pages as offline copies carry them, in byte order of their paths. */
+export async function offlineSiteFiles(siteDir: string): Promise<CopyFile[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  const paths = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .filter((path) => path.split('/')[0] !== DOWNLOADS_DIR)
+    .sort(byteOrder);
+  return Promise.all(
+    paths.map(async (path) => {
+      const data = await readFile(join(siteDir, path));
+      return { path, data: path.endsWith('.html') ? Buffer.from(offlineHtml(data.toString('utf8'))) : data };
+    }),
+  );
+}
+
+/** Compare strings by their UTF-16 code units: the same order on every machine and locale. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `sha256sum` lines for files: `<hex>  <path>`, one per file, in the given order. */
+export function manifest(files: readonly CopyFile[]): string {
+  return files.map((file) => `${createHash('sha256').update(file.data).digest('hex')}  ${file.path}\n`).join('');
+}
+
+/** What the bundle says about the build. */
+export interface BundleInfo {
+  version: string;
+  commit?: string;
+  /** YYYY-MM-DD of the commit: the timestamp of every file in the zip. */
+  commitDate?: string;
+  builtOn: string;
+}
+
+/** The result of writing a bundle. */
+export interface WrittenBundle {
+  file: string;
+  bytes: number;
+  files: number;
+}
+
+/**
+ * Write the offline bundle of a built site into `<siteDir>/downloads/lesson-kits-<version>.zip` (or `outFile`), by way
+ * of a temporary file, so a failure never leaves half a zip.
+ */
+export async function writeBundle(siteDir: string, info: BundleInfo, outFile = join(siteDir, DOWNLOADS_DIR, bundleFileName(info.version))): Promise<WrittenBundle> {
+  const folder = bundleFileName(info.version).replace(/\.zip$/, '');
+  const site = await offlineSiteFiles(siteDir);
+  const facts: CopyFacts = {
+    ...info,
+    folder,
+    lessons: site.filter((file) => /^lessons\/[^/]+\/index\.html$/.test(file.path)).length,
+    kits: site.filter((file) => /^kits\/[^/]+\.pdf$/.test(file.path)).length,
+  };
+  const files: CopyFile[] = [
+    { path: 'START-HERE.html', data: Buffer.from(startHereHtml(facts)) },
+    { path: 'serve.mjs', data: await readFile(SERVER_SOURCE) },
+    ...site.map((file) => ({ path: `site/${file.path}`, data: file.data })),
+  ];
+  const all = [...files, { path: 'MANIFEST.sha256', data: Buffer.from(manifest(files)) }];
+  const mtime = fixedTimestamp(info.commitDate ?? info.builtOn);
+  const zip = new yazl.ZipFile();
+  for (const file of all) {
+    zip.addBuffer(file.data, `${folder}/${file.path}`, { mtime, mode: 0o100644, compress: !STORED.test(file.path), forceDosTimestamp: true });
+  }
+  zip.end();
+  const partial = `${outFile}.partial`;
+  await mkdir(dirname(outFile), { recursive: true });
+  try {
+    await pipeline(zip.outputStream, createWriteStream(partial));
+    await rename(partial, outFile);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  const { size } = await stat(outFile);
+  return { file: outFile, bytes: size, files: all.length };
+}
+
+/**
+ * Noon of a date, in this machine's time zone: a zip stores local date and time fields (no zone), and yazl reads them
+ * with the local getters, so a date made from local fields gives the same bytes in every time zone.
+ */
+function fixedTimestamp(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date, 12, 0, 0);
+}
+
+/** Where a page shows the bundle's size, filled in once the zip exists: `<span data-bundle-size="uk"></span>`. */
+const SIZE_PLACEHOLDER = /<span data-bundle-size="([a-z]{2})"><\/span>/g;
+
+/** bytes in a megabyte, as the size is shown. */
+const MEGABYTE = 1024 * 1024;
+
+/** Write the bundle's size into the pages that link it (the zip does not carry those links). Returns the pages changed. */
+export async function fillBundleSize(siteDir: string, bytes: number): Promise<number> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  let changed = 0;
+  for (const entry of entries.filter((item) => item.isFile() && item.name.endsWith('.html'))) {
+    const file = join(entry.parentPath, entry.name);
+    const html = await readFile(file, 'utf8');
+    const next = html.replace(SIZE_PLACEHOLDER, (_match, lang: string) => `<span data-bundle-size="${lang}">${t(lang as Lang).bundleSize(bytes / MEGABYTE)}</span>`);
+    if (next !== html) {
+      await writeFile(file, next);
+      changed++;
+    }
+  }
+  return changed;
+}
