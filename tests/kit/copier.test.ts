@@ -16,7 +16,7 @@ import { readKit } from '../../src/kit/read/kit.ts';
 import { typesetText } from '../../src/kit/read/typography.ts';
 import { runsText, type Block } from '../../src/kit/blocks.ts';
 import { t } from '../../src/i18n/index.ts';
-import { allBookmarks, bookmarks, fullness, letters, pageTexts, pageWords, placedPictures, typeSizes, type Word } from './pdf-read.ts';
+import { allBookmarks, bookmarks, fullness, letters, pageTexts, pageWords, placedPictures, typeSizes, type Bookmark, type Word } from './pdf-read.ts';
 
 const library = loadLibrary('lessons');
 const lessons = publishedLessons(library);
@@ -239,8 +239,9 @@ describe.each(cases)('kit of %s', (_name, lesson: ValidLesson) => {
 
   test('each card sheet sets its cards in one type size', () => {
     const mixed: string[] = [];
+    const parts = bookmarks(kit().file).filter((entry) => entry.depth === 0);
     typeSizes(kit().file).forEach((sizes, p) => {
-      if (!isCardPage(kit(), p, s)) return;
+      if (!isCardPage(kit(), parts, p, s)) return;
       // Besides the header and footer (8.5 pt or smaller) and the set's title (15 pt): one size for every card.
       const cards = [...sizes].filter((size) => size > 8.5 && size !== 15);
       if (cards.length !== 1) mixed.push(`p. ${p + 1}: ${[...sizes].join(', ')}`);
@@ -339,13 +340,15 @@ describe('the 4–6 kit (moya-persha-podorozh)', () => {
   const lesson = lessons.find((item) => item.slug === 'moya-persha-podorozh' && item.lang === 'uk')!;
   const kit = () => kits.get(lesson.file)!;
 
-  test('the parent memo\u2019s "contacts below" has the contacts below it', () => {
-    const memo = letters(kit().texts.join(' '));
-    const at = memo.indexOf(letters('Контакти служб допомоги — нижче'));
+  test('the parent memo lists the contacts where it says where to get help', () => {
+    const parts = bookmarks(kit().file).filter((entry) => entry.depth === 0);
+    const memo = parts.find((entry) => memoTitles(lesson).includes(entry.title))!;
+    const next = parts[parts.indexOf(memo) + 1]!;
+    const text = letters(kit().texts.slice(memo.page - 1, next.page - 1).join(' '));
+    const at = text.indexOf(letters('Куди звернутися по допомогу'));
     expect(at).toBeGreaterThan(0);
-    const after = memo.slice(at, memo.indexOf(letters(t('uk').kit.safeguardingSection), at));
-    expect(after).toContain('116111');
-    expect(after).toContain('102');
+    expect(text.slice(at)).toContain('116111');
+    expect(text.slice(at)).toContain('102');
   });
 
   test('«Моя долонька довіри» prints the hand at least 15 cm tall, its circles at least 25 mm across with a solid outline', async () => {
@@ -396,7 +399,8 @@ describe.each(cases)('pictures to show in %s', (_name, lesson: ValidLesson) => {
 describe('forms and sheets of the 9–11 quest', () => {
   const lesson = lessons.find((item) => item.slug === 'ne-vedus-kvest-9-11')!;
   const kit = () => kits.get(lesson.file)!;
-  const pageWith = (text: string) => kit().texts.findIndex((page) => bodyLines(page).slice(0, 3).some((line) => line.includes(text)));
+  /** The page a part starts on: one of its first lines is the part's title. */
+  const pageWith = (text: string) => kit().texts.findIndex((page) => bodyLines(page).slice(0, 3).some((line) => line.trim() === text));
 
   test('the complaint form gives each field several writing lines, filling its sheet', () => {
     const p = pageWith('Бланк скарги на платформу');
@@ -414,7 +418,9 @@ describe('forms and sheets of the 9–11 quest', () => {
     for (const title of ['Довідка юриста', 'Бланк скарги на платформу', 'Лист команди']) {
       expect(kit().texts[pageWith(title)], title).not.toContain('Ім’я:');
     }
-    expect(kit().texts[pageWith('Мій цифровий чек-ап і план')]).toContain('Ім’я:');
+    // A pupil's private sheet has no name line either, only the note that it is the pupil's own.
+    expect(kit().texts[pageWith('Мій цифровий чек-ап і план')]).not.toContain('Ім’я:');
+    expect(kit().texts[pageWith('Мій цифровий чек-ап і план')]).toContain(t('uk').privateSheet);
   });
 
   test('a list on a card is set flush left, its numbers at the start of lines', () => {
@@ -473,9 +479,8 @@ function lessonWords(lesson: ValidLesson): { words: Set<string> } {
   return { words };
 }
 
-/** Whether a page of a kit is a page of cards (it has the dashed cut grid's card set title or its continuation). */
-function isCardPage(kit: ReadBack, p: number, s: ReturnType<typeof t>): boolean {
-  const parts = bookmarks(kit.file).filter((entry) => entry.depth === 0);
+/** Whether a page of a kit is a page of cards: not blank, in a card set's part (by the kit's top-level bookmarks). */
+function isCardPage(kit: ReadBack, parts: readonly Bookmark[], p: number, s: ReturnType<typeof t>): boolean {
   const part = [...parts].reverse().find((entry) => entry.page <= p + 1);
   return part !== undefined && part.title.startsWith(`${s.cards}: `) && !isBlank(kit.texts[p]!);
 }
