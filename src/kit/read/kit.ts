@@ -246,7 +246,7 @@ function printGuide(state: State): Block[] {
     })),
     ...(state.key.some((entry) => entry.answer.length) ? [{ outline: s.kit.answerKey, label: s.kit.answerKey, copies: forTeacher }] : []),
     ...state.memos.map((part) => ({ outline: part.outline, label: part.label, copies: part.copies })),
-    { outline: s.kit.safeguardingSection, label: s.kit.safeguardingSection, copies: forTeacher },
+    { outline: s.kit.safeguardingSection, label: s.kit.safeguardingSection, copies: s.kit.forTeacherAndBoard },
     ...(lesson.data.glossary.length ? [{ outline: s.glossary, label: s.glossary, copies: forTeacher }] : []),
     { outline: s.kit.pupilHelplines, label: s.kit.pupilHelplines, copies: s.kit.pupilHelplinesCopies },
   ];
@@ -562,14 +562,14 @@ function actionPlan(node: JsxElement, state: State, pos?: { line: number; column
     return [];
   }
   return [
-    { kind: 'paragraph', runs: [{ text: plan.title, bold: true }], pos },
+    { kind: 'paragraph', runs: [{ text: typeset(state, plan.title), bold: true }], keepWithNext: true, pos },
     {
       kind: 'list',
       ordered: true,
-      items: [plan.stop, plan.tell, plan.together].map((step): Block[] => [{ kind: 'paragraph', runs: [{ text: `${step.name} `, bold: true }, { text: step.text }] }]),
+      items: [plan.stop, plan.tell, plan.together].map((step): Block[] => [{ kind: 'paragraph', runs: [{ text: `${typeset(state, step.name)} `, bold: true }, { text: typeset(state, step.text) }] }]),
       pos,
     },
-    { kind: 'paragraph', runs: [{ text: plan.evidence, italic: true }], pos },
+    { kind: 'paragraph', runs: [{ text: typeset(state, plan.evidence), italic: true }], pos },
   ];
 }
 
