@@ -168,6 +168,11 @@ export interface PageBreakBlock {
    * intentionally blank back, marked as such. Pupils' parts, station sheets and the memo start so.
    */
   recto?: boolean
+  /**
+   * The part is one page (a poster): its type is set at `textScale`, or as much smaller as it takes (down to the body
+   * size) for all of it to fit one page.
+   */
+  onePage?: boolean
   pos?: SourcePos
 }
 

@@ -380,6 +380,9 @@ describe('the 4–6 kit (moya-persha-podorozh)', () => {
     const picture = placedPictures(kit().file).find((p) => p.page === page + 1)!;
     expect(picture.height / MM).toBeGreaterThanOrEqual(80);
     expect(fullness(words)).toBeGreaterThan(0.85);
+    // One page: all of it is on it, and the page after it is its marked blank back.
+    expect(letters(kit().texts[page]!)).toContain(letters('все зупинимо одразу'));
+    expect(kit().texts[page + 1]).toContain('навмисно залишена порожньою');
   });
 });
 

@@ -129,3 +129,23 @@ describe('tables on pupils\u2019 sheets', () => {
     expect(size(layout([table(false)]))).toBeLessThan(11)
   })
 })
+
+describe('one-page parts (posters)', () => {
+  const poster = (n: number): Block[] => [P('before'), { kind: 'pageBreak', outline: 'Poster', textScale: 2, onePage: true }, lines('poster', n), { kind: 'pageBreak', outline: 'After' }, P('after')]
+  const sizeOf = (kit: LaidOutKit, text: string) => kit.pages.flatMap((_, p) => pageTexts(kit, p)).find((t) => t.text.startsWith(text))!.size
+
+  test('a short poster keeps its large type', () => {
+    const kit = layout(poster(3))
+    expect(sizeOf(kit, 'poster0')).toBe(22)
+    expect(kit.pages.length).toBe(3)
+  })
+
+  test('a longer one is set as much smaller as it takes to fit its page, never below the body size', () => {
+    const kit = layout(poster(40))
+    const size = sizeOf(kit, 'poster0')
+    expect(size).toBeLessThan(22)
+    expect(size).toBeGreaterThanOrEqual(11)
+    expect(pageOf(kit, 'poster0')).toBe(pageOf(kit, 'poster39'))
+    expect(pageOf(kit, 'after')).toBe(pageOf(kit, 'poster0') + 1)
+  })
+})

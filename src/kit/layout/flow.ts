@@ -75,6 +75,7 @@ function flowBlocks(blocks: readonly Block[], env: FlowEnv, col: Column, cache?:
       pendingRecto ||= block.recto === true
       pendingOutline = block.outline ?? pendingOutline
       scale = block.textScale ?? 1
+      if (block.onePage) scale = onePageScale(blocks, index + 1, env, col, scale)
       keepLines = 0
       return
     }
@@ -108,6 +109,25 @@ function flowBlocks(blocks: readonly Block[], env: FlowEnv, col: Column, cache?:
     rows.push(...out)
   })
   return rows
+}
+
+/** Steps by which a one-page part's type shrinks until the part fits its page. */
+const ONE_PAGE_STEP = 0.05
+
+/**
+ * The largest type scale, from `scale` down to 1 by steps, at which the blocks from `from` to the next page break fit
+ * one page (pictures that grow counted at their starting height); 1 if none does.
+ */
+function onePageScale(blocks: readonly Block[], from: number, env: FlowEnv, col: Column, scale: number): number {
+  const end = blocks.findIndex((block, index) => index >= from && block.kind === 'pageBreak')
+  const part = blocks.slice(from, end < 0 ? blocks.length : end)
+  const trial: FlowEnv = { ...env, errors: [] }
+  for (let s = scale; s > 1; s = Math.round((s - ONE_PAGE_STEP) * 100) / 100) {
+    let height = 0
+    for (const block of part) for (const r of blockRows(block, trial, { ...col, scale: s })) height += r.gapBefore + r.height
+    if (height <= env.content.height) return s
+  }
+  return 1
 }
 
 /**

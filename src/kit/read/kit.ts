@@ -63,6 +63,8 @@ interface Moved {
   cut?: boolean;
   /** Starts a new sheet (pupils' sheets, station sheets, the memo); a picture to show may share a sheet with the one before. */
   recto: boolean;
+  /** A poster: its type shrinks from its scale until it fits one page. */
+  onePage?: boolean;
 }
 
 /** One entry of the answer key. */
@@ -92,6 +94,8 @@ interface State {
   key: KeyEntry[];
   /** The component a node is being read inside: decides what Discuss, Cards, Answer, Picture and Helplines do. */
   mode: 'plan' | 'handout' | 'station' | 'memo';
+  /** Reading a poster: read across a room, so an action plan on it prints its steps' names only. */
+  poster?: boolean;
   /** The station being read: its number and how many of its questions are read (they are numbered within the sheet). */
   station?: { n: number; questions: number };
   /** Every block that prints page numbers, and how to make it again with the current `pages`. */
@@ -442,7 +446,9 @@ function handout(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
   const copies = copiesOf(node, state, 'pupil');
   const textScale = poster ? POSTER_SCALE : handoutScale(state);
   const sheet: MarkdownEnv = { ...env, pupil: true, forms: true, ...(poster ? { pictureSize: 'page' as const } : {}) };
+  state.poster = poster;
   const blocks = withMode(state, 'handout', () => readFlow(node.children as RootContent[], sheet));
+  state.poster = false;
   const nameLine: Block[] = isPrivate
     ? [{ kind: 'paragraph', runs: [{ text: s.privateSheet, italic: true }] }]
     : !poster && (audience === 'pupil' || audience === 'pair') ? [{ kind: 'nameLine', nameLabel: `${s.nameLine}:`, dateLabel: `${s.dateLine}:` }] : [];
@@ -452,6 +458,7 @@ function handout(node: JsxElement, state: State, env: MarkdownEnv): Block[] {
     copies,
     recto: true,
     textScale,
+    ...(poster ? { onePage: true } : {}),
     blocks: [
       // On a poster this line is for the teacher, not the room: set at the body size.
       { kind: 'paragraph', runs: [{ text: `${s.handout} ${state.handout} · ${copies}`, italic: true }], keepWithNext: true, ...(poster ? { scale: 1 / POSTER_SCALE } : {}) },
@@ -561,12 +568,17 @@ function actionPlan(node: JsxElement, state: State, pos?: { line: number; column
     state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, '<ActionPlan /> has no wording: lessons/_data/action-plan.yaml is missing or lacks this band', 'npm run check names the problem in the data file'));
     return [];
   }
+  const steps = [plan.stop, plan.tell, plan.together];
+  // A poster is read across a room: the three steps' names, large; what each means is in the plan, the memo and the site.
+  if (state.poster) {
+    return [{ kind: 'list', ordered: true, items: steps.map((step): Block[] => [{ kind: 'paragraph', runs: [{ text: typeset(state, step.name), bold: true }] }]), pos }];
+  }
   return [
     { kind: 'paragraph', runs: [{ text: typeset(state, plan.title), bold: true }], keepWithNext: true, pos },
     {
       kind: 'list',
       ordered: true,
-      items: [plan.stop, plan.tell, plan.together].map((step): Block[] => [{ kind: 'paragraph', runs: [{ text: `${typeset(state, step.name)} `, bold: true }, { text: typeset(state, step.text) }] }]),
+      items: steps.map((step): Block[] => [{ kind: 'paragraph', runs: [{ text: `${typeset(state, step.name)} `, bold: true }, { text: typeset(state, step.text) }] }]),
       pos,
     },
     { kind: 'paragraph', runs: [{ text: typeset(state, plan.evidence), italic: true }], pos },
@@ -625,7 +637,7 @@ function pointer(state: State, outline: string, label: string, pos?: { line: num
 
 /** A moved part on its own page(s), bookmarked, starting a new sheet where it must. */
 function movedSection(part: Moved): Block[] {
-  return [{ kind: 'pageBreak', outline: part.outline, textScale: part.textScale, ...(part.recto ? { recto: true } : {}) }, ...part.blocks];
+  return [{ kind: 'pageBreak', outline: part.outline, textScale: part.textScale, ...(part.recto ? { recto: true } : {}), ...(part.onePage ? { onePage: true } : {}) }, ...part.blocks];
 }
 
 /** Every question with its answer, numbered as in the plan; questions with no written answer are left out. */
