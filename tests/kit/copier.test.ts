@@ -383,6 +383,10 @@ describe('the 4–6 kit (moya-persha-podorozh)', () => {
     // One page: all of it is on it, and the page after it is its marked blank back.
     expect(letters(kit().texts[page]!)).toContain(letters('все зупинимо одразу'));
     expect(kit().texts[page + 1]).toContain('навмисно залишена порожньою');
+    // The action plan on it is its three steps' names, large; what each means is in the plan and the memo.
+    expect(letters(kit().texts[page]!)).not.toContain(letters('Нічого не відповідаю'));
+    const steps = ['Розкажи', 'Разом'].map((text) => words.find((word) => word.text === text)!);
+    for (const step of steps) expect((step.yMax - step.yMin) / body).toBeGreaterThanOrEqual(30 / 11);
   });
 });
 

@@ -111,6 +111,8 @@ const YOUNG_HANDOUT_SCALE = 1.25;
 const PRE_READER_HANDOUT_SCALE = 1.1;
 /** Type scale of a poster, read from across a classroom (body 22 pt, title 40 pt). */
 const POSTER_SCALE = 2;
+/** Size of an action plan's steps on a poster, relative to the poster's body text (about 35 pt). */
+const POSTER_STEP_SCALE = 1.6;
 /** Size of the phone numbers on the pupils' helplines sheet, relative to its body text (about 24 pt). */
 const PHONE_SCALE = 2.2;
 /** Size of the small print of that sheet (what each service is for, when the contacts were verified), relative to the body text. */
@@ -571,7 +573,7 @@ function actionPlan(node: JsxElement, state: State, pos?: { line: number; column
   const steps = [plan.stop, plan.tell, plan.together];
   // A poster is read across a room: the three steps' names, large; what each means is in the plan, the memo and the site.
   if (state.poster) {
-    return [{ kind: 'list', ordered: true, items: steps.map((step): Block[] => [{ kind: 'paragraph', runs: [{ text: typeset(state, step.name), bold: true }] }]), pos }];
+    return steps.map((step, i): Block => ({ kind: 'paragraph', runs: [{ text: `${i + 1}. ${typeset(state, step.name)}`, bold: true }], scale: POSTER_STEP_SCALE, pos }));
   }
   return [
     { kind: 'paragraph', runs: [{ text: typeset(state, plan.title), bold: true }], keepWithNext: true, pos },
