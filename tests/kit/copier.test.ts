@@ -16,7 +16,7 @@ import { readKit } from '../../src/kit/read/kit.ts';
 import { typesetText } from '../../src/kit/read/typography.ts';
 import { runsText, type Block } from '../../src/kit/blocks.ts';
 import { t } from '../../src/i18n/index.ts';
-import { allBookmarks, bookmarks, fullness, letters, pageTexts, pageWords, placedPictures, typeSizes, type Bookmark, type Word } from './pdf-read.ts';
+import { allBookmarks, bookmarks, fullness, letters, pageTexts, pageWords, placedPictures, typeSizes, writingLines, type Bookmark, type Word } from './pdf-read.ts';
 
 const library = loadLibrary('lessons');
 const lessons = publishedLessons(library);
@@ -387,6 +387,14 @@ describe('the 4–6 kit (moya-persha-podorozh)', () => {
     expect(letters(kit().texts[page]!)).not.toContain(letters('Нічого не відповідаю'));
     const steps = ['Розкажи', 'Разом'].map((text) => words.find((word) => word.text === text)!);
     for (const step of steps) expect((step.yMax - step.yMin) / body).toBeGreaterThanOrEqual(30 / 11);
+  });
+});
+
+describe.each(cases)('forms in %s', (_name, lesson: ValidLesson) => {
+  test('every form field on a pupil\u2019s sheet has at least two writing lines', () => {
+    const fields = writingLines(kits.get(lesson.file)!.file);
+    if (/^_{3,}\s*$/m.test(readFileSync(lesson.file, 'utf8'))) expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) expect(field.lines, `page ${field.page}`).toBeGreaterThanOrEqual(2);
   });
 });
 

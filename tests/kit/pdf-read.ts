@@ -91,6 +91,18 @@ export function typeSizes(file: string): Set<number>[] {
   return [...streams.keys()].sort((a, b) => a - b).map((page) => new Set([...streams.get(page)!.matchAll(/\/F\d+ ([\d.]+) Tf/g)].map((m) => Number(m[1]))));
 }
 
+/**
+ * The form fields of every page, as the number of ruled writing lines each has: the kit strokes a field's lines together,
+ * in the writing lines' grey and width (`q 0.45 G 0.6 w … S Q`).
+ */
+export function writingLines(file: string): { page: number; lines: number }[] {
+  const found: { page: number; lines: number }[] = [];
+  for (const [page, stream] of contentStreams(uncompressed(file))) {
+    for (const m of stream.matchAll(/q 0\.45 G 0\.6 w\n([\s\S]*?) S Q/g)) found.push({ page, lines: [...m[1]!.matchAll(/ l\b/g)].length });
+  }
+  return found;
+}
+
 /** The pictures placed on every page (`w 0 0 h x y cm /ImN Do` in the uncompressed content streams, qpdf --qdf). */
 export function placedPictures(file: string): Placed[] {
   {

@@ -33,6 +33,8 @@ export interface MarkdownEnv {
 
 /** A run of underscores at the end of a paragraph (three or more): a blank to write in. */
 const BLANK_AT_END = /_{3,}\s*$/;
+/** The fewest writing lines of a field with a label: room for a sentence in a child's hand, more where the sheet has room. */
+const FIELD_MIN_LINES = 2;
 
 /** Inline nodes that may stand directly in a component written on one line (`<Card>**Так** чи ні</Card>`). */
 const PHRASING = new Set(['text', 'strong', 'emphasis', 'delete', 'inlineCode', 'link', 'break']);
@@ -106,7 +108,7 @@ function readNode(node: Nodes, env: MarkdownEnv): Block[] {
       return [{ kind: 'box', variant: 'script', children: readFlow(node.children, env), pos }];
     case 'thematicBreak':
       // On a pupil's sheet a line of underscores (which Markdown reads as a rule) is space to write in.
-      return [env.forms ? { kind: 'field', label: [], lines: 1, pos } : { kind: 'rule', pos }];
+      return [env.forms ? { kind: 'field', label: [], lines: FIELD_MIN_LINES, pos } : { kind: 'rule', pos }];
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       return env.component(node, env);
@@ -120,7 +122,7 @@ function readNode(node: Nodes, env: MarkdownEnv): Block[] {
 function field(runs: Run[], pos?: { line: number; column: number }): Block {
   const last = runs.at(-1)!;
   const label = [...runs.slice(0, -1), { ...last, text: last.text.replace(BLANK_AT_END, '').trimEnd() }].filter((run) => run.text.length > 0);
-  return { kind: 'field', label, lines: 1, length: BLANK_AT_END.exec(last.text)![0].trim().length, pos };
+  return { kind: 'field', label, lines: FIELD_MIN_LINES, length: BLANK_AT_END.exec(last.text)![0].trim().length, pos };
 }
 
 /**
