@@ -97,10 +97,19 @@ export const uk = {
   searchAllBands: 'Усі групи',
   searchAllFormats: 'Усі формати',
   searchAllTopics: 'Усі теми',
+  searchType: 'Сторінки',
+  searchAllTypes: 'Усі сторінки',
+  /** Filter values of the search's page types; the about page is where the helplines are. */
+  pageTypes: { lesson: 'Уроки', teachers: 'Для вчителя', parents: 'Для батьків', about: 'Про проєкт і куди звернутися' },
   searchResults: (n: number) => `Знайдено: ${n}`,
-  searchNoResults: 'Нічого не знайдено. Спробуйте інше слово або приберіть фільтр.',
-  searchHint:
-    'Пошук шукає слова так, як ви їх написали: якщо не знаходить, спробуйте іншу форму слова («безпека», «безпеки») або почніть слово і додайте кілька літер.',
+  searchNoResults: 'Нічого не знайдено.',
+  searchDidYouMean: 'Можливо, ви мали на увазі:',
+  searchWithoutFilters: 'Без фільтрів знайдено більше: приберіть фільтр, щоб побачити.',
+  searchElsewhere: 'Перегляньте уроки за темами або дізнайтеся, куди звернутися по допомогу.',
+  searchTopicsLink: 'Уроки за темами',
+  searchHelpLink: 'Куди звернутися по допомогу',
+  searchInsteadOf: (shown: string, typed: string) => `Шукаємо «${shown}» (ви написали «${typed}»).`,
+  searchHint: 'Пишіть слово в будь-якій формі — «пароль», «паролями», «друзів»: пошук знайде всі його форми.',
   searchNoScript: 'Пошук працює з увімкненим JavaScript. Без нього перегляньте уроки за віковими групами або темами.',
   searchLoading: 'Завантаження…',
   searchOfflineNote:

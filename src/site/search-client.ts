@@ -8,12 +8,17 @@
  * file (`…/index.html`), which works on any server, from disk and in Kiwix.
  */
 import { FINDER_DATA_FILE, FINDER_GLOBAL, findEntries, prepareEntries, type FinderEntry } from './finder.ts';
-import { normalizeText, TEXT_WORD } from './words.ts';
+import { LEXICON_FILE, LEXICON_GLOBAL } from './search-index.ts';
+import { indexQueries, KEY_MARK, normalizeText, readLexicon, TEXT_WORD, withoutTokens, type Lexicon, type LexiconData } from './words.ts';
+import type { Lang } from '../model/formats.ts';
 
 interface PagefindResult {
+  id: string;
+  score: number;
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
+  options(options: { excerptLength?: number }): Promise<void>;
   search(query: string | null, options: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -35,18 +40,21 @@ interface Engine {
 
 /** Results shown at once; a teacher's library is small, so more would only scroll. */
 const MAX_RESULTS = 30;
+/** Words in an excerpt as Pagefind counts them, tokens included (about half are tokens in Ukrainian): ~25 words shown. */
+const EXCERPT_WORDS = 50;
 /** ms to wait after typing before searching. */
 const TYPING_DELAY = 200;
 
 /** Wire the form: search as the teacher types or changes a filter, keep the query in the address. */
 export function startSearch(form: HTMLFormElement): void {
   const root = form.dataset.root ?? './';
+  const lang = (form.dataset.lang ?? 'uk') as Lang;
   const messages = JSON.parse(form.dataset.messages ?? '{}') as { results: string; none: string; loading: string };
   const status = document.querySelector<HTMLElement>('[data-search-status]')!;
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
   const fromDisk = location.protocol === 'file:';
   if (fromDisk) showOfflineNote();
-  const engine = fromDisk ? finderEngine(root) : pagefindEngine(root);
+  const engine = fromDisk ? finderEngine(root) : pagefindEngine(root, lang, once(() => loadLexicon(root)));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
 
@@ -80,33 +88,55 @@ export function startSearch(form: HTMLFormElement): void {
   void run();
 }
 
-/** Pagefind, loaded from the site root (`data-root`, made relative at build time), so it works under any sub-path. */
-function pagefindEngine(root: string): Engine {
-  const pagefind = import(/* @vite-ignore */ new URL(`${root}pagefind/pagefind.js`, location.href).href) as Promise<Pagefind>;
+/**
+ * Pagefind, loaded from the site root (`data-root`, made relative at build time), so it works under any sub-path. On a
+ * Ukrainian page a query is asked as the tokens of its words' groups (`indexQueries`); a word of several groups makes
+ * several searches, merged by score.
+ */
+function pagefindEngine(root: string, lang: Lang, lexicon: () => Promise<Lexicon>): Engine {
+  const pagefind = (import(/* @vite-ignore */ new URL(`${root}pagefind/pagefind.js`, location.href).href) as Promise<Pagefind>).then(async (loaded) => {
+    await loaded.options({ excerptLength: EXCERPT_WORDS });
+    return loaded;
+  });
   return {
     async search(query, filters) {
-      const search = await (await pagefind).search(query || null, { filters });
-      const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      const queries = query && lang === 'uk' ? indexQueries(await lexicon(), query) : [query || null];
+      const searches = await Promise.all(queries.map(async (item) => (await (await pagefind).search(item, { filters })).results));
+      const merged = new Map<string, PagefindResult>();
+      for (const result of searches.flat()) if ((merged.get(result.id)?.score ?? -Infinity) < result.score) merged.set(result.id, result);
+      const ranked = [...merged.values()].sort((a, b) => b.score - a.score);
+      const data = await Promise.all(ranked.slice(0, MAX_RESULTS).map((result) => result.data()));
       const results = data.map((item) => ({
         // Pagefind gives the page's path from the server root (it finds the site's place from its own script's
         // address) and keeps index.html on it (the index is written with keepIndexUrl): the address as it is.
         href: new URL(item.url, location.href).href,
-        title: item.meta.title ?? item.url,
-        facts: [item.meta.bands, item.meta.format, item.meta.duration].filter(Boolean).join(' · '),
-        excerptHtml: item.excerpt,
+        title: withoutTokens(item.meta.title ?? item.url),
+        facts: [item.meta.bands, item.meta.format, item.meta.duration, item.meta.type].filter(Boolean).join(' · '),
+        excerptHtml: cleanExcerpt(item.excerpt),
       }));
-      return { total: search.results.length, results };
+      return { total: ranked.length, results };
     },
   };
 }
 
+/** A token in Pagefind's excerpt HTML, highlighted or not. */
+const EXCERPT_TOKEN = `(?:<mark>)?[\\p{L}\\p{N}]*${KEY_MARK}(?:</mark>)?`;
+
+/**
+ * Pagefind's excerpt of a page indexed with group tokens, as a reader should see it: the tokens removed, and a word
+ * highlighted where one of its tokens matched ("паролі <mark>парольꙮ</mark>" → "<mark>паролі</mark>").
+ */
+export function cleanExcerpt(html: string): string {
+  return html
+    .replace(new RegExp(`(<mark>[^<]*</mark>|[^\\s<>]+)((?: ${EXCERPT_TOKEN})+)`, 'gu'), (_, word: string, tokens: string) =>
+      tokens.includes('<mark>') && !word.startsWith('<mark>') ? `<mark>${word}</mark>` : word,
+    )
+    .replace(new RegExp(` ?${EXCERPT_TOKEN}`, 'gu'), '');
+}
+
 /** The offline finder, its data loaded once by a classic script beside this page (FINDER_DATA_FILE). */
 function finderEngine(root: string): Engine {
-  const prepared = loadClassicScript(FINDER_DATA_FILE).then(() => {
-    const entries = (window as unknown as Record<string, FinderEntry[] | undefined>)[FINDER_GLOBAL];
-    if (!entries) throw new Error(`${FINDER_DATA_FILE} did not set ${FINDER_GLOBAL}`);
-    return prepareEntries(entries);
-  });
+  const prepared = loadClassicScript(FINDER_DATA_FILE).then(() => prepareEntries(globalData<FinderEntry[]>(FINDER_GLOBAL, FINDER_DATA_FILE)));
   return {
     async search(query, filters) {
       const hits = findEntries(await prepared, query, filters);
@@ -119,6 +149,25 @@ function finderEngine(root: string): Engine {
       return { total: hits.length, results };
     },
   };
+}
+
+/** The lexicon of the library's Ukrainian words (written by the build beside the search index). */
+async function loadLexicon(root: string): Promise<Lexicon> {
+  await loadClassicScript(`${root}${LEXICON_FILE}`);
+  return readLexicon(globalData<LexiconData>(LEXICON_GLOBAL, LEXICON_FILE));
+}
+
+/** A function that runs once, on first call, and then gives the same answer. */
+function once<T>(run: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => (result ??= { value: run() }).value;
+}
+
+/** What a data script set on the window. */
+function globalData<T>(name: string, file: string): T {
+  const data = (window as unknown as Record<string, T | undefined>)[name];
+  if (!data) throw new Error(`${file} did not set ${name}`);
+  return data;
 }
 
 /** Load a classic script relative to this page (the one way to read data from disk). */

@@ -1,13 +1,17 @@
 /**
- * Word handling for search, in one place: how a text is cut into words and when two forms of a word meet. The offline
- * finder (file://) matches with it today; Pagefind's queries and index terms can use the same functions (issue 16).
- * Pure functions with no DOM and no Node, so they run in the browser and at build time alike.
+ * Word handling for search, in one place: how a text is cut into words and when two forms of a word meet. Both search
+ * engines use it — Pagefind over HTTP (its index built with src/site/search-index.ts) and the offline finder from disk —
+ * and the build uses it to write that index. Pure functions with no DOM and no Node, so they run in the browser and at
+ * build time alike.
  *
- * Ukrainian is inflected (пароль, пароля, паролями) and Pagefind has no Ukrainian stemmer. Here both sides are
- * stemmed with the Ukrainian rule stemmer of @orama/stemmers (Apache-2.0, 1.4 KB), and the stem's last syllable is
- * evened out where inflection changes it (незнайомець/незнайомця, приватність/приватності), so most forms of a word
- * share one key.
- * Irregular forms (друг/друзі, дитина/діти) do not: a list of paradigms can be added to `wordKey`.
+ * Ukrainian is inflected (пароль, пароля, паролями) and Pagefind has no Ukrainian stemmer. Forms meet through the
+ * lexicon: every word of the library's Ukrainian pages is looked up at build time in a dictionary of word forms
+ * (src/site/lexicon.ts) and belongs to one or more word groups (a lexeme: all forms of пароль, of друг/друзі), each
+ * named by a key. The index holds, after each word, the keys of its groups (`indexToken`); the browser gets the
+ * lexicon (every form of every group the library uses, `LexiconData`) and searches a typed word by its groups' keys.
+ * A typed form the lexicon lacks falls back to the rule stemmer of @orama/stemmers (Apache-2.0, 1.4 KB), with the
+ * stem's last syllable evened out where inflection changes it (незнайомець/незнайомця, приватність/приватності): it
+ * finds the groups with a form of the same stem (`wordKey`), and English words go by that stemmer alone.
  */
 import { stemmer as ukrainianStemmer } from '@orama/stemmers/ukrainian';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
@@ -85,4 +89,121 @@ export function indexWords(text: string, lang: Lang): IndexedWord[] {
 /** Whether a query word (normalised) finds a text word: the same key, or the text word begins with the query word. */
 export function wordMatches(query: IndexedWord, text: IndexedWord): boolean {
   return query.key === text.key || (query.word.length >= MIN_PREFIX && text.word.startsWith(query.word));
+}
+
+/** Marks a group key in the search index: a letter no Ukrainian or English word has, so a key never meets a word. */
+export const KEY_MARK = 'ꙮ';
+
+/** A group key as the index writes it, after every word of the group: no apostrophe (search engines split at it). */
+export function indexToken(key: string): string {
+  return key.replace(/'/g, '') + KEY_MARK;
+}
+
+/** Index tokens removed from a text (for showing text that came from the index). */
+export function withoutTokens(text: string): string {
+  return text.replace(new RegExp(` ?[\\p{L}\\p{N}]*${KEY_MARK}`, 'gu'), '');
+}
+
+/**
+ * The lexicon as the browser gets it: for every word group, its key and forms, written as a common beginning and a
+ * list of endings shared with other groups (most groups inflect like many others, so lists repeat).
+ */
+export interface LexiconData {
+  /** Lists of endings, each comma-separated; the first ending of a group's list makes its key. */
+  endings: string[];
+  /** Per group: the beginning all its forms share, and the index of its list of endings. */
+  groups: [string, number][];
+}
+
+/** A word group: its key and every form (normalised), the key first. */
+export interface WordGroup {
+  key: string;
+  forms: readonly string[];
+}
+
+/** Write word groups as lexicon data (the key must be one of a group's forms). */
+export function packLexicon(groups: readonly WordGroup[]): LexiconData {
+  const endings: string[] = [];
+  const endingIndex = new Map<string, number>();
+  const packed = groups.map(({ key, forms }): [string, number] => {
+    const ordered = [key, ...[...new Set(forms)].filter((form) => form !== key).sort()];
+    const prefix = commonPrefix(ordered);
+    const list = ordered.map((form) => form.slice(prefix.length)).join(',');
+    if (!endingIndex.has(list)) {
+      endingIndex.set(list, endings.length);
+      endings.push(list);
+    }
+    return [prefix, endingIndex.get(list)!];
+  });
+  return { endings, groups: packed };
+}
+
+/** The longest beginning every word shares. */
+function commonPrefix(words: readonly string[]): string {
+  let prefix = words[0] ?? '';
+  for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/** The lexicon ready to look words up in. */
+export interface Lexicon {
+  groups: WordGroup[];
+  /** Form → the groups it is a form of (indices into `groups`). */
+  byForm: Map<string, number[]>;
+  /** Stem key (`wordKey`) of every form → its groups; made on first need. */
+  byStem?: Map<string, number[]>;
+}
+
+/** Read lexicon data. */
+export function readLexicon(data: LexiconData): Lexicon {
+  const byForm = new Map<string, number[]>();
+  const groups = data.groups.map(([prefix, list], index): WordGroup => {
+    const forms = data.endings[list].split(',').map((ending) => prefix + ending);
+    for (const form of forms) {
+      const entry = byForm.get(form);
+      if (entry) entry.push(index);
+      else byForm.set(form, [index]);
+    }
+    return { key: forms[0], forms };
+  });
+  return { groups, byForm };
+}
+
+/**
+ * The keys of the groups a typed word (normalised) belongs to: the groups it is a form of; a form the lexicon lacks,
+ * the groups with a form of the same stem; none for a word the library does not use.
+ */
+export function groupKeys(lexicon: Lexicon, word: string): string[] {
+  const exact = lexicon.byForm.get(word);
+  if (exact) return exact.map((index) => lexicon.groups[index].key);
+  lexicon.byStem ??= stemIndex(lexicon);
+  return [...new Set(lexicon.byStem.get(wordKey(word, 'uk')) ?? [])].map((index) => lexicon.groups[index].key);
+}
+
+/** Every form's stem key → its groups. */
+function stemIndex(lexicon: Lexicon): Map<string, number[]> {
+  const byStem = new Map<string, number[]>();
+  for (const [form, groups] of lexicon.byForm) {
+    const key = wordKey(form, 'uk');
+    byStem.set(key, [...(byStem.get(key) ?? []), ...groups]);
+  }
+  return byStem;
+}
+
+/** Searches a query becomes, at most: a word of several groups multiplies them, and a teacher's query is short. */
+const MAX_VARIANTS = 8;
+
+/**
+ * What to ask the index for a Ukrainian query: each word as the tokens of its groups, or as typed when the lexicon
+ * has no group for it (a name, a word still being typed: the index's own prefix match finds it). A word of several
+ * groups (мила: милий, мило, мити) makes one search per group; their results are merged.
+ */
+export function indexQueries(lexicon: Lexicon, query: string): string[] {
+  let variants = [''];
+  for (const word of tokenize(query)) {
+    const keys = groupKeys(lexicon, word);
+    const terms = keys.length ? keys.map(indexToken) : [word];
+    variants = variants.flatMap((variant) => terms.map((term) => (variant ? `${variant} ${term}` : term))).slice(0, MAX_VARIANTS);
+  }
+  return variants.filter(Boolean);
 }

@@ -1,0 +1,72 @@
+/**
+ * What the build gives Pagefind for a Ukrainian page, and the lexicon it writes for the browser (src/site/words.ts
+ * explains the scheme). Pagefind indexes words as they are written and has no Ukrainian stemmer, so the copy of a page
+ * that Pagefind reads (never the page served) has, after each word of its indexed text, the tokens of the word's groups:
+ * "паролі парольꙮ". A query for any form of пароль is then a query for "парольꙮ", which Pagefind counts, weighs (a
+ * heading more than a paragraph) and places like the word itself. Pure string functions: no DOM, no Node.
+ */
+import { indexToken, normalizeText, type LexiconData } from './words.ts';
+
+/** The lexicon script, from the site root: a classic script, the one kind of file a page opened from disk can load. */
+export const LEXICON_FILE = 'search/lexicon.js';
+
+/** The global the lexicon script sets. */
+export const LEXICON_GLOBAL = 'lessonKitsLexicon';
+
+/** The lexicon script's text. */
+export function lexiconScript(data: LexiconData): string {
+  return `self.${LEXICON_GLOBAL} = ${JSON.stringify(data)};\n`;
+}
+
+/** Comments, scripts and styles (skipped whole), and tags; the text between them is what gets tokens. */
+const MARKUP = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-zA-Z][^>]*>/g;
+
+/** A word in HTML text: letters and digits, an apostrophe (or its entity) inside. */
+const HTML_WORD = /[\p{L}\p{N}\u0301]+(?:(?:&#39;|&#x27;|&apos;|[’ʼ'`‘])[\p{L}\p{N}\u0301]+)*/gu;
+
+/** Elements that have no end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Text Pagefind takes as exact values (filters, metadata other than the title) or leaves out: no tokens there. */
+const NO_TOKENS = /\sdata-pagefind-(?:filter|ignore)\b|\sdata-pagefind-meta="(?!title")/;
+
+/** Whether a built page is in Ukrainian (its `<html lang>`). */
+export function isUkrainianPage(html: string): boolean {
+  return /<html\b[^>]*\slang="uk"/.test(html);
+}
+
+/**
+ * A page with the group tokens of each word inserted after it, inside the indexed part (`data-pagefind-body`), except
+ * where Pagefind reads exact values or ignores text. `keysOf` gives a normalised word's group keys.
+ */
+export function annotateForIndex(html: string, keysOf: (word: string) => readonly string[]): string {
+  const open: { name: string; body: boolean; skip: boolean }[] = [];
+  const state = () => open[open.length - 1] ?? { body: false, skip: false };
+  let out = '';
+  let last = 0;
+  for (const match of html.matchAll(MARKUP)) {
+    const text = html.slice(last, match.index);
+    out += state().body && !state().skip ? withTokens(text, keysOf) : text;
+    out += match[0];
+    last = match.index + match[0].length;
+    const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(match[0]);
+    if (!tag || match[1]) continue; // a comment, script or style
+    const name = tag[2].toLowerCase();
+    if (tag[1]) {
+      const at = open.map((element) => element.name).lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    } else if (!VOID.has(name) && !match[0].endsWith('/>')) {
+      open.push({ name, body: state().body || /\sdata-pagefind-body\b/.test(match[0]), skip: state().skip || NO_TOKENS.test(match[0]) });
+    }
+  }
+  const rest = html.slice(last);
+  return out + (state().body && !state().skip ? withTokens(rest, keysOf) : rest);
+}
+
+/** HTML text with each word followed by its group tokens. */
+function withTokens(text: string, keysOf: (word: string) => readonly string[]): string {
+  return text.replace(HTML_WORD, (word) => {
+    const keys = keysOf(normalizeText(word.replace(/&#39;|&#x27;|&apos;/g, "'")));
+    return keys.length ? `${word} ${keys.map(indexToken).join(' ')}` : word;
+  });
+}
