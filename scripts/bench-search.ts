@@ -41,6 +41,7 @@ async function searchPageWeight(page: Page, siteUrl: string): Promise<{ bytes: n
     const length = Number(response.headers()['content-length'] ?? (await response.body().catch(() => Buffer.alloc(0))).length);
     bytes += length;
     files += 1;
+    if (process.env.BENCH_VERBOSE) console.log(`    ${length} ${response.headers()['content-encoding'] ?? ''} ${response.url()}`);
   });
   await page.goto(`${siteUrl}search/index.html?q=${encodeURIComponent(WEIGHT_QUERY)}`);
   await page.getByText(/Знайдено|Нічого не знайдено/).waitFor({ timeout: 15_000 });
@@ -69,7 +70,7 @@ try {
     ['index, uk', `${kb(folderBytes(join(pagefind, 'index'), (name) => name.startsWith('uk_')))} words, ${kb(folderBytes(join(pagefind, 'fragment'), (name) => name.startsWith('uk_')))} fragments`],
     ['index, en', `${kb(folderBytes(join(pagefind, 'index'), (name) => name.startsWith('en_')))} words, ${kb(folderBytes(join(pagefind, 'fragment'), (name) => name.startsWith('en_')))} fragments`],
     ['pagefind/ in all', kb(folderBytes(pagefind))],
-    ['word data', kb(folderBytes(join(site, 'search'), (name) => name.startsWith('words')))],
+    ['lexicon', kb(folderBytes(join(site, 'search'), (name) => name.startsWith('lexicon')))],
     [`search page + "${WEIGHT_QUERY}"`, `${kb(weight.bytes)} in ${weight.files} files (as sent, compressed where the server compresses)`],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));

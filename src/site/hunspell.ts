@@ -16,8 +16,8 @@ interface SuffixRule {
 
 /** A dictionary: its stems with their flags, and its suffix rules by flag and by the ending they add. */
 export interface Dictionary {
-  /** Normalised stem → the flag sets of its entries (a stem may be listed more than once, e.g. a name and a noun). */
-  stems: Map<string, string[]>;
+  /** Normalised stem → the flags of its entries, joined (a stem may be listed more than once, e.g. a name and a noun). */
+  stems: Map<string, string>;
   rules: Map<string, SuffixRule[]>;
   /** Ending a rule adds → the rules (with their flags) that add it, for analysis. */
   byEnding: Map<string, { flag: string; rule: SuffixRule }[]>;
@@ -66,19 +66,21 @@ function readAffixes(text: string, normalize: (text: string) => string): Map<str
   return rules;
 }
 
-/** The stems of a .dic file (its first line is the entry count), normalised, with their flags. */
-function readStems(text: string, normalize: (text: string) => string): Map<string, string[]> {
-  const stems = new Map<string, string[]>();
-  const lines = text.split('\n');
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    const slash = line.indexOf('/');
-    const stem = normalize(slash < 0 ? line : line.slice(0, slash));
-    const flags = slash < 0 ? '' : line.slice(slash + 1).split(/\s/)[0];
-    const list = stems.get(stem) ?? [];
-    list.push(flags);
-    stems.set(stem, list);
+/** The stems of a .dic file (its first line is the entry count), normalised, with their flags (all entries' flags joined). */
+function readStems(text: string, normalize: (text: string) => string): Map<string, string> {
+  const stems = new Map<string, string>();
+  // Read line by line with indexOf: the Ukrainian dictionary has 330 000 lines, and split() doubled the time.
+  for (let start = text.indexOf('\n') + 1; start > 0 && start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const slash = text.indexOf('/', start);
+    const line = text.slice(start, slash >= 0 && slash < end ? slash : end).trim();
+    if (line) {
+      const stem = normalize(line);
+      const flags = slash >= 0 && slash < end ? text.slice(slash + 1, end).trim().split(/\s/)[0] : '';
+      stems.set(stem, (stems.get(stem) ?? '') + flags);
+    }
+    start = end + 1;
   }
   return stems;
 }
@@ -92,7 +94,7 @@ export function stemsOf(dictionary: Dictionary, word: string): string[] {
     for (const { flag, rule } of dictionary.byEnding.get(ending) ?? []) {
       const stem = word.slice(0, word.length - cut) + rule.strip;
       if (!rule.condition.test(stem)) continue;
-      if (dictionary.stems.get(stem)?.some((flags) => flags.includes(flag))) found.add(stem);
+      if (dictionary.stems.get(stem)?.includes(flag)) found.add(stem);
     }
   }
   return [...found];
@@ -100,22 +102,20 @@ export function stemsOf(dictionary: Dictionary, word: string): string[] {
 
 /** Every form of a dictionary word (normalised): the stem, and what each rule of its flags makes of it. */
 export function formsOf(dictionary: Dictionary, stem: string): string[] {
-  return applyFlags(dictionary, stem, dictionary.stems.get(stem) ?? []);
+  return applyFlags(dictionary, stem, dictionary.stems.get(stem) ?? '');
 }
 
 /** Every form of a word the dictionary lacks, inflected with the flags of a dictionary word of the same pattern. */
 export function inflectLike(dictionary: Dictionary, word: string, model: string): string[] {
-  return applyFlags(dictionary, word, dictionary.stems.get(model) ?? []);
+  return applyFlags(dictionary, word, dictionary.stems.get(model) ?? '');
 }
 
 /** A stem and what each rule of the given flags makes of it. */
-function applyFlags(dictionary: Dictionary, stem: string, flagSets: readonly string[]): string[] {
+function applyFlags(dictionary: Dictionary, stem: string, flags: string): string[] {
   const forms = new Set<string>([stem]);
-  for (const flags of flagSets) {
-    for (const flag of flags) {
-      for (const rule of dictionary.rules.get(flag) ?? []) {
-        if (rule.condition.test(stem) && stem.endsWith(rule.strip)) forms.add(stem.slice(0, stem.length - rule.strip.length) + rule.add);
-      }
+  for (const flag of new Set(flags)) {
+    for (const rule of dictionary.rules.get(flag) ?? []) {
+      if (rule.condition.test(stem) && stem.endsWith(rule.strip)) forms.add(stem.slice(0, stem.length - rule.strip.length) + rule.add);
     }
   }
   return [...forms];

@@ -11,7 +11,7 @@ import { findAbsoluteUrls, findModuleScriptUrls, inlineStylesheets, relativizeCs
 import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
 import { LexiconBuilder, loadWordForms } from './lexicon.ts';
-import { LEXICON_FILE, annotateForIndex, isUkrainianPage, lexiconScript } from './search-index.ts';
+import { LEXICON_FILE, annotateForIndex, indexedWords, isUkrainianPage, lexiconScript } from './search-index.ts';
 
 
 /** Warnings from the bundler that are known to be harmless: one per MDX file would drown real ones. */
@@ -143,26 +143,26 @@ async function removeUnusedSearchUi(bundle: string): Promise<void> {
  * search page (LEXICON_FILE). Returns the number of pages indexed and of word groups.
  */
 async function buildSearchIndex(root: string): Promise<{ pages: number; groups: number }> {
-  const lexicon = new LexiconBuilder(loadWordForms());
+  const builder = new LexiconBuilder(loadWordForms());
+  // Only pages that say what to index (data-pagefind-body): Pagefind's own rule for a whole folder.
+  const files = (await listFiles(root)).filter((name) => name.endsWith('.html')).sort();
+  const pages = (await Promise.all(files.map(async (file) => ({ file, html: await readFile(join(root, file), 'utf8') })))).filter((page) => page.html.includes('data-pagefind-body'));
+  for (const page of pages.filter((item) => isUkrainianPage(item.html))) for (const word of indexedWords(page.html)) builder.keysOf(word);
+  const lexicon = builder.finish();
   // keepIndexUrl: result addresses name the page's file (…/index.html), which opens on any server and in Kiwix.
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
-    let pages = 0;
-    for (const file of (await listFiles(root)).filter((name) => name.endsWith('.html')).sort()) {
-      const html = await readFile(join(root, file), 'utf8');
-      // Only pages that say what to index (data-pagefind-body): Pagefind's own rule for a whole folder.
-      if (!html.includes('data-pagefind-body')) continue;
-      const content = isUkrainianPage(html) ? annotateForIndex(html, (word) => lexicon.keysOf(word)) : html;
+    for (const { file, html } of pages) {
+      const content = isUkrainianPage(html) ? annotateForIndex(html, lexicon.tokensOf) : html;
       const added = await index.addHTMLFile({ sourcePath: file, content });
       if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
-      pages += 1;
     }
     const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     await removeUnusedSearchUi(join(root, 'pagefind'));
-    await writeFile(join(root, LEXICON_FILE), lexiconScript(lexicon.data()));
-    return { pages, groups: lexicon.size };
+    await writeFile(join(root, LEXICON_FILE), lexiconScript(lexicon.data));
+    return { pages: pages.length, groups: lexicon.groupCount };
   } finally {
     await pagefind.close();
   }

@@ -9,7 +9,7 @@
  */
 import { FINDER_DATA_FILE, FINDER_GLOBAL, findEntries, prepareEntries, type FinderEntry } from './finder.ts';
 import { LEXICON_FILE, LEXICON_GLOBAL } from './search-index.ts';
-import { indexQueries, KEY_MARK, normalizeText, readLexicon, TEXT_WORD, withoutTokens, type Lexicon, type LexiconData } from './words.ts';
+import { indexQueries, TOKEN_MARK, normalizeText, readLexicon, TEXT_WORD, withoutTokens, type Lexicon, type LexiconData } from './words.ts';
 import type { Lang } from '../model/formats.ts';
 
 interface PagefindResult {
@@ -120,11 +120,11 @@ function pagefindEngine(root: string, lang: Lang, lexicon: () => Promise<Lexicon
 }
 
 /** A token in Pagefind's excerpt HTML, highlighted or not. */
-const EXCERPT_TOKEN = `(?:<mark>)?[\\p{L}\\p{N}]*${KEY_MARK}(?:</mark>)?`;
+const EXCERPT_TOKEN = `(?:<mark>)?${TOKEN_MARK}[0-9a-z]+(?:</mark>)?`;
 
 /**
  * Pagefind's excerpt of a page indexed with group tokens, as a reader should see it: the tokens removed, and a word
- * highlighted where one of its tokens matched ("паролі <mark>парольꙮ</mark>" → "<mark>паролі</mark>").
+ * highlighted where one of its tokens matched ("паролі <mark>ꙮ1f3</mark>" → "<mark>паролі</mark>").
  */
 export function cleanExcerpt(html: string): string {
   return html

@@ -2,10 +2,10 @@
  * What the build gives Pagefind for a Ukrainian page, and the lexicon it writes for the browser (src/site/words.ts
  * explains the scheme). Pagefind indexes words as they are written and has no Ukrainian stemmer, so the copy of a page
  * that Pagefind reads (never the page served) has, after each word of its indexed text, the tokens of the word's groups:
- * "паролі парольꙮ". A query for any form of пароль is then a query for "парольꙮ", which Pagefind counts, weighs (a
- * heading more than a paragraph) and places like the word itself. Pure string functions: no DOM, no Node.
+ * "паролі ꙮ1f3". A query for any form of пароль is then a query for "ꙮ1f3", which Pagefind counts, weighs (a heading
+ * more than a paragraph) and places like the word itself. Pure string functions: no DOM, no Node.
  */
-import { indexToken, normalizeText, type LexiconData } from './words.ts';
+import { normalizeText, type LexiconData } from './words.ts';
 
 /** The lexicon script, from the site root: a classic script, the one kind of file a page opened from disk can load. */
 export const LEXICON_FILE = 'search/lexicon.js';
@@ -37,16 +37,16 @@ export function isUkrainianPage(html: string): boolean {
 
 /**
  * A page with the group tokens of each word inserted after it, inside the indexed part (`data-pagefind-body`), except
- * where Pagefind reads exact values or ignores text. `keysOf` gives a normalised word's group keys.
+ * where Pagefind reads exact values or ignores text. `tokensOf` gives a normalised word's tokens.
  */
-export function annotateForIndex(html: string, keysOf: (word: string) => readonly string[]): string {
+export function annotateForIndex(html: string, tokensOf: (word: string) => readonly string[]): string {
   const open: { name: string; body: boolean; skip: boolean }[] = [];
   const state = () => open[open.length - 1] ?? { body: false, skip: false };
   let out = '';
   let last = 0;
   for (const match of html.matchAll(MARKUP)) {
     const text = html.slice(last, match.index);
-    out += state().body && !state().skip ? withTokens(text, keysOf) : text;
+    out += state().body && !state().skip ? withTokens(text, tokensOf) : text;
     out += match[0];
     last = match.index + match[0].length;
     const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(match[0]);
@@ -60,13 +60,28 @@ export function annotateForIndex(html: string, keysOf: (word: string) => readonl
     }
   }
   const rest = html.slice(last);
-  return out + (state().body && !state().skip ? withTokens(rest, keysOf) : rest);
+  return out + (state().body && !state().skip ? withTokens(rest, tokensOf) : rest);
 }
 
 /** HTML text with each word followed by its group tokens. */
-function withTokens(text: string, keysOf: (word: string) => readonly string[]): string {
+function withTokens(text: string, tokensOf: (word: string) => readonly string[]): string {
   return text.replace(HTML_WORD, (word) => {
-    const keys = keysOf(normalizeText(word.replace(/&#39;|&#x27;|&apos;/g, "'")));
-    return keys.length ? `${word} ${keys.map(indexToken).join(' ')}` : word;
+    const tokens = tokensOf(textWord(word));
+    return tokens.length ? `${word} ${tokens.join(' ')}` : word;
   });
+}
+
+/** A word of HTML text, normalised. */
+function textWord(word: string): string {
+  return normalizeText(word.replace(/&#39;|&#x27;|&apos;/g, "'"));
+}
+
+/** The normalised words of a page's indexed text (as `annotateForIndex` will give tokens to). */
+export function indexedWords(html: string): string[] {
+  const words: string[] = [];
+  annotateForIndex(html, (word) => {
+    words.push(word);
+    return [];
+  });
+  return words;
 }

@@ -6,9 +6,9 @@
  *
  * Ukrainian is inflected (пароль, пароля, паролями) and Pagefind has no Ukrainian stemmer. Forms meet through the
  * lexicon: every word of the library's Ukrainian pages is looked up at build time in a dictionary of word forms
- * (src/site/lexicon.ts) and belongs to one or more word groups (a lexeme: all forms of пароль, of друг/друзі), each
- * named by a key. The index holds, after each word, the keys of its groups (`indexToken`); the browser gets the
- * lexicon (every form of every group the library uses, `LexiconData`) and searches a typed word by its groups' keys.
+ * (src/site/lexicon.ts) and belongs to one or more word groups (a lexeme: all forms of пароль, of друг/друзі). The
+ * index holds, after each word, a token for each of its groups (`indexToken`); the browser gets the lexicon (every
+ * form of every group the library uses, `LexiconData`) and searches a typed word by its groups' tokens.
  * A typed form the lexicon lacks falls back to the rule stemmer of @orama/stemmers (Apache-2.0, 1.4 KB), with the
  * stem's last syllable evened out where inflection changes it (незнайомець/незнайомця, приватність/приватності): it
  * finds the groups with a form of the same stem (`wordKey`), and English words go by that stemmer alone.
@@ -91,17 +91,25 @@ export function wordMatches(query: IndexedWord, text: IndexedWord): boolean {
   return query.key === text.key || (query.word.length >= MIN_PREFIX && text.word.startsWith(query.word));
 }
 
-/** Marks a group key in the search index: a letter no Ukrainian or English word has, so a key never meets a word. */
-export const KEY_MARK = 'ꙮ';
+/** Begins a group's token in the search index: a letter no Ukrainian or English word has, so a token never meets a word. */
+export const TOKEN_MARK = 'ꙮ';
 
-/** A group key as the index writes it, after every word of the group: no apostrophe (search engines split at it). */
-export function indexToken(key: string): string {
-  return key.replace(/'/g, '') + KEY_MARK;
+/** A token in a text that came from the index, with the space before it. */
+export const TOKEN = new RegExp(` ?${TOKEN_MARK}[0-9a-z]+`, 'gu');
+
+/**
+ * A group's token in the index: the mark and the group's number in base 36, all tokens of an index equally long (so
+ * none begins another: the index matches a query word to every word that begins with it). Short, because every word
+ * of a page gets one: the lexicon says which group a number is.
+ */
+export function indexToken(group: number, groupCount: number): string {
+  const width = Math.max(1, (groupCount - 1).toString(36).length);
+  return TOKEN_MARK + group.toString(36).padStart(width, '0');
 }
 
 /** Index tokens removed from a text (for showing text that came from the index). */
 export function withoutTokens(text: string): string {
-  return text.replace(new RegExp(` ?[\\p{L}\\p{N}]*${KEY_MARK}`, 'gu'), '');
+  return text.replace(TOKEN, '');
 }
 
 /**
@@ -147,6 +155,7 @@ function commonPrefix(words: readonly string[]): string {
 
 /** The lexicon ready to look words up in. */
 export interface Lexicon {
+  /** The groups, in the order of the data: a group's number is its place here. */
   groups: WordGroup[];
   /** Form → the groups it is a form of (indices into `groups`). */
   byForm: Map<string, number[]>;
@@ -170,14 +179,14 @@ export function readLexicon(data: LexiconData): Lexicon {
 }
 
 /**
- * The keys of the groups a typed word (normalised) belongs to: the groups it is a form of; a form the lexicon lacks,
+ * The groups (numbers) a typed word (normalised) belongs to: the groups it is a form of; for a form the lexicon lacks,
  * the groups with a form of the same stem; none for a word the library does not use.
  */
-export function groupKeys(lexicon: Lexicon, word: string): string[] {
+export function groupsOf(lexicon: Lexicon, word: string): number[] {
   const exact = lexicon.byForm.get(word);
-  if (exact) return exact.map((index) => lexicon.groups[index].key);
+  if (exact) return exact;
   lexicon.byStem ??= stemIndex(lexicon);
-  return [...new Set(lexicon.byStem.get(wordKey(word, 'uk')) ?? [])].map((index) => lexicon.groups[index].key);
+  return [...new Set(lexicon.byStem.get(wordKey(word, 'uk')) ?? [])];
 }
 
 /** Every form's stem key → its groups. */
@@ -201,8 +210,8 @@ const MAX_VARIANTS = 8;
 export function indexQueries(lexicon: Lexicon, query: string): string[] {
   let variants = [''];
   for (const word of tokenize(query)) {
-    const keys = groupKeys(lexicon, word);
-    const terms = keys.length ? keys.map(indexToken) : [word];
+    const groups = groupsOf(lexicon, word);
+    const terms = groups.length ? groups.map((group) => indexToken(group, lexicon.groups.length)) : [word];
     variants = variants.flatMap((variant) => terms.map((term) => (variant ? `${variant} ${term}` : term))).slice(0, MAX_VARIANTS);
   }
   return variants.filter(Boolean);
