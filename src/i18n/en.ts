@@ -76,6 +76,7 @@ export const en: UiStrings = {
   station: 'Station',
   safeguarding: 'If a child tells you about abuse',
   helplines: 'Where to get help',
+  helplinesLead: 'Helplines, hotlines and services to report abuse of children online. Each contact says when it was last verified.',
   helplinesVerified: 'verified',
   helplinesUnverified: 'not verified',
   helplinesSource: 'source',

@@ -104,6 +104,8 @@ export class LexiconBuilder {
   readonly #ownByForm = new Map<string, string[]>();
   readonly #keys = new Map<string, string[]>();
   readonly #used = new Map<string, WordGroup>();
+  /** Words asked about that belong to no group. */
+  readonly #plain = new Set<string>();
 
   constructor(forms: WordForms) {
     this.#forms = forms;
@@ -121,11 +123,15 @@ export class LexiconBuilder {
   keysOf(word: string): string[] {
     const known = this.#keys.get(word);
     if (known) return known;
-    if (FUNCTION_WORDS.has(word)) return [];
+    if (FUNCTION_WORDS.has(word)) {
+      this.#plain.add(word);
+      return [];
+    }
     const keys = new Set(this.#ownByForm.get(word) ?? []);
     for (const stem of stemsOf(this.#forms.dictionary, word)) keys.add(this.#ownByStem.get(stem) ?? stem);
     const result = [...keys];
     for (const key of result) if (!this.#used.has(key)) this.#used.set(key, this.#group(key));
+    if (!result.length) this.#plain.add(word);
     this.#keys.set(word, result);
     return result;
   }
@@ -140,7 +146,7 @@ export class LexiconBuilder {
     const groups = [...this.#used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const numbers = new Map(groups.map((group, index) => [group.key, index]));
     return {
-      data: packLexicon(groups),
+      data: packLexicon(groups, [...this.#plain].filter((word) => /\p{L}/u.test(word))),
       groupCount: groups.length,
       tokensOf: (word) => this.keysOf(word).flatMap((key) => (numbers.has(key) ? [indexToken(numbers.get(key)!, groups.length)] : [])),
     };

@@ -9,7 +9,8 @@
  */
 import { FINDER_DATA_FILE, FINDER_GLOBAL, findEntries, prepareEntries, type FinderEntry } from './finder.ts';
 import { LEXICON_FILE, LEXICON_GLOBAL } from './search-index.ts';
-import { indexQueries, TOKEN_MARK, normalizeText, readLexicon, TEXT_WORD, withoutTokens, type Lexicon, type LexiconData } from './words.ts';
+import { applySynonyms, SYNONYMS } from './synonyms.ts';
+import { groupsOf, indexQueries, normalizeText, readLexicon, similarWords, TEXT_WORD, tokenize, TOKEN_MARK, withoutTokens, type Lexicon, type LexiconData } from './words.ts';
 import type { Lang } from '../model/formats.ts';
 
 interface PagefindResult {
@@ -45,35 +46,64 @@ const EXCERPT_WORDS = 50;
 /** ms to wait after typing before searching. */
 const TYPING_DELAY = 200;
 
+/** The page's texts for the status, the notes and the suggestions (`data-messages`, from src/i18n). */
+interface Messages {
+  results: string;
+  none: string;
+  loading: string;
+  /** "Шукаємо «{shown}» (ви написали «{typed}»)." */
+  insteadOf: string;
+  didYouMean: string;
+  withoutFilters: string;
+  elsewhere: string;
+  topicsLink: string;
+  helpLink: string;
+  /** Addresses of the topics page and the helplines, relative to this page. */
+  topicsHref: string;
+  helpHref: string;
+}
+
 /** Wire the form: search as the teacher types or changes a filter, keep the query in the address. */
 export function startSearch(form: HTMLFormElement): void {
   const root = form.dataset.root ?? './';
   const lang = (form.dataset.lang ?? 'uk') as Lang;
-  const messages = JSON.parse(form.dataset.messages ?? '{}') as { results: string; none: string; loading: string };
+  const messages = JSON.parse(form.dataset.messages ?? '{}') as Messages;
   const status = document.querySelector<HTMLElement>('[data-search-status]')!;
+  const notes = document.querySelector<HTMLElement>('[data-search-notes]')!;
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
   const fromDisk = location.protocol === 'file:';
   if (fromDisk) showOfflineNote();
-  const engine = fromDisk ? finderEngine(root) : pagefindEngine(root, lang, once(() => loadLexicon(root)));
+  // The lexicon serves Ukrainian words on both engines; an English page searches English words by their stems.
+  const lexicon = once(() => (lang === 'uk' || fromDisk ? loadLexicon(root) : Promise.resolve(undefined)));
+  const engine = fromDisk ? finderEngine(root, lexicon) : pagefindEngine(root, lang, lexicon);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
 
   const run = async () => {
-    const query = String(new FormData(form).get('q') ?? '').trim();
+    const typed = String(new FormData(form).get('q') ?? '').trim();
     const filters = readFilters(form);
-    if (!query && !Object.keys(filters).length) {
+    if (!typed && !Object.keys(filters).length) {
       if (location.search) history.replaceState(null, '', location.pathname);
       status.textContent = '';
+      notes.replaceChildren();
       list.replaceChildren();
       return;
     }
     history.replaceState(null, '', `?${new URLSearchParams(new FormData(form) as never).toString()}`);
     const ticket = ++latest;
     status.textContent = messages.loading;
-    const { total, results } = await engine.search(query, filters);
+    const words = lang === 'uk' ? await lexicon() : undefined;
+    const rewritten = applySynonyms(typed, (word) => !!words && groupsOf(words, word).length > 0, SYNONYMS[lang]);
+    const { total, results } = await engine.search(rewritten.query, filters);
+    const hints = total ? [] : await noResultHints(engine, rewritten.query, filters, words, messages);
     if (ticket !== latest) return; // a newer search has started
     status.textContent = total ? messages.results.replace('{n}', String(total)) : messages.none;
-    list.replaceChildren(...results.map((result) => resultItem(result, query !== '')));
+    notes.replaceChildren(
+      ...(rewritten.replaced ? [paragraph(messages.insteadOf.replace('{shown}', rewritten.replaced).replace('{typed}', typed))] : []),
+      ...(rewritten.help ? [paragraph('', link(messages.helpLink, messages.helpHref))] : []),
+      ...hints,
+    );
+    list.replaceChildren(...results.map((result) => resultItem(result, rewritten.query !== '')));
   };
 
   restoreFromAddress(form);
@@ -89,18 +119,55 @@ export function startSearch(form: HTMLFormElement): void {
 }
 
 /**
+ * What to offer when a search finds nothing, so that a result page is never empty: results without the filters (when
+ * there are), words of the library close to the words it does not know, and always the topics and the helplines.
+ */
+async function noResultHints(engine: Engine, query: string, filters: Record<string, string>, lexicon: Lexicon | undefined, messages: Messages): Promise<HTMLElement[]> {
+  const hints: HTMLElement[] = [];
+  if (Object.keys(filters).length && query && (await engine.search(query, {})).total > 0) hints.push(paragraph(messages.withoutFilters));
+  const words = tokenize(query);
+  const alternatives = lexicon
+    ? words.map((word) => (groupsOf(lexicon, word).length ? [] : similarWords(lexicon, word).map((similar) => words.map((other) => (other === word ? similar : other)).join(' '))))
+    : [];
+  const suggestions = [...new Set(alternatives.flat())].slice(0, 3);
+  if (suggestions.length) {
+    const ask = paragraph(`${messages.didYouMean} `);
+    suggestions.forEach((suggestion, i) => ask.append(...(i ? [', '] : []), link(suggestion, `?q=${encodeURIComponent(suggestion)}`)));
+    hints.push(ask);
+  }
+  hints.push(paragraph(`${messages.elsewhere} `, link(messages.topicsLink, messages.topicsHref), ' · ', link(messages.helpLink, messages.helpHref)));
+  return hints;
+}
+
+/** A paragraph of text and links. */
+function paragraph(...parts: (string | Node)[]): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.append(...parts);
+  return p;
+}
+
+/** A link. */
+function link(text: string, href: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+/**
  * Pagefind, loaded from the site root (`data-root`, made relative at build time), so it works under any sub-path. On a
  * Ukrainian page a query is asked as the tokens of its words' groups (`indexQueries`); a word of several groups makes
  * several searches, merged by score.
  */
-function pagefindEngine(root: string, lang: Lang, lexicon: () => Promise<Lexicon>): Engine {
+function pagefindEngine(root: string, lang: Lang, lexicon: () => Promise<Lexicon | undefined>): Engine {
   const pagefind = (import(/* @vite-ignore */ new URL(`${root}pagefind/pagefind.js`, location.href).href) as Promise<Pagefind>).then(async (loaded) => {
     await loaded.options({ excerptLength: EXCERPT_WORDS });
     return loaded;
   });
   return {
     async search(query, filters) {
-      const queries = query && lang === 'uk' ? indexQueries(await lexicon(), query) : [query || null];
+      const words = lang === 'uk' ? await lexicon() : undefined;
+      const queries = query && words ? indexQueries(words, query) : [query || null];
       const searches = await Promise.all(queries.map(async (item) => (await (await pagefind).search(item, { filters })).results));
       const merged = new Map<string, PagefindResult>();
       for (const result of searches.flat()) if ((merged.get(result.id)?.score ?? -Infinity) < result.score) merged.set(result.id, result);
@@ -135,8 +202,8 @@ export function cleanExcerpt(html: string): string {
 }
 
 /** The offline finder, its data loaded once by a classic script beside this page (FINDER_DATA_FILE). */
-function finderEngine(root: string): Engine {
-  const prepared = loadClassicScript(FINDER_DATA_FILE).then(() => prepareEntries(globalData<FinderEntry[]>(FINDER_GLOBAL, FINDER_DATA_FILE)));
+function finderEngine(root: string, lexicon: () => Promise<Lexicon | undefined>): Engine {
+  const prepared = Promise.all([loadClassicScript(FINDER_DATA_FILE), lexicon()]).then(([, words]) => prepareEntries(globalData<FinderEntry[]>(FINDER_GLOBAL, FINDER_DATA_FILE), words));
   return {
     async search(query, filters) {
       const hits = findEntries(await prepared, query, filters);

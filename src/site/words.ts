@@ -75,20 +75,30 @@ export function wordKey(word: string, lang: Lang): string {
   return stemmed.replace(FINAL_I, '').replace(FLEETING_VOWEL, '').replace(CLOSED_I, 'о');
 }
 
-/** A text's words, each with its key, ready to be matched many times. */
+/** A text's words, each with its stem key and (in Ukrainian, with a lexicon) its word groups, ready to be matched many times. */
 export interface IndexedWord {
   word: string;
   key: string;
+  groups: readonly number[];
 }
 
-/** The words of a text with their keys. */
-export function indexWords(text: string, lang: Lang): IndexedWord[] {
-  return tokenize(text).map((word) => ({ word, key: wordKey(word, lang) }));
+/** The words of a text with their keys and groups. */
+export function indexWords(text: string, lang: Lang, lexicon?: Lexicon): IndexedWord[] {
+  return tokenize(text).map((word) => ({ word, key: wordKey(word, lang), groups: lang === 'uk' && lexicon ? groupsOf(lexicon, word) : [] }));
 }
 
-/** Whether a query word (normalised) finds a text word: the same key, or the text word begins with the query word. */
+/**
+ * Whether a query word (normalised) finds a text word: a word group in common, the same stem key (words the lexicon
+ * does not have, English), or the text word begins with the query word (a word still being typed).
+ */
 export function wordMatches(query: IndexedWord, text: IndexedWord): boolean {
-  return query.key === text.key || (query.word.length >= MIN_PREFIX && text.word.startsWith(query.word));
+  if (query.groups.length && text.groups.length) return query.groups.some((group) => text.groups.includes(group)) || startsWith(query, text);
+  return query.key === text.key || startsWith(query, text);
+}
+
+/** Whether the text word begins with the query word, long enough to mean something. */
+function startsWith(query: IndexedWord, text: IndexedWord): boolean {
+  return query.word.length >= MIN_PREFIX && text.word.startsWith(query.word);
 }
 
 /** Begins a group's token in the search index: a letter no Ukrainian or English word has, so a token never meets a word. */
@@ -121,6 +131,8 @@ export interface LexiconData {
   endings: string[];
   /** Per group: the beginning all its forms share, and the index of its list of endings. */
   groups: [string, number][];
+  /** The library's words of no group (function words, names, words in Latin letters): searched as typed. */
+  plain: string[];
 }
 
 /** A word group: its key and every form (normalised), the key first. */
@@ -129,8 +141,8 @@ export interface WordGroup {
   forms: readonly string[];
 }
 
-/** Write word groups as lexicon data (the key must be one of a group's forms). */
-export function packLexicon(groups: readonly WordGroup[]): LexiconData {
+/** Write word groups and the words of no group as lexicon data (a group's key must be one of its forms). */
+export function packLexicon(groups: readonly WordGroup[], plain: readonly string[] = []): LexiconData {
   const endings: string[] = [];
   const endingIndex = new Map<string, number>();
   const packed = groups.map(({ key, forms }): [string, number] => {
@@ -143,7 +155,7 @@ export function packLexicon(groups: readonly WordGroup[]): LexiconData {
     }
     return [prefix, endingIndex.get(list)!];
   });
-  return { endings, groups: packed };
+  return { endings, groups: packed, plain: [...plain].sort() };
 }
 
 /** The longest beginning every word shares. */
@@ -161,6 +173,10 @@ export interface Lexicon {
   byForm: Map<string, number[]>;
   /** Stem key (`wordKey`) of every form → its groups; made on first need. */
   byStem?: Map<string, number[]>;
+  /** The library's words of no group. */
+  plain: string[];
+  /** Every form and plain word, sorted (to find words that begin with a typed beginning); made on first need. */
+  sorted?: string[];
 }
 
 /** Read lexicon data. */
@@ -175,7 +191,21 @@ export function readLexicon(data: LexiconData): Lexicon {
     }
     return { key: forms[0], forms };
   });
-  return { groups, byForm };
+  return { groups, byForm, plain: data.plain };
+}
+
+/** Whether the lexicon has a word that begins with a typed word (or is it). */
+export function beginsAWord(lexicon: Lexicon, word: string): boolean {
+  lexicon.sorted ??= [...lexicon.byForm.keys(), ...lexicon.plain].sort();
+  const sorted = lexicon.sorted;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < word) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low].startsWith(word);
 }
 
 /**
@@ -204,15 +234,59 @@ const MAX_VARIANTS = 8;
 
 /**
  * What to ask the index for a Ukrainian query: each word as the tokens of its groups, or as typed when the lexicon
- * has no group for it (a name, a word still being typed: the index's own prefix match finds it). A word of several
- * groups (мила: милий, мило, мити) makes one search per group; their results are merged.
+ * has no group for it but a word of the library begins with it (a name, a function word, a word still being typed:
+ * the index's own prefix match finds it). A word of several groups (мила: милий, мило, мити) makes one search per
+ * group; their results are merged. A word nothing in the library begins with makes no search at all: the index would
+ * fall back to any word that begins the typed one ("пвроль" → "п"), which finds nonsense.
  */
 export function indexQueries(lexicon: Lexicon, query: string): string[] {
   let variants = [''];
   for (const word of tokenize(query)) {
     const groups = groupsOf(lexicon, word);
+    if (!groups.length && !beginsAWord(lexicon, word)) return [];
     const terms = groups.length ? groups.map((group) => indexToken(group, lexicon.groups.length)) : [word];
     variants = variants.flatMap((variant) => terms.map((term) => (variant ? `${variant} ${term}` : term))).slice(0, MAX_VARIANTS);
   }
   return variants.filter(Boolean);
+}
+
+/** Edits (letters added, dropped or changed) at most, for a word to be suggested for a misspelt one of this length. */
+function maxEdits(length: number): number {
+  return length < 5 ? 1 : 2;
+}
+
+/**
+ * Words of the lexicon close to a word it does not have (a misspelling: "паролм", "скриншот"), nearest first: one form
+ * per group, the group's own name where it is as near. At most `limit`.
+ */
+export function similarWords(lexicon: Lexicon, word: string, limit = 3): string[] {
+  const best = new Map<number, { form: string; distance: number }>();
+  const most = maxEdits(word.length);
+  for (const [form, groups] of lexicon.byForm) {
+    if (Math.abs(form.length - word.length) > most) continue;
+    const distance = editDistance(word, form, most);
+    if (distance > most) continue;
+    for (const group of groups) {
+      const known = best.get(group);
+      const isName = form === lexicon.groups[group].key;
+      if (!known || distance < known.distance || (distance === known.distance && isName)) best.set(group, { form, distance });
+    }
+  }
+  return [...new Set([...best.values()].sort((a, b) => a.distance - b.distance || (a.form < b.form ? -1 : 1)).map((item) => item.form))].slice(0, limit);
+}
+
+/** Levenshtein distance, or `most + 1` as soon as it must exceed `most`. */
+export function editDistance(a: string, b: string, most = Infinity): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > most) return most + 1;
+    previous = current;
+  }
+  return previous[b.length];
 }
