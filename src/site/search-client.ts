@@ -198,7 +198,8 @@ export function cleanExcerpt(html: string): string {
     .replace(new RegExp(`(<mark>[^<]*</mark>|[^\\s<>]+)((?: ${EXCERPT_TOKEN})+)`, 'gu'), (_, word: string, tokens: string) =>
       tokens.includes('<mark>') && !word.startsWith('<mark>') ? `<mark>${word}</mark>` : word,
     )
-    .replace(new RegExp(` ?${EXCERPT_TOKEN}`, 'gu'), '');
+    .replace(new RegExp(` ?${EXCERPT_TOKEN}`, 'gu'), '')
+    .trimStart();
 }
 
 /** The offline finder, its data loaded once by a classic script beside this page (FINDER_DATA_FILE). */
