@@ -145,7 +145,11 @@ export async function ownText(page: Page, url: string, isLesson: boolean): Promi
       const main = document.querySelector('main')!; // the live page (computed styles); the test navigates away after
       for (const element of main.querySelectorAll(['nav', 'script', 'style', '.download', ...shared].join(','))) element.remove();
       // Words in neighbouring blocks (list items, table cells, a term and its definition) are separate words.
-      for (const element of main.querySelectorAll('*')) if (getComputedStyle(element).display !== 'inline') element.after(' ');
+      for (const element of main.querySelectorAll('*')) {
+        if (getComputedStyle(element).display === 'inline') continue;
+        element.before(' ');
+        element.after(' ');
+      }
       return main.textContent ?? '';
     },
     { shared: isLesson ? SHARED_IN_LESSONS : [] },
