@@ -19,7 +19,7 @@ interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
-  options(options: { excerptLength?: number }): Promise<void>;
+  options(options: { excerptLength?: number; ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
   search(query: string | null, options: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -43,6 +43,12 @@ interface Engine {
 const MAX_RESULTS = 30;
 /** Words in an excerpt as Pagefind counts them, tokens included (about half are tokens in Ukrainian): ~25 words shown. */
 const EXCERPT_WORDS = 50;
+/**
+ * How much a match in a page's metadata adds to its rank (Pagefind's default for the title is 5): a lesson's summary
+ * and topics (`about`) say what it is about, so they rank the lessons on a word above pages that only use it. Not
+ * weighting the visible summary and topic list instead: Pagefind takes a result's excerpt from its heaviest part.
+ */
+const META_WEIGHTS = { title: 5, about: 3 };
 /** ms to wait after typing before searching. */
 const TYPING_DELAY = 200;
 
@@ -161,7 +167,7 @@ function link(text: string, href: string): HTMLAnchorElement {
  */
 function pagefindEngine(root: string, lang: Lang, lexicon: () => Promise<Lexicon | undefined>): Engine {
   const pagefind = (import(/* @vite-ignore */ new URL(`${root}pagefind/pagefind.js`, location.href).href) as Promise<Pagefind>).then(async (loaded) => {
-    await loaded.options({ excerptLength: EXCERPT_WORDS });
+    await loaded.options({ excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } });
     return loaded;
   });
   return {

@@ -27,26 +27,33 @@ const HTML_WORD = /[\p{L}\p{N}\u0301]+(?:(?:&#39;|&#x27;|&apos;|[’ʼ'`‘])[\p
 /** Elements that have no end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-/** Text Pagefind takes as exact values (filters, metadata other than the title) or leaves out: no tokens there. */
-const NO_TOKENS = /\sdata-pagefind-(?:filter|ignore)\b|\sdata-pagefind-meta="(?!title")/;
+/**
+ * Text Pagefind takes as exact values (filters, metadata the page shows) or leaves out: no tokens there. The title and
+ * `about` (what a lesson is about, searched with a weight of its own) get tokens.
+ */
+const NO_TOKENS = /\sdata-pagefind-(?:filter|ignore)\b|\sdata-pagefind-meta="(?!title"|about")/;
 
 /** Whether a built page is in Ukrainian (its `<html lang>`). */
 export function isUkrainianPage(html: string): boolean {
   return /<html\b[^>]*\slang="uk"/.test(html);
 }
 
+/** Metadata searched with tokens wherever it stands (`about` stands outside the body, so it is not in excerpts). */
+const META_WITH_TOKENS = /\sdata-pagefind-meta="(?:title|about)"/;
+
 /**
- * A page with the group tokens of each word inserted after it, inside the indexed part (`data-pagefind-body`), except
- * where Pagefind reads exact values or ignores text. `tokensOf` gives a normalised word's tokens.
+ * A page with the group tokens of each word inserted after it, inside the indexed part (`data-pagefind-body`) and the
+ * title and `about` metadata, except where Pagefind reads exact values or ignores text. `tokensOf` gives a normalised
+ * word's tokens.
  */
 export function annotateForIndex(html: string, tokensOf: (word: string) => readonly string[]): string {
-  const open: { name: string; body: boolean; skip: boolean }[] = [];
-  const state = () => open[open.length - 1] ?? { body: false, skip: false };
+  const open: { name: string; tokens: boolean }[] = [];
+  const tokens = () => open[open.length - 1]?.tokens ?? false;
   let out = '';
   let last = 0;
   for (const match of html.matchAll(MARKUP)) {
     const text = html.slice(last, match.index);
-    out += state().body && !state().skip ? withTokens(text, tokensOf) : text;
+    out += tokens() ? withTokens(text, tokensOf) : text;
     out += match[0];
     last = match.index + match[0].length;
     const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(match[0]);
@@ -56,11 +63,12 @@ export function annotateForIndex(html: string, tokensOf: (word: string) => reado
       const at = open.map((element) => element.name).lastIndexOf(name);
       if (at >= 0) open.length = at;
     } else if (!VOID.has(name) && !match[0].endsWith('/>')) {
-      open.push({ name, body: state().body || /\sdata-pagefind-body\b/.test(match[0]), skip: state().skip || NO_TOKENS.test(match[0]) });
+      const start = match[0];
+      open.push({ name, tokens: !NO_TOKENS.test(start) && (tokens() || /\sdata-pagefind-body\b/.test(start) || META_WITH_TOKENS.test(start)) });
     }
   }
   const rest = html.slice(last);
-  return out + (state().body && !state().skip ? withTokens(rest, tokensOf) : rest);
+  return out + (tokens() ? withTokens(rest, tokensOf) : rest);
 }
 
 /** HTML text with each word followed by its group tokens. */

@@ -17,6 +17,12 @@ describe('annotateForIndex', () => {
     expect(annotateForIndex(html, tokensOf)).toBe(html.replace('<p>Слово</p>', '<p>Слово #слово</p>'));
   });
 
+  test('the title and `about` metadata get tokens wherever they stand', () => {
+    expect(annotateForIndex('<div hidden data-pagefind-meta="about">Про паролі</div><main data-pagefind-body><p>Текст</p></main>', tokensOf)).toBe(
+      '<div hidden data-pagefind-meta="about">Про #про паролі #паролі</div><main data-pagefind-body><p>Текст #текст</p></main>',
+    );
+  });
+
   test('the words it gives tokens to, normalised', () => {
     expect(indexedWords('<main data-pagefind-body><p>Пам’ятка ҐАНОК</p><p data-pagefind-ignore>ні</p></main>')).toEqual(["пам'ятка", 'ганок']);
   });
