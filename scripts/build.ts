@@ -112,9 +112,10 @@ function printSummary(steps: readonly BuildStep[], totalMs: number): void {
 
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
+  async (error: unknown) => {
     // Author errors are already printed with file:line by the checks above; anything here is a tool failure.
     console.error(error instanceof Error && error.name === 'AuthorError' ? error.message : error);
+    await rm(STAGING, { recursive: true, force: true }); // a step inside astro build failed: no half-built site is left
     console.error(`\nbuild failed; ${DIST}/ was left as it was.`);
     process.exit(1);
   },

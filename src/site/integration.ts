@@ -10,6 +10,8 @@ import { renderLessonFile } from '../kit/index.ts';
 import { findAbsoluteUrls, findModuleScriptUrls, inlineStylesheets, relativizeCss, relativizeHtml } from './relative-urls.ts';
 import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
+import { LexiconBuilder, loadWordForms } from './lexicon.ts';
+import { LEXICON_FILE, annotateForIndex, indexedWords, isUkrainianPage, lexiconScript } from './search-index.ts';
 
 
 /** Warnings from the bundler that are known to be harmless: one per MDX file would drown real ones. */
@@ -46,7 +48,7 @@ export function lessonKits(): AstroIntegration {
         const relativized = await timed(() => relativizeSite(root));
         reportStep({ name: 'relative URLs', detail: `${relativized.value} files`, ms: relativized.ms }, (line) => logger.info(line));
         const indexed = await timed(() => buildSearchIndex(root));
-        reportStep({ name: 'search index', detail: `${indexed.value} pages indexed`, ms: indexed.ms }, (line) => logger.info(line));
+        reportStep({ name: 'search index', detail: `${indexed.value.pages} pages indexed, ${indexed.value.groups} Ukrainian word groups`, ms: indexed.ms }, (line) => logger.info(line));
       },
     },
   };
@@ -135,18 +137,32 @@ async function removeUnusedSearchUi(bundle: string): Promise<void> {
   await Promise.all(names.filter((name) => UNUSED_PAGEFIND_FILES.test(name)).map((name) => rm(join(bundle, name))));
 }
 
-/** Index the built pages with Pagefind (one index per page language) into <root>/pagefind. */
-async function buildSearchIndex(root: string): Promise<number> {
+/**
+ * Index the built pages with Pagefind (one index per page language) into <root>/pagefind. Ukrainian pages are indexed
+ * with the group tokens of their words (src/site/search-index.ts), and the lexicon of those groups is written for the
+ * search page (LEXICON_FILE). Returns the number of pages indexed and of word groups.
+ */
+async function buildSearchIndex(root: string): Promise<{ pages: number; groups: number }> {
+  const builder = new LexiconBuilder(loadWordForms());
+  // Only pages that say what to index (data-pagefind-body): Pagefind's own rule for a whole folder.
+  const files = (await listFiles(root)).filter((name) => name.endsWith('.html')).sort();
+  const pages = (await Promise.all(files.map(async (file) => ({ file, html: await readFile(join(root, file), 'utf8') })))).filter((page) => page.html.includes('data-pagefind-body'));
+  for (const page of pages.filter((item) => isUkrainianPage(item.html))) for (const word of indexedWords(page.html)) builder.keysOf(word);
+  const lexicon = builder.finish();
   // keepIndexUrl: result addresses name the page's file (…/index.html), which opens on any server and in Kiwix.
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: root });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    for (const { file, html } of pages) {
+      const content = isUkrainianPage(html) ? annotateForIndex(html, lexicon.tokensOf) : html;
+      const added = await index.addHTMLFile({ sourcePath: file, content });
+      if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     await removeUnusedSearchUi(join(root, 'pagefind'));
-    return added.page_count;
+    await writeFile(join(root, LEXICON_FILE), lexiconScript(lexicon.data));
+    return { pages: pages.length, groups: lexicon.groupCount };
   } finally {
     await pagefind.close();
   }
