@@ -98,10 +98,8 @@ function checkOneFilePerLanguage(lessons: readonly LoadedLesson[]): Diagnostic[]
       first.set(key, lesson);
       return [];
     }
-    const [a, b] = [earlier, lesson].map((l) => displayPath(l.file));
-    const message = `${a} and ${b} are both the ${lesson.lang === 'uk' ? 'Ukrainian' : `"${lesson.lang}"`} lesson "${lesson.slug}"`;
-    const hint = lesson.lang === 'uk' ? 'keep the Ukrainian lesson in index.mdx only: merge the two files and delete the other' : `keep one file index.${lesson.lang}.mdx: merge the two and delete the other`;
-    return inFile(b, [error(1, 1, message, hint, 'lesson-duplicate')]);
+    const [a, b] = [earlier, lesson].map((l) => displayPath(l.file)) as [string, string];
+    return inFile(b, [error(1, 1, 'lesson-duplicate', { a, b, lang: lesson.lang, slug: lesson.slug })]);
   });
 }
 
@@ -113,13 +111,13 @@ function checkTranslations(lessons: readonly LoadedLesson[]): Diagnostic[] {
     .flatMap((lesson) => {
       const original = originals.get(lesson.slug);
       if (!original) {
-        return inFile(displayPath(lesson.file), [error(1, 1, `translation without an original: lessons/${lesson.slug}/index.mdx is missing`, 'write the Ukrainian lesson first; a translation sits next to it')]);
+        return inFile(displayPath(lesson.file), [error(1, 1, 'translation-orphan', { slug: lesson.slug })]);
       }
       if (!original.data || !lesson.data) return [];
       const differs = (['format', 'duration'] as const).filter((key) => original.data![key] !== lesson.data![key]);
       if (original.data.bands.join() !== lesson.data.bands.join()) differs.push('bands' as never);
       return differs.length
-        ? inFile(displayPath(lesson.file), [error(1, 1, `translation differs from the original in ${differs.join(', ')}`, 'a translation is the same lesson: copy these fields from index.mdx')])
+        ? inFile(displayPath(lesson.file), [error(1, 1, 'translation-differs', { fields: differs })])
         : [];
     });
 }
@@ -128,7 +126,7 @@ function checkTranslations(lessons: readonly LoadedLesson[]): Diagnostic[] {
 function checkSharedTexts(root: string): Diagnostic[] {
   const file = join(root, '_data', 'safeguarding.uk.md');
   if (!existsSync(file)) {
-    return inFile(displayPath(file), [error(1, 1, 'the shared disclosure protocol is missing', 'write it once in lessons/_data/safeguarding.uk.md (plain Markdown); every <Safeguarding /> shows it')]);
+    return inFile(displayPath(file), [error(1, 1, 'protocol-missing')]);
   }
   return LANGS.flatMap((lang) => {
     const localized = join(root, '_data', `safeguarding.${lang}.md`);
@@ -144,9 +142,7 @@ function checkFactIds(lesson: LoadedLesson, facts: readonly Fact[]): Diagnostic[
     if (isJsx(node) && node.name === 'Fact') {
       const id = textAttribute(node, 'id');
       if (id && !known.includes(id)) {
-        const guess = suggest(id, known);
-        const hint = guess ? `did you mean "${guess}"?` : `add it to lessons/_data/facts.yaml with source: and verified:, or use one of: ${known.join(', ')}`;
-        findings.push(...inFile(displayPath(lesson.file), [error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, `<Fact id="${id}"> is not in facts.yaml`, hint)]));
+        findings.push(...inFile(displayPath(lesson.file), [error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, 'fact-unknown', { id, guess: suggest(id, known), known })]));
       }
     }
     if (isParent(node)) node.children.forEach((child) => visit(child as Nodes));

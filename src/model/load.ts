@@ -7,9 +7,11 @@ import { findFrontmatter, issuesToFindings, parseYaml } from './frontmatter.ts';
 import { checkBody } from './grammar.ts';
 import { readStages } from './mdast.ts';
 import { displayPath, error, hasErrors, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
-import { checkInside, describeRefusal, isAllowed, readAllowed } from './files.ts';
+import { checkInside, isAllowed, readAllowed } from './files.ts';
 import { MAX_LESSON_BYTES } from './limits.ts';
 import { checkNesting } from './nesting.ts';
+import { mdxSyntaxFinding } from './mdx-errors.ts';
+import { slugFor } from './transliterate.ts';
 import {
   BOM,
   bomFinding,
@@ -92,22 +94,15 @@ function readLessonSource(file: string): { text: string } | { problem: Finding }
   const folder = dirname(resolve(file));
   const checked = checkInside(folder, resolve(file), MAX_LESSON_BYTES);
   if (!isAllowed(checked)) {
-    if (checked.kind === 'too-large') {
-      return { problem: error(1, 1, `the lesson file ${describeRefusal(checked)}`, 'split it into two lessons', 'file-too-large') };
-    }
-    const message =
-      checked.kind !== 'link-outside'
-        ? `the lesson file ${describeRefusal(checked)}`
-        : checked.folder
-          ? `the lesson folder is a symbolic link to ${checked.target}, outside the lessons folder`
-          : `the lesson file is a symbolic link to ${checked.target}, outside its lesson folder`;
-    const hint = 'a lesson is a text file index.mdx (or index.<lang>.mdx) kept in its own folder in lessons/, not a link to one';
-    return { problem: error(1, 1, message, hint, checked.kind === 'link-outside' ? 'lesson-outside' : 'lesson-not-a-file') };
+    if (checked.kind === 'too-large') return { problem: error(1, 1, 'file-too-large', { file: 'lesson', bytes: checked.bytes, limit: checked.limit }) };
+    if (checked.kind === 'link-outside') return { problem: error(1, 1, 'lesson-outside', { target: checked.target, folder: checked.folder === true }) };
+    // A lesson file is found by listing its folder, so "outside" cannot happen; a link to nothing reads as missing.
+    return { problem: error(1, 1, 'lesson-not-a-file', { what: checked.kind === 'not-a-file' ? checked.what : 'missing' }) };
   }
   const decoded = decodeUtf8(readAllowed(checked, MAX_LESSON_BYTES));
   if ('badByte' in decoded) {
     const { line, column } = decoded.badByte;
-    return { problem: error(line, column, 'the file is not UTF-8 text', 'save it as UTF-8 (Windows-1251 and other encodings are not read)', 'file-encoding') };
+    return { problem: error(line, column, 'file-encoding') };
   }
   return decoded;
 }
@@ -122,7 +117,7 @@ export function readLessonText(file: string): string | undefined {
 function checkSize(source: string): { text: string } | { problem: Finding } {
   const bytes = Buffer.byteLength(source, 'utf8');
   if (bytes <= MAX_LESSON_BYTES) return { text: source };
-  return { problem: error(1, 1, `the lesson is ${Math.ceil(bytes / 1024)} KB, over the limit of ${MAX_LESSON_BYTES / 1024} KB`, 'split the lesson into two lessons', 'file-too-large') };
+  return { problem: error(1, 1, 'file-too-large', { file: 'lesson', bytes, limit: MAX_LESSON_BYTES }) };
 }
 
 /**
@@ -137,10 +132,10 @@ export function parseBody(source: string): { tree?: Root; findings: Finding[] } 
   try {
     tree = mdxToMdast(source) as Root;
   } catch (cause) {
-    const syntax = mdxSyntaxFinding(cause);
+    const syntax = mdxSyntaxFinding(cause, source);
     // An unclosed fence swallows the closing tags after it: the parser's complaint is about those, so name the fence.
     const fence = unclosedFence(source, bodyStartLine(source));
-    return { findings: [fence ? unclosedFenceFinding(fence, `${syntax.line}:${syntax.column} ${syntax.message}`) : syntax] };
+    return { findings: [fence ? unclosedFenceFinding(fence, `${syntax.line}:${syntax.column}`) : syntax] };
   }
   const deep = checkNesting(tree);
   if (deep) return { findings: [deep] };
@@ -173,11 +168,11 @@ export function langOf(file: string): Lang | undefined {
 function checkName(slug: string, file: string): Finding[] {
   const findings: Finding[] = [];
   if (!SLUG.test(slug)) {
-    findings.push(error(1, 1, `folder name "${slug}" is not a valid lesson slug`, 'use lower-case Latin letters, digits and hyphens, transliterated from the title, e.g. moya-persha-podorozh'));
+    findings.push(error(1, 1, 'lesson-slug', { slug, suggestion: slugFor(slug) || undefined }));
   }
   const name = basename(file);
   if (!LESSON_FILE.test(name) || !langOf(file)) {
-    findings.push(error(1, 1, `"${name}" is not a lesson file name`, `name it index.mdx (Ukrainian) or index.<lang>.mdx with lang one of ${LANGS.join(', ')}`));
+    findings.push(error(1, 1, 'lesson-file-name', { name, langs: LANGS.join(', ') }));
   }
   return findings;
 }
@@ -191,15 +186,15 @@ function readFrontmatter(source: string): {
 } {
   const block = findFrontmatter(source);
   if (!block) {
-    const hint = 'start the file with --- on the first line, the fields, then --- (see docs/AUTHORING.md)';
-    const problem = unclosedFrontmatter(source) ?? error(1, 1, 'the lesson has no frontmatter', hint);
+    const problem = unclosedFrontmatter(source) ?? error(1, 1, 'frontmatter-missing');
     return { data: undefined, findings: [problem], locateDuration: () => ({ line: 1, column: 1 }) };
   }
   const yaml = parseYaml(block.text, block.firstLine);
   const locateDuration = () => yaml.locate(['duration']);
   if (yaml.findings.length) return { data: undefined, findings: yaml.findings, locateDuration };
   if (typeof yaml.value !== 'object' || yaml.value === null || Array.isArray(yaml.value)) {
-    return { data: undefined, findings: [error(block.firstLine, 1, 'the frontmatter must be a list of fields (name: value)', 'see docs/AUTHORING.md for an example')], locateDuration };
+    const noSpace = /^([A-Za-z_]+):(\S.*)$/m.exec(block.text);
+    return { data: undefined, findings: [error(block.firstLine, 1, 'frontmatter-not-fields', { noSpace: noSpace ? `${noSpace[1]}: ${noSpace[2]}` : undefined })], locateDuration };
   }
   const raw = (yaml.value as { duration?: unknown }).duration;
   const duration = Number.isInteger(raw) ? (raw as number) : undefined;
@@ -213,23 +208,10 @@ function checkMinutes(tree: Root, duration: number, locateDuration: () => { line
   const stages = readStages(tree);
   const { line, column } = locateDuration();
   if (!stages.length) {
-    return [error(line, column, 'the lesson has no <Stage>', 'write the plan as <Stage title="…" minutes={…}> blocks at the top level')];
+    return [error(line, column, 'stage-missing')];
   }
   const total = stages.reduce((sum, stage) => sum + stage.minutes, 0);
   if (total === duration) return [];
   const sum = stages.map((stage) => stage.minutes).join(' + ');
-  return [error(line, column, `duration is ${duration} minutes but the stages add up to ${total} (${sum})`, `set duration: ${total}, or change the minutes of a stage`)];
-}
-
-/** An MDX syntax error as a located finding; Sätteri's messages start with `line:column`. */
-function mdxSyntaxFinding(cause: unknown): Finding {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  const at = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*/.exec(message);
-  const text = (at ? message.slice(at[0].length) : message)
-    .replace(/\s*\((\d+):(\d+)\)/, ' (opened at line $1, column $2)')
-    .replace(/\s*\([a-z-]+:[a-z-]+\)\s*$/, '')
-    .trim();
-  const hint =
-    'check that every <Component> is closed and that < and { in plain text are escaped as \\< and \\{ (write quotes as «…»)';
-  return error(at ? Number(at[1]) : 1, at ? Number(at[2]) : 1, `MDX: ${text}`, hint);
+  return [error(line, column, 'stage-minutes', { duration, total, sum })];
 }

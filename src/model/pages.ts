@@ -9,7 +9,7 @@ import { isJsx, isParent, textAttribute } from './mdast.ts';
 import { BAND_IDS } from './bands.ts';
 import { readDataText } from './files.ts';
 import { MAX_DATA_BYTES } from './limits.ts';
-import { linkProblem } from './links.ts';
+import { linkFinding, linkProblem } from './links.ts';
 import { checkPicture } from './pictures.ts';
 import { parseBody } from './load.ts';
 
@@ -32,7 +32,7 @@ export function checkPages(root: string): Diagnostic[] {
   const dir = join(root, '_pages');
   const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mdx')) : [];
   const missing = SITE_PAGES.filter((page) => !files.includes(`${page}.uk.mdx`)).map((page) =>
-    inFile(displayPath(join(dir, `${page}.uk.mdx`)), [error(1, 1, `the ${page} page is missing`, `write lessons/_pages/${page}.uk.mdx (title:, description:, then Markdown)`)]),
+    inFile(displayPath(join(dir, `${page}.uk.mdx`)), [error(1, 1, 'page-missing', { page })]),
   );
   return [...missing.flat(), ...files.flatMap((name) => inFile(displayPath(join(dir, name)), checkPageFile(join(dir, name))))];
 }
@@ -49,10 +49,10 @@ function checkPage(file: string, source: string): Finding[] {
   const name = basename(file);
   const match = /^([a-z-]+)\.([a-z]{2})\.mdx$/.exec(name);
   if (!match || !(SITE_PAGES as readonly string[]).includes(match[1]) || !(LANGS as readonly string[]).includes(match[2])) {
-    return [error(1, 1, `"${name}" is not a site page`, `pages are ${SITE_PAGES.map((page) => `${page}.<lang>.mdx`).join(', ')} with lang one of ${LANGS.join(', ')}`)];
+    return [error(1, 1, 'page-name', { name, pages: [...SITE_PAGES], langs: [...LANGS] })];
   }
   const block = findFrontmatter(source);
-  if (!block) return [error(1, 1, 'the page has no frontmatter', 'start with ---, title: and description:, then ---')];
+  if (!block) return [error(1, 1, 'page-frontmatter-missing')];
   const yaml = parseYaml(block.text, block.firstLine);
   if (yaml.findings.length) return yaml.findings;
   const result = PageSchema.safeParse(yaml.value, { reportInput: true });
@@ -70,14 +70,14 @@ function bodyFindings(tree: Root, file: string): Finding[] {
     const line = node.position?.start.line ?? 1;
     const column = node.position?.start.column ?? 1;
     if (isJsx(node) && !PAGE_COMPONENTS.includes(node.name ?? '')) {
-      findings.push(error(line, column, `<${node.name}> cannot be used on a site page`, `pages may use ${PAGE_COMPONENTS.map((c) => `<${c} />`).join(', ')}`));
+      findings.push(error(line, column, 'page-component', { name: node.name ?? '', allowed: PAGE_COMPONENTS }));
     } else if (isJsx(node) && node.name === 'ActionPlan' && !(BAND_IDS as readonly string[]).includes(textAttribute(node, 'band') ?? '')) {
       // A page belongs to no lesson, so it must say whose words to print.
-      findings.push(error(line, column, '<ActionPlan> on a site page needs a band', `write <ActionPlan band="5-6" />, with one of ${BAND_IDS.join(', ')}`));
+      findings.push(error(line, column, 'page-action-plan-band', { bands: [...BAND_IDS] }));
     }
     if (node.type === 'link' || node.type === 'definition') {
       const problem = linkProblem(node.url);
-      if (problem) findings.push(error(line, column, problem.message, problem.hint, problem.rule));
+      if (problem) findings.push(linkFinding(problem, line, column));
     }
     if (node.type === 'image') findings.push(...checkPicture(file, node.url, node.alt, line, column));
     if (isParent(node)) node.children.forEach((child) => visit(child as Nodes));

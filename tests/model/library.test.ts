@@ -32,7 +32,7 @@ describe('loadLibrary', () => {
   test('an unverified helpline is a warning with file and line', () => {
     const library = loadLibrary(FIXTURES);
     const [warning] = library.diagnostics;
-    expect(formatDiagnostic(warning)).toMatch(/^tests\/fixtures\/lessons\/_data\/helplines\.yaml:19:13 {2}warning {2}"Неперевірений сервіс" is not verified\n {4}hint: /);
+    expect(formatDiagnostic(warning)).toMatch(/^tests\/fixtures\/lessons\/_data\/helplines\.yaml:19:13 {2}warning {2}"Неперевірений сервіс" is not verified \[helpline-unverified\]\n {4}hint: /);
     expect(library.helplines.map((line) => line.verified)).toEqual(['2026-11-01', null]);
   });
 

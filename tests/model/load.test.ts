@@ -76,7 +76,7 @@ describe('author mistakes: file, line, the bad value and a hint', () => {
     ['remote image', variant('Намалюй замок.', '![Замок](https://example.org/a.png)'), '41:1', /is on another site/, /work offline/],
     ['curly braces in text', variant('Намалюй замок.', 'Намалюй {замок}.'), '41:9', /is code in MDX/, /escape it/],
     ['an import', variant('<Stage title="Знайомство"', 'import X from "./x.astro";\n\n<Stage title="Знайомство"'), '19:1', /import\/export/, /need no import/],
-    ['unclosed component', variant('</Say>\n', ''), '34:1', /MDX: Unexpected closing tag `<\/Stage>`, expected corresponding closing tag for `<Say>` \(opened at line 21, column 1\)$/, /every <Component> is closed/],
+    ['unclosed component', variant('</Say>\n', ''), '34:1', /^<\/Stage> stands here, but <Say> opened on line 21 must be closed first$/, /add <\/Say> before <\/Stage>/],
   ])('%s', (_name, source, at, message, hint) => {
     const found = problems(source);
     const match = found.find((problem) => message.test(problem.message));

@@ -39,7 +39,7 @@ export function readRuns(nodes: readonly PhrasingContent[] | readonly Nodes[], f
         break;
       default: {
         const at = node.position?.start;
-        findings.push(error(at?.line ?? 1, at?.column ?? 1, `the printable kit cannot show ${describeNode(node)} here`, 'write it as plain text, or move it into a paragraph of its own'));
+        findings.push(error(at?.line ?? 1, at?.column ?? 1, 'kit-cannot-show', { node: node.type, name: (node as { name?: string | null }).name ?? undefined, inline: true }));
       }
     }
   }
@@ -56,22 +56,4 @@ function mergeRuns(runs: Run[]): Run[] {
     } else merged.push(run);
   }
   return merged;
-}
-
-/** A readable name for an mdast node in messages. */
-export function describeNode(node: { type: string; name?: string | null }): string {
-  if (node.name) return `<${node.name}>`;
-  const names: Record<string, string> = {
-    image: 'a picture inside a line of text',
-    footnoteReference: 'a footnote',
-    footnoteDefinition: 'a footnote',
-    html: 'raw HTML',
-    code: 'a code block',
-    math: 'a formula',
-    inlineMath: 'a formula',
-    imageReference: 'a reference-style picture',
-    linkReference: 'a reference-style link',
-    definition: 'a link definition',
-  };
-  return names[node.type] ?? `a "${node.type}" element`;
 }
