@@ -152,6 +152,7 @@ export const en: UiStrings = {
     provenance: (updated: string, authors: string) => `Updated ${updated}. Authors: ${authors}.`,
     reviewedBy: (names: string) => `Reviewers: ${names}.`,
     licenseLine: (name: string) => `Lesson text: ${name}.`,
+    linkedPage: (title: string) => ` (“${title}”)`,
   },
   continued: '(continued)',
 };

@@ -151,6 +151,7 @@ export const uk = {
     provenance: (updated: string, authors: string) => `Оновлено ${updated}. Автори: ${authors}.`,
     reviewedBy: (names: string) => `Рецензенти: ${names}.`,
     licenseLine: (name: string) => `Текст уроку: ${name}.`,
+    linkedPage: (title: string) => ` («${title}»)`,
   },
   continued: '(продовження)',
 };

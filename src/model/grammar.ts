@@ -1,13 +1,18 @@
-import type { Nodes, Root } from 'mdast';
+import type { Definition, Link, Nodes, Root } from 'mdast';
 import { COMPONENTS, COMPONENT_NAMES, HELP_COMPONENTS, isComponent, type ComponentSpec } from './components.ts';
 import { BAND_IDS } from './bands.ts';
 import { HELPLINE_READERS } from './helplines.ts';
 import { AUDIENCES, HANDOUT_KINDS, type FormatId } from './formats.ts';
 import { error, suggest, type Finding } from './diagnostics.ts';
 import { isJsx, isParent, attributeValue, numberAttribute, type JsxElement } from './mdast.ts';
-import { classifyLink, linkFinding } from './links.ts';
+import { classifyLink, linkFinding, type SiteLinkData } from './links.ts';
+import { checkSiteLink, type LinkSource, type SiteMap } from './site-map.ts';
 import { checkPicture } from './pictures.ts';
 import { MAX_TABLE_COLUMNS } from './limits.ts';
+import { checkHeadings } from './headings.ts';
+
+/** The heading level a lesson body stands under on the site: the h2 "Хід уроку" (the page's h1 is the lesson's title). */
+const LESSON_BODY_LEVEL = 2;
 
 /** What the body rules need to know besides the tree. */
 export interface BodyContext {
@@ -15,13 +20,15 @@ export interface BodyContext {
   file: string;
   /** The lesson's format when its frontmatter is valid (stations are for quests). */
   format?: FormatId;
+  /** Where the lesson stands in the site and what the site holds, to check that its links into the site resolve. */
+  links?: { source: LinkSource; site: SiteMap };
 }
 
 /** The component grammar of DESIGN §2, images and MDX constructs the outputs cannot render. */
 export function checkBody(tree: Root, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
   walk(tree, 'root', undefined, context, findings);
-  findings.push(...checkStations(tree), ...checkOptionalStages(tree));
+  findings.push(...checkStations(tree), ...checkOptionalStages(tree), ...checkHeadings(tree, LESSON_BODY_LEVEL));
   return findings;
 }
 
@@ -41,7 +48,7 @@ function walk(node: Nodes, component: string, parentType: string | undefined, co
       return;
     case 'link':
     case 'definition':
-      out.push(...checkLink(node.url, line, column, context));
+      out.push(...checkLink(node, line, column, context));
       break;
     case 'table':
       out.push(...checkTable(node.children.reduce((most, row) => Math.max(most, row.children.length), 0), line, column));
@@ -202,18 +209,14 @@ function findComponent(node: Nodes, names: readonly string[]): string | undefine
 }
 
 /** A link: to a web page, an e-mail address, a phone number, or a page of this site. */
-function checkLink(url: string, line: number, column: number, context: BodyContext): Finding[] {
-  const link = classifyLink(url);
+function checkLink(node: Link | Definition, line: number, column: number, context: BodyContext): Finding[] {
+  const link = classifyLink(node.url);
   if ('problem' in link) return [linkFinding(link.problem, line, column)];
-  return link.kind === 'site' ? checkSiteLink(url, line, column, context) : [];
-}
-
-/**
- * A link to another page of this site (../other-lesson/, #stage-…). Hook for the link rule of the authoring work
- * (issue 15): that the page or anchor exists. Until then every such link is accepted here; the kit prints it as text.
- */
-function checkSiteLink(_url: string, _line: number, _column: number, _context: BodyContext): Finding[] {
-  return [];
+  if (link.kind !== 'site' || !context.links) return [];
+  const { findings, target } = checkSiteLink(node.url, context.links.source, context.links.site, line, column);
+  // The printed kit cannot follow a link: it prints the title of the page the link leads to (read/inline.ts).
+  if (target?.title && node.type === 'link') node.data = { ...node.data, ...({ siteTitle: target.title, siteLang: context.links.source.lang } satisfies SiteLinkData) };
+  return findings;
 }
 
 /** A table no wider than a kit page can set readably. */

@@ -7,6 +7,7 @@ import { loadHelplines, type Helpline } from './helplines.ts';
 import { loadFacts, type Fact } from './facts.ts';
 import { ACTION_PLAN_FILE, checkActionPlans, loadActionPlans, type ActionPlan } from './action-plan.ts';
 import { checkPages } from './pages.ts';
+import { siteMapFor } from './site-map.ts';
 import { loadSharedText } from './shared-texts.ts';
 import { LANGS } from './formats.ts';
 import { isJsx, isParent, textAttribute } from './mdast.ts';
@@ -64,7 +65,8 @@ export interface Library {
 
 /** Load every lesson and the shared data under a lessons folder. */
 export function loadLibrary(root: string): Library {
-  const lessons = findLessonFiles(root).map((file) => loadLesson(file));
+  const site = siteMapFor(root);
+  const lessons = findLessonFiles(root).map((file) => loadLesson(file, undefined, { site }));
   const { helplines, diagnostics: dataDiagnostics } = loadHelplines(join(root, '_data', 'helplines.yaml'));
   const { facts, diagnostics: factDiagnostics } = loadFacts(join(root, '_data', 'facts.yaml'));
   const { plans: actionPlans, diagnostics: planDiagnostics } = loadActionPlans(join(root, ACTION_PLAN_FILE));
@@ -78,7 +80,7 @@ export function loadLibrary(root: string): Library {
     ...checkOneFilePerLanguage(lessons),
     ...checkTranslations(lessons),
     ...checkSharedTexts(root),
-    ...checkPages(root),
+    ...checkPages(root, site),
   ];
   return { lessons, helplines, facts, actionPlans, diagnostics };
 }

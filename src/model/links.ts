@@ -18,6 +18,14 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** A phone number as `tel:` takes it: digits, +, spaces and the usual separators. */
 const PHONE = /^\+?[0-9][0-9 ().-]*$/;
 
+/** What the model records on a link into the site that leads to a titled page (mdast `data`), for the printed kit. */
+export interface SiteLinkData {
+  /** The title of the lesson or page the link leads to. */
+  siteTitle?: string;
+  /** The language of the lesson the link stands in (how the kit quotes the title). */
+  siteLang?: 'uk' | 'en';
+}
+
 /** A link that may not stand in a lesson: the rule it breaks, and the link as a message quotes it. */
 export type LinkProblem =
   | { rule: 'link-scheme' | 'link-no-scheme'; params: { url: string } }

@@ -5,12 +5,15 @@ import { LessonSchema, type LessonData } from './schema.ts';
 import { LANGS, type Lang } from './formats.ts';
 import { findFrontmatter, issuesToFindings, parseYaml } from './frontmatter.ts';
 import { checkBody } from './grammar.ts';
-import { readStages } from './mdast.ts';
+import { readStages, stageId } from './mdast.ts';
+import { siteMapFor, type SiteMap } from './site-map.ts';
 import { displayPath, error, hasErrors, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
 import { checkInside, isAllowed, readAllowed } from './files.ts';
 import { MAX_LESSON_BYTES } from './limits.ts';
 import { checkNesting } from './nesting.ts';
 import { mdxSyntaxFinding } from './mdx-errors.ts';
+import { checkGlossary } from './glossary.ts';
+import { templateMarks } from './template.ts';
 import { slugFor } from './transliterate.ts';
 import {
   BOM,
@@ -44,6 +47,11 @@ export interface LoadedLesson {
 /** A loaded lesson without errors. */
 export type ValidLesson = LoadedLesson & { data: LessonData };
 
+/** How a lesson is loaded: the site map its links are checked against (default: read from its lessons folder). */
+export interface LoadOptions {
+  site?: SiteMap;
+}
+
 /** Slugs are ASCII so copies survive zips and FAT32 USB sticks. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -55,7 +63,7 @@ const LESSON_FILE = /^index(?:\.([a-z]{2}))?\.mdx$/;
  * read only if it is a regular file inside its folder and within MAX_LESSON_BYTES; `source` skips the reading (tests,
  * an editor's unsaved text).
  */
-export function loadLesson(file: string, source?: string): LoadedLesson {
+export function loadLesson(file: string, source?: string, options: LoadOptions = {}): LoadedLesson {
   const slug = basename(dirname(resolve(file)));
   const lang = langOf(file);
   const findings: Finding[] = [...checkName(slug, file)];
@@ -78,14 +86,19 @@ export function loadLesson(file: string, source?: string): LoadedLesson {
     return result(empty);
   }
   findings.push(...controlCharacters(text));
-  const { data, duration, findings: frontmatterFindings, locateDuration } = readFrontmatter(text);
+  const { data, duration, findings: frontmatterFindings, locate } = readFrontmatter(text);
   findings.push(...frontmatterFindings);
   const body = parseBody(text);
   findings.push(...body.findings);
   // A body that did not parse (or is refused) is reported alone: rules on an empty tree would only add false errors.
   if (!body.tree) return result(empty, data);
-  findings.push(...checkBody(body.tree, { file: resolve(file), format: data?.format }));
-  if (duration !== undefined) findings.push(...checkMinutes(body.tree, duration, locateDuration));
+  const site = options.site ?? siteMapFor(dirname(dirname(resolve(file))));
+  const stageIds = readStages(body.tree).map((stage) => stageId(stage.title));
+  const links = { site, source: { kind: 'lesson' as const, slug, lang: lang ?? 'uk', draft: data?.draft ?? false, stageIds } };
+  findings.push(...checkBody(body.tree, { file: resolve(file), format: data?.format, links }));
+  if (duration !== undefined) findings.push(...checkMinutes(body.tree, duration, () => locate(['duration'])));
+  if (data) findings.push(...checkGlossary(body.tree, { ...data, lang: lang ?? 'uk' }, (index) => locate(['glossary', index, 'term'])));
+  findings.push(...templateMarks(text, data?.draft ?? true));
   return result(body.tree, data);
 }
 
@@ -182,25 +195,26 @@ function readFrontmatter(source: string): {
   data: LessonData | undefined;
   duration?: number;
   findings: Finding[];
-  locateDuration: () => { line: number; column: number };
+  /** Line and column in the file of a frontmatter field (1:1 when there is no frontmatter). */
+  locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 } {
   const block = findFrontmatter(source);
   if (!block) {
     const problem = unclosedFrontmatter(source) ?? error(1, 1, 'frontmatter-missing');
-    return { data: undefined, findings: [problem], locateDuration: () => ({ line: 1, column: 1 }) };
+    return { data: undefined, findings: [problem], locate: () => ({ line: 1, column: 1 }) };
   }
   const yaml = parseYaml(block.text, block.firstLine);
-  const locateDuration = () => yaml.locate(['duration']);
-  if (yaml.findings.length) return { data: undefined, findings: yaml.findings, locateDuration };
+  const locate = yaml.locate;
+  if (yaml.findings.length) return { data: undefined, findings: yaml.findings, locate };
   if (typeof yaml.value !== 'object' || yaml.value === null || Array.isArray(yaml.value)) {
     const noSpace = /^([A-Za-z_]+):(\S.*)$/m.exec(block.text);
-    return { data: undefined, findings: [error(block.firstLine, 1, 'frontmatter-not-fields', { noSpace: noSpace ? `${noSpace[1]}: ${noSpace[2]}` : undefined })], locateDuration };
+    return { data: undefined, findings: [error(block.firstLine, 1, 'frontmatter-not-fields', { noSpace: noSpace ? `${noSpace[1]}: ${noSpace[2]}` : undefined })], locate };
   }
   const raw = (yaml.value as { duration?: unknown }).duration;
   const duration = Number.isInteger(raw) ? (raw as number) : undefined;
   const result = LessonSchema.safeParse(yaml.value, { reportInput: true });
-  if (result.success) return { data: result.data, duration, findings: [], locateDuration };
-  return { data: undefined, duration, findings: issuesToFindings(result.error.issues, yaml), locateDuration };
+  if (result.success) return { data: result.data, duration, findings: [], locate };
+  return { data: undefined, duration, findings: issuesToFindings(result.error.issues, yaml), locate };
 }
 
 /** The stages' minutes add up to the lesson's duration, and there is at least one stage. */

@@ -291,7 +291,7 @@ const cases: Record<string, Case> = {
     hint: /write a per cent sign in a file name as %25: \.\/100%25\.png/,
   },
   'a file name with a per cent sign, written %25, is correct input': {
-    root: () => library(stage('![Діаграма](./100%25.png)\n\n[урок](../other-lesson/)'), (folder) => writeFileSync(join(folder, '100%.png'), png(4, 4))),
+    root: () => library(stage('![Діаграма](./100%25.png)\n\n[етап](#stage-тест)'), (folder) => writeFileSync(join(folder, '100%.png'), png(4, 4))),
     at: '',
     rule: '',
     message: /^$/,

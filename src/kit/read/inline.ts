@@ -1,7 +1,9 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import type { Run } from '../blocks.ts';
 import { error, type Finding } from '../../model/diagnostics.ts';
-import { isExternalLink } from '../../model/links.ts';
+import { isExternalLink, type SiteLinkData } from '../../model/links.ts';
+import { toString } from 'mdast-util-to-string';
+import { t } from '../../i18n/index.ts';
 
 /** Inline style inherited from enclosing emphasis, strong and links. */
 interface Style {
@@ -30,10 +32,13 @@ export function readRuns(nodes: readonly PhrasingContent[] | readonly Nodes[], f
       case 'inlineCode':
         runs.push({ text: node.value, code: true, ...style });
         break;
-      case 'link':
-        // A link within the site (checked by the model) prints as its text: a PDF cannot follow it.
+      case 'link': {
+        // A link within the site (checked by the model) prints as its text and the title of the page it leads to.
         runs.push(...readRuns(node.children, findings, isExternalLink(node.url) ? { ...style, href: node.url } : style));
+        const { siteTitle, siteLang } = (node.data ?? {}) as SiteLinkData;
+        if (siteTitle && toString(node).trim() !== siteTitle) runs.push({ text: t(siteLang ?? 'uk').kit.linkedPage(siteTitle), ...style });
         break;
+      }
       case 'break':
         runs.push({ text: '\n', ...style });
         break;
