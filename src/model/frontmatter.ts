@@ -34,7 +34,10 @@ export function parseYaml(text: string, firstLine: number): LocatedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const findings = firstPerLine([...doc.errors, ...doc.warnings].map((problem) => yamlFinding(problem, text, toFile)));
+  const problems = [...doc.errors, ...doc.warnings];
+  // A field without a space after its colon (format:lesson) makes the parser misread the lines around it: name it alone.
+  const noSpace = problems.length ? fieldsWithoutSpace(text, firstLine) : [];
+  const findings = noSpace.length ? noSpace : firstPerLine(problems.map((problem) => yamlFinding(problem, text, toFile)));
   const locate = (path: readonly PropertyKey[]) => toFile(nodeOffset(doc, path));
   // A document too deep to parse is too deep to walk: report it alone.
   if (findings.some((finding) => finding.rule === 'yaml-too-deep')) return { value: undefined, locate, locateKey: () => locate([]), findings };
@@ -54,6 +57,14 @@ export function parseYaml(text: string, firstLine: number): LocatedYaml {
   };
   findings.push(...trailingComments(doc, text, toFile));
   return { value: doc.errors.length || alias !== undefined ? undefined : doc.toJS(), locate, locateKey, findings };
+}
+
+/** Lines where a field's colon is followed by its value without a space (`format:lesson`; not `https://`). */
+function fieldsWithoutSpace(text: string, firstLine: number): Finding[] {
+  return text.split('\n').flatMap((line, i) => {
+    const match = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?![\s/]|$)/.exec(line);
+    return match ? [error(firstLine + i, match[1]!.length + 1, 'yaml-space-after-colon', { key: match[2]! })] : [];
+  });
 }
 
 /** One finding per line: after one mistake the YAML parser often reports the same line again in other words. */
@@ -177,7 +188,10 @@ function nodeOffset(doc: Document, path: readonly PropertyKey[]): number {
 
 /** Turn zod issues on a lesson's frontmatter (or a data file) into located findings of the catalogue's rules. */
 export function issuesToFindings(issues: readonly z.core.$ZodIssue[], yaml: LocatedYaml): Finding[] {
-  return issues.flatMap((issue): Finding[] => {
+  // A value of the wrong kind (text where a list belongs) is reported once: zod goes on to check its length too.
+  const wrongKind = issues.filter((issue) => issue.code === 'invalid_type').map((issue) => issue.path.join('\u0000'));
+  const followOn = (issue: z.core.$ZodIssue) => issue.code !== 'invalid_type' && wrongKind.includes(issue.path.join('\u0000'));
+  return issues.filter((issue) => !followOn(issue)).flatMap((issue): Finding[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const { line, column } = yaml.locateKey(issue.path, key);

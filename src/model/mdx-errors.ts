@@ -26,10 +26,15 @@ export function mdxSyntaxFinding(cause: unknown, source: string): Finding {
     return error(Number(match[2]), column, 'mdx-unclosed-tag', { name: match[1]!, line: Number(match[2]) });
   }
   if ((match = /^Unexpected closing tag `<\/([^>`]*)>`, expected corresponding closing tag for `<([^>`]*)>` \((\d+):\d+\)/.exec(text))) {
-    return error(line, column, 'mdx-closing-mismatch', { closing: match[1]!, open: match[2]!, line: Number(match[3]) });
+    const [closing, open] = [match[1]!, match[2]!];
+    return error(line, column, 'mdx-closing-mismatch', { closing, open, line: Number(match[3]), caseOnly: closing !== open && closing.toLowerCase() === open.toLowerCase() });
   }
   if ((match = /^Unexpected closing tag `<\/([^>`]*)>`, expected an open tag first/.exec(text))) {
-    return error(line, column, 'mdx-closing-without-open', { name: match[1]! });
+    const name = match[1]!;
+    // `<Stage … />` closes itself, so a `</Stage>` after its content has nothing to close.
+    const selfClosed = [...source.slice(0, offsetOf(source, line, column)).matchAll(new RegExp(`<${name}\\b[^>]*/>`, 'g'))].at(-1);
+    const at = selfClosed ? positionAt(source, selfClosed.index + selfClosed[0].length - 2) : { line, column };
+    return error(at.line, at.column, 'mdx-closing-without-open', { name, closingLine: line, selfClosed: selfClosed !== undefined });
   }
   if ((match = /^Expected the closing tag `<\/([^>`]*)>` either after the end of `\w+`/.exec(text))) {
     return error(line, column, 'mdx-tag-in-paragraph', { name: match[1]! });

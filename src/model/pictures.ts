@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { error, suggest, type Finding } from './diagnostics.ts';
+import { displayPath, error, suggest, type Finding } from './diagnostics.ts';
 import { checkInside, isAllowed, readAllowed } from './files.ts';
 import { MAX_PICTURE_BYTES, MAX_PICTURE_PIXELS } from './limits.ts';
 
@@ -50,7 +50,7 @@ export function checkPicture(lessonFile: string, url: string, alt: string | null
   if (!isAllowed(checked)) {
     switch (checked.kind) {
       case 'missing':
-        findings.push(error(line, column, 'image-missing', { url, folder, guess: similarFile(folder, path) }));
+        findings.push(error(line, column, 'image-missing', { url, folder: displayPath(folder), guess: similarFile(folder, path) }));
         break;
       case 'outside':
         findings.push(error(line, column, 'image-outside-lesson', { url }));

@@ -5,14 +5,14 @@
  * site map is read from the lessons folder (each lesson's title and draft flag from its frontmatter, its stage titles
  * from its text), so a lesson checked or rendered alone (a kit worker, the dev server) resolves its links the same way.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { BAND_IDS, bandById, type BandId } from './bands.ts';
 import { TOPIC_IDS, TOPICS, type TopicId } from './topics.ts';
 import { LANGS, type Lang } from './formats.ts';
 import { error, suggest, type Finding } from './diagnostics.ts';
-import { checkInside, isAllowed, readAllowed } from './files.ts';
+import { checkInside, isAllowed, isInside, readAllowed } from './files.ts';
 import { MAX_DATA_BYTES, MAX_LESSON_BYTES } from './limits.ts';
 import { findFrontmatter } from './frontmatter.ts';
 import { stageId } from './mdast.ts';
@@ -98,9 +98,12 @@ function siteFiles(root: string): SiteFile[] {
     const stats = statSync(join(folder, file), { throwIfNoEntry: false });
     if (stats?.isFile()) files.push({ kind, name, lang: lang as Lang, path: join(folder, file), folder, mtimeMs: stats.mtimeMs, size: stats.size });
   };
+  const realRoot = realpathSync(root);
   for (const name of readdirSync(root).sort()) {
     const folder = join(root, name);
     if (name.startsWith('.') || !statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
+    // A folder that is a link out of the library is never listed (the loader refuses its lesson).
+    if (!isInside(realRoot, realpathSync(folder))) continue;
     if (name === '_pages') {
       for (const file of readdirSync(folder).sort()) {
         const match = /^([a-z-]+)\.([a-z]{2})\.mdx$/.exec(file);

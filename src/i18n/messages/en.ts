@@ -372,11 +372,18 @@ export const en: Catalogue = {
   },
   'mdx-closing-mismatch': {
     message: (p) => `</${p.closing}> stands here, but <${p.open}> opened on line ${p.line} must be closed first`,
-    hint: (p) => `add </${p.open}> before </${p.closing}>, or correct the closing tag's name`,
+    hint: (p) =>
+      p.caseOnly
+        ? `capital and small letters differ in tag names: write the name the same in the opening and the closing tag, as the components are spelt (<${p.closing}>)`
+        : `add </${p.open}> before </${p.closing}>, or correct the closing tag's name`,
   },
   'mdx-closing-without-open': {
-    message: (p) => `the closing tag </${p.name}> has no opening tag`,
-    hint: (p) => `delete the extra </${p.name}>, or add the opening <${p.name} …> above it`,
+    message: (p) =>
+      p.selfClosed
+        ? `the tag <${p.name} … /> closes itself here ("/>"), so </${p.name}> on line ${p.closingLine} has no opening tag`
+        : `the closing tag </${p.name}> has no opening tag`,
+    hint: (p) =>
+      p.selfClosed ? `remove the / before > in this tag, so the text up to </${p.name}> stands inside it` : `delete the extra </${p.name}>, or add the opening <${p.name} …> above it`,
   },
   'mdx-attribute-quotes': {
     message: (p) => `the value of ${p.attribute}= is in ${p.quote} quotes, but MDX reads only straight quotes "…"`,

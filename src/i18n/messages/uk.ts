@@ -379,13 +379,22 @@ export const uk = {
     hint: (p) => `поставте <${p.name}> і </${p.name}> на окремі рядки, з порожнім рядком після відкривного тегу й перед закривним`,
   }),
   'mdx-closing-mismatch': entry({
-    message: (p: { closing: string; open: string; line: number }) =>
+    message: (p: { closing: string; open: string; line: number; caseOnly: boolean }) =>
       `тут стоїть </${p.closing}>, а спершу треба закрити <${p.open}>, відкритий у рядку ${p.line}`,
-    hint: (p) => `додайте </${p.open}> перед </${p.closing}> або виправте назву закривного тегу`,
+    hint: (p) =>
+      p.caseOnly
+        ? `великі й малі літери в назвах тегів різняться: напишіть назву однаково у відкривному й закривному тегах, як у переліку компонентів (<${p.closing}>)`
+        : `додайте </${p.open}> перед </${p.closing}> або виправте назву закривного тегу`,
   }),
   'mdx-closing-without-open': entry({
-    message: (p: { name: string }) => `закривний тег </${p.name}> не має пари: такий тег тут не відкрито`,
-    hint: (p) => `видаліть зайвий </${p.name}> або додайте відкривний <${p.name} …> вище`,
+    message: (p: { name: string; closingLine: number; selfClosed: boolean }) =>
+      p.selfClosed
+        ? `тег <${p.name} … /> закривається тут же (через «/>»), тому </${p.name}> у рядку ${p.closingLine} не має пари`
+        : `закривний тег </${p.name}> не має пари: такий тег тут не відкрито`,
+    hint: (p) =>
+      p.selfClosed
+        ? `приберіть / перед > у цьому тегу, щоб текст до </${p.name}> опинився всередині`
+        : `видаліть зайвий </${p.name}> або додайте відкривний <${p.name} …> вище`,
   }),
   'mdx-attribute-quotes': entry({
     message: (p: { attribute: string; quote: string }) => `значення ${p.attribute}= взято в лапки ${p.quote}, а MDX розуміє лише прямі лапки "…"`,
