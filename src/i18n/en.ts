@@ -59,7 +59,6 @@ export const en: UiStrings = {
   license: 'Text licence',
   draft: 'Draft',
   draftNote: 'This is a draft: it shows only while editing and is never published.',
-  lessonErrors: 'This lesson has errors, so its text is not shown. Fix them (npm run dev prints them too):',
   stage: 'Stage',
   say: 'Say',
   teacherNote: 'Teacher note',

@@ -51,7 +51,9 @@ export function lessonKits(): AstroIntegration {
           const path = relative(root, file);
           if (path.startsWith('..') || !/^(?:[^_/][^/]*\/index(?:\.[a-z]{2})?\.mdx|_pages\/[^/]+\.mdx|_data\/[^/]+)$/.test(path)) return;
           const own = displayPath(file);
-          printDiagnostics(libraryDiagnostics(LESSONS).filter((d) => d.file === own), logger);
+          const found = libraryDiagnostics(LESSONS).filter((d) => d.file === own);
+          printDiagnostics(found, logger);
+          if (!found.length) logger.info(`${own}: ${summarize(found)}`);
           // Shared data decides whether every lesson may be shown: load the collections again (unchanged files are kept).
           if (path.startsWith('_data/')) void refreshContent?.({ loaders: ['lesson-kits-checked-glob'] });
         };
