@@ -4,8 +4,11 @@
  */
 import { error, warning, type Finding } from './diagnostics.ts';
 
-/** The mark every part of a template to fill starts with ("fill in"). */
+/** The word every part of a template to fill starts with ("fill in"), followed by a colon: `ЗАПОВНІТЬ: …`. */
 export const TEMPLATE_MARK = 'ЗАПОВНІТЬ';
+
+/** A mark as it stands in a template (the word alone, as in the template's own explanation, is not one). */
+const MARK = `${TEMPLATE_MARK}:`;
 
 /** marks: at most this many are reported one by one; a fresh template has about twenty. */
 const MAX_REPORTED = 30;
@@ -18,9 +21,10 @@ export function templateMarks(source: string, draft: boolean): Finding[] {
   const findings: Finding[] = [];
   const lines = source.split('\n');
   for (let i = 0; i < lines.length && findings.length < MAX_REPORTED; i++) {
-    const column = lines[i]!.indexOf(TEMPLATE_MARK);
+    const column = lines[i]!.indexOf(MARK);
     if (column < 0) continue;
-    const text = lines[i]!.slice(column).replace(/\r$/, '').trim();
+    // The mark's text, up to the quote or tag that ends it on the line.
+    const text = lines[i]!.slice(column).replace(/\r$/, '').split(/["<]/)[0]!.trim();
     const quoted = text.length > QUOTED ? `${text.slice(0, QUOTED - 1)}…` : text;
     findings.push((draft ? warning : error)(i + 1, column + 1, 'template-text', { text: quoted, draft }));
   }

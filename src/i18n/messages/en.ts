@@ -27,8 +27,8 @@ const NOT_A_FILE: Record<NotAFile, string> = {
 /** The file a limit was met by. */
 const SIZED: Record<SizedFile, string> = { lesson: 'the lesson file', data: 'the file', picture: 'the picture' };
 
-/** A field's path for a message: `[2].verified` is the second entry of a data file. */
-const label = (field: string) => field.replace(/^\[(\d+)\]/, 'entry $1');
+/** A field's path for a message: `[2].verified` is the second entry of a data file; list positions are left out (the value is quoted). */
+const label = (field: string) => field.replace(/\.\d+(?=\.|$)/g, '').replace(/^\[(\d+)\]/, 'entry $1');
 
 /** A list for a message. */
 const list = (items: readonly string[]) => items.join(', ');
@@ -594,7 +594,7 @@ export const en: Catalogue = {
     hint: (p) => `write ${p.fixed}: without the slash the page does not open from a USB stick`,
   },
   'link-anchor': {
-    message: (p) => `link "${p.url}" leads to "#${p.anchor}", and the page has no such stage`,
+    message: (p) => `link "${p.url}": the page has no stage "#${p.anchor}"`,
     hint: (p) => (p.guess ? `did you mean #${p.guess}?` : 'a stage is linked as #stage- and its title in lower case with hyphens, e.g. #stage-гра'),
   },
   'image-alt': {

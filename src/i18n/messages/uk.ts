@@ -30,8 +30,8 @@ const NOT_A_FILE: Record<NotAFile, string> = {
 /** The file a limit was met by. */
 const SIZED: Record<SizedFile, string> = { lesson: 'Файл уроку', data: 'Файл', picture: 'Малюнок' };
 
-/** A field's path for a message: `[2].verified` is the second entry of a data file. */
-const label = (field: string) => field.replace(/^\[(\d+)\]/, 'запис $1');
+/** A field's path for a message: `[2].verified` is the second entry of a data file; list positions are left out (the value is quoted). */
+const label = (field: string) => field.replace(/\.\d+(?=\.|$)/g, '').replace(/^\[(\d+)\]/, 'запис $1');
 
 /** A list for a message. */
 const list = (items: readonly string[]) => items.join(', ');
@@ -616,7 +616,7 @@ export const uk = {
     hint: (p) => `напишіть ${p.fixed}: без риски сторінка не відкривається з флешки`,
   }),
   'link-anchor': entry({
-    message: (p: { url: string; anchor: string; guess?: string }) => `посилання «${p.url}» веде на місце «#${p.anchor}», а такого етапу на сторінці немає`,
+    message: (p: { url: string; anchor: string; guess?: string }) => `посилання «${p.url}»: на сторінці немає етапу «#${p.anchor}»`,
     hint: (p) => (p.guess ? `можливо, ви мали на увазі #${p.guess}?` : 'на етап посилаються так: #stage- і назва етапу малими літерами через дефіси, наприклад #stage-гра'),
   }),
 
