@@ -57,6 +57,8 @@ export const en: UiStrings = {
   reviewers: 'Reviewers',
   notReviewed: 'Not yet reviewed by a methodologist.',
   license: 'Text licence',
+  editLesson: 'Edit the text of this lesson in the repository',
+  editPage: 'Edit the text of this page in the repository',
   draft: 'Draft',
   draftNote: 'This is a draft: it shows only while editing and is never published.',
   stage: 'Stage',
