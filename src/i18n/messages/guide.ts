@@ -26,7 +26,7 @@ const WORDS = {
       kit: 'Друкований набір',
     },
     severity: { error: 'помилка', warning: 'попередження', both: 'попередження в чернетці, помилка в опублікованому уроці' },
-    head: '| правило | що це | приклад повідомлення | як виправити |',
+    head: '| правило | вид | приклад повідомлення | як виправити |',
   },
   en: {
     groups: {
@@ -39,7 +39,7 @@ const WORDS = {
       kit: 'The printed kit',
     },
     severity: { error: 'error', warning: 'warning', both: 'a warning in a draft, an error in a lesson to be published' },
-    head: '| rule | what | example message | how to fix it |',
+    head: '| rule | kind | example message | how to fix it |',
   },
 } as const;
 

@@ -28,7 +28,7 @@ const NOT_A_FILE: Record<NotAFile, string> = {
 };
 
 /** The file a limit was met by. */
-const SIZED: Record<SizedFile, string> = { lesson: 'Файл уроку', data: 'Файл', picture: 'Малюнок' };
+const SIZED: Record<SizedFile, string> = { lesson: 'файл уроку', data: 'файл', picture: 'малюнок' };
 
 /** A field's path for a message: `[2].verified` is the second entry of a data file; list positions are left out (the value is quoted). */
 const label = (field: string) => field.replace(/\.\d+(?=\.|$)/g, '').replace(/^\[(\d+)\]/, 'запис $1');
@@ -96,7 +96,7 @@ export const uk = {
   }),
   'file-bom': entry({
     message: () => 'файл починається з позначки порядку байтів (BOM)',
-    hint: () => 'збережіть файл як UTF-8 без BOM (у VS Code: «UTF-8 with BOM» у рядку стану → Save with Encoding → UTF-8)',
+    hint: () => 'збережіть файл як UTF-8 без BOM (у VS Code: «UTF-8 with BOM» у рядку стану → «Save with Encoding» → UTF-8)',
   }),
   'control-character': entry({
     message: (p: { code: string }) => `тут стоїть невидимий керівний символ (${p.code})`,
@@ -127,7 +127,7 @@ export const uk = {
   'lesson-slug': entry({
     message: (p: { slug: string; suggestion?: string }) => `назва теки «${p.slug}» не годиться як адреса уроку`,
     hint: (p) =>
-      `адреса уроку — латинські малі літери, цифри й дефіси, транслітерація назви${p.suggestion ? `: перейменуйте теку на ${p.suggestion}` : ', наприклад moia-persha-podorozh'} (npm run new пропонує її сам)`,
+      `адреса уроку — латинські малі літери, цифри й дефіси, транслітерація назви${p.suggestion ? `: перейменуйте теку на ${p.suggestion}` : ', наприклад moia-persha-podorozh'} (її пропонує команда «npm run new»)`,
   }),
   'lesson-file-name': entry({
     message: (p: { name: string; langs: string }) => `«${p.name}» — не назва файлу уроку`,
@@ -760,11 +760,11 @@ export const uk = {
   }),
   'kit-fact-unknown': entry({
     message: (p: { id: string }) => `<Fact id="${p.id}"> немає у facts.yaml`,
-    hint: () => 'npm run check перелічує відомі ідентифікатори',
+    hint: () => 'команда «npm run check» перелічує відомі ідентифікатори',
   }),
   'kit-action-plan-missing': entry({
     message: () => '<ActionPlan /> не має тексту: lessons/_data/action-plan.yaml немає або в ньому бракує цієї групи',
-    hint: () => 'npm run check називає помилку у файлі даних',
+    hint: () => 'команда «npm run check» називає помилку у файлі даних',
   }),
   'kit-missing-glyph': entry({
     message: (p: { char: string; code: string; font: string }) => `у шрифті набору (PT Sans, ${p.font}) немає знака «${p.char}» (${p.code})`,
