@@ -149,7 +149,7 @@ function addressOf(source: LinkSource): string {
 }
 
 /** The URL a site link leads to relative to its page, resolved as a browser does: path, and the fragment without `#`. */
-function resolveAgainst(from: string, url: string): { path: string; fragment: string } {
+function resolveAgainst(from: string, url: string): { path: string | undefined; fragment: string } {
   const [, rawPath = '', , fragment = ''] = /^([^?#]*)(\?[^#]*)?(?:#(.*))?$/.exec(url)!;
   let path: string;
   try {
@@ -158,9 +158,17 @@ function resolveAgainst(from: string, url: string): { path: string; fragment: st
     path = rawPath;
   }
   if (path === '') return { path: from, fragment: decodeFragment(fragment) };
-  const joined = path.startsWith('/') ? path : posix.join(from, path);
-  // posix.join drops a trailing slash only for "." and ".."; keep what the author wrote.
-  const resolved = posix.normalize(joined) + (/\/\.{0,2}$/.test(path) && !joined.endsWith('/') ? '/' : '');
+  // Resolved segment by segment: a link that climbs above the site's root leaves the site (served from a sub-path, or
+  // opened from a USB stick), where a browser would quietly stop at the server's root.
+  const segments: string[] = path.startsWith('/') ? [] : from.split('/').filter(Boolean);
+  const parts = path.split('/');
+  for (const [i, part] of parts.entries()) {
+    if (part === '..') {
+      if (!segments.length) return { path: undefined, fragment: '' };
+      segments.pop();
+    } else if (part !== '.' && (part !== '' || i === parts.length - 1)) segments.push(part);
+  }
+  const resolved = `/${segments.join('/')}${/(^|\/)\.{0,2}$/.test(path) && segments.length ? '/' : ''}`.replace(/\/+/g, '/');
   return { path: resolved.replace(/\/index\.html$/, '/'), fragment: decodeFragment(fragment) };
 }
 
@@ -190,6 +198,7 @@ export function checkSiteLink(url: string, source: LinkSource, site: SiteMap, li
   const { path, fragment } = resolveAgainst(from, url);
   const shown = quote(url);
   const fail = (finding: Finding) => ({ findings: [finding] });
+  if (path === undefined) return fail(error(line, column, 'link-page-missing', { url: shown, guess: undefined }));
   const match = /^\/(?:(en)\/)?(.*)$/.exec(path)!;
   const lang: Lang = match[1] === 'en' ? 'en' : 'uk';
   const rest = match[2]!;
