@@ -234,6 +234,8 @@ function issueFinding(issue: z.core.$ZodIssue, line: number, column: number): Fi
   if (issue.code === 'custom' && rule === 'date-impossible') return error(line, column, 'date-impossible', { field, value });
   if (issue.code === 'custom' && rule === 'helpline-contact') return error(line, column, 'helpline-contact', { field });
   if (input === undefined && issue.code === 'invalid_type') return error(line, column, 'field-missing', { field });
+  // `title:` with nothing after it is YAML's null: an empty field, as the author sees it.
+  if (input === null && issue.code === 'invalid_type' && issue.expected === 'string') return error(line, column, 'field-empty', { field });
   if (name === 'duration' && ['invalid_type', 'too_small', 'too_big'].includes(issue.code)) return error(line, column, 'duration-value', { value });
   const dated = name === 'updated' || name === 'verified';
   switch (issue.code) {

@@ -60,7 +60,8 @@ function walk(node: Nodes, component: string, parentType: string | undefined, co
   if (isJsx(node)) {
     const findings = checkElement(node, component, parentType, context);
     out.push(...findings);
-    if (!isComponent(node.name)) return; // an unknown element's children would only repeat the error
+    // An unknown element's children, or the stray content of a Discuss with no list, would only repeat the error.
+    if (!isComponent(node.name) || findings.some((finding) => finding.rule === 'discuss-list')) return;
     for (const child of node.children) walk(child as Nodes, node.name, node.type, context, out);
     return;
   }

@@ -12,7 +12,7 @@ import { loadSharedText } from './shared-texts.ts';
 import { LANGS } from './formats.ts';
 import { isJsx, isParent, textAttribute } from './mdast.ts';
 import type { Nodes } from 'mdast';
-import { displayPath, error, inFile, suggest, type Diagnostic } from './diagnostics.ts';
+import { displayPath, error, inFile, suggest, warning, type Diagnostic } from './diagnostics.ts';
 
 /**
  * Every lesson file under a lessons folder, skipping names that start with `_`, sorted. A folder that is a symbolic
@@ -77,6 +77,7 @@ export function loadLibrary(root: string): Library {
     ...lessons.flatMap((lesson) => checkFactIds(lesson, facts)),
     ...planDiagnostics,
     ...lessons.flatMap((lesson) => checkActionPlans(lesson, actionPlans)),
+    ...checkLessonFolders(root),
     ...checkOneFilePerLanguage(lessons),
     ...checkTranslations(lessons),
     ...checkSharedTexts(root),
@@ -88,6 +89,28 @@ export function loadLibrary(root: string): Library {
 /** Lessons that would be published: valid, and not drafts unless drafts are shown. */
 export function publishedLessons(library: Library, { drafts = false } = {}): ValidLesson[] {
   return library.lessons.filter(isValid).filter((lesson) => drafts || !lesson.data.draft);
+}
+
+/**
+ * A lesson folder always holds its lesson as index.mdx (or a translation index.<lang>.mdx): a folder whose lesson file is
+ * named otherwise (urok.mdx, Index.mdx) would silently never be published, and one with no lesson file at all is worth a
+ * warning.
+ */
+function checkLessonFolders(root: string): Diagnostic[] {
+  if (!existsSync(root)) return [];
+  const realRoot = realpathSync(root);
+  return readdirSync(root)
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
+    .sort()
+    .flatMap((name) => {
+      const folder = join(root, name);
+      if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory() || !isInside(realRoot, realpathSync(folder))) return [];
+      const files = readdirSync(folder).sort();
+      if (files.some((file) => /^index(\.[^.]+)?\.mdx$/.test(file))) return [];
+      const misnamed = files.filter((file) => /\.mdx?$/i.test(file));
+      if (misnamed.length) return misnamed.flatMap((file) => inFile(displayPath(join(folder, file)), [error(1, 1, 'lesson-file-name', { name: file, langs: LANGS.join(', ') })]));
+      return inFile(displayPath(folder), [warning(1, 1, 'lesson-folder-empty', { folder: displayPath(folder) })]);
+    });
 }
 
 /** One lesson per slug and language: index.mdx and index.uk.mdx are both the Ukrainian lesson, and one would be lost. */

@@ -224,6 +224,8 @@ function checkMinutes(tree: Root, duration: number, locateDuration: () => { line
   if (!stages.length) {
     return [error(line, column, 'stage-missing')];
   }
+  // A stage whose minutes are missing or not a whole number is reported at the stage; a sum would only repeat it.
+  if (stages.some((stage) => stage.minutes === 0)) return [];
   const total = stages.reduce((sum, stage) => sum + stage.minutes, 0);
   if (total === duration) return [];
   const sum = stages.map((stage) => stage.minutes).join(' + ');

@@ -50,7 +50,9 @@ export function checkPicture(lessonFile: string, url: string, alt: string | null
   if (!isAllowed(checked)) {
     switch (checked.kind) {
       case 'missing':
-        findings.push(error(line, column, 'image-missing', { url, folder: displayPath(folder), guess: similarFile(folder, path) }));
+        // A Windows path (.\tip.svg) names no file on the site: the slashes are the mistake, not the file.
+        if (url.includes('\\')) findings.push(error(line, column, 'image-missing', { url, folder: displayPath(folder), forwardSlashes: url.replace(/\\/g, '/') }));
+        else findings.push(error(line, column, 'image-missing', { url, folder: displayPath(folder), guess: similarFile(folder, path) }));
         break;
       case 'outside':
         findings.push(error(line, column, 'image-outside-lesson', { url }));

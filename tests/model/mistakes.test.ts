@@ -20,6 +20,7 @@ describe('a mistake ends in one diagnostic with file:line:column, its rule, and 
     const source = FIXTURE.replace(mistake.from, mistake.to);
     expect(source, 'the mistake applies to the fixture').not.toBe(FIXTURE);
     writeFileSync(join(root, 'valid-lesson/index.mdx'), source);
+    for (const [name, text] of Object.entries(mistake.files ?? {})) writeFileSync(join(root, 'valid-lesson', name), text);
     const found = loadLibrary(root).diagnostics.filter((d) => d.file.endsWith('valid-lesson/index.mdx'));
     expect(found.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([`${mistake.at} ${mistake.rule}`]);
     const [diagnostic] = found;

@@ -11,6 +11,8 @@ export interface Mistake {
   /** What the fixture lesson says, and what the author wrote instead. */
   from: string | RegExp;
   to: string;
+  /** Files put beside the lesson (a picture), by name. */
+  files?: Record<string, string>;
   /** Line and column of the one diagnostic, its severity and rule. */
   at: string;
   severity: 'error' | 'warning';
@@ -450,5 +452,56 @@ export const mistakes: Mistake[] = [
     rule: 'template-text',
     uk: ['текст шаблону ще не замінено: «ЗАПОВНІТЬ: завдання для учнів.»', 'замініть позначку ЗАПОВНІТЬ своїм текстом або поверніть draft: true, доки урок не готовий'],
     en: ['text from the template is still here: "ЗАПОВНІТЬ: завдання для учнів."', 'replace the ЗАПОВНІТЬ mark with your text, or set draft: true until the lesson is ready'],
+  },
+  {
+    name: 'questions without a list',
+    from: '1. Що таке пароль?',
+    to: 'Що таке пароль?',
+    at: '28:1',
+    severity: 'error',
+    rule: 'discuss-list',
+    uk: ['<Discuss> має містити Markdown-список запитань', 'пишіть кожне запитання пунктом списку («1. …» або «- …»); вступний текст поставте перед <Discuss>'],
+    en: ['<Discuss> must contain a Markdown list of questions', 'write each question as a list item ("1. …" or "- …"); put an intro before <Discuss>'],
+  },
+  {
+    name: 'minutes that are not a whole number',
+    from: '<Stage title="Гра" minutes={10}>',
+    to: '<Stage title="Гра" minutes={2.5}>',
+    at: '37:1',
+    severity: 'error',
+    rule: 'attribute-number',
+    uk: ['<Stage> minutes="2.5": має бути ціле число, більше за нуль', 'напишіть minutes={5}'],
+    en: ['<Stage> minutes="2.5": must be a whole number above zero', 'write minutes={5}'],
+  },
+  {
+    name: 'a Windows path to a picture',
+    from: 'Намалюй замок.',
+    to: '![Замок](.\\zamok.svg)',
+    at: '41:1',
+    severity: 'error',
+    rule: 'image-missing',
+    uk: ['малюнок «.\\zamok.svg» не знайдено', 'у шляхах пишуть скісну риску «/», а не «\\»: ./zamok.svg'],
+    en: ['image ".\\zamok.svg" not found', 'paths are written with "/", not "\\": ./zamok.svg'],
+  },
+  {
+    name: 'an empty title',
+    from: 'title: Паролі та секрети',
+    to: 'title:',
+    at: '2:7',
+    severity: 'error',
+    rule: 'field-empty',
+    uk: ['title: порожнє значення', 'назва уроку одним рядком, до 120 знаків, наприклад: title: Мої дорослі'],
+    en: ['title: must not be empty', 'the title on one line, under 120 characters, e.g. title: My trusted adults'],
+  },
+  {
+    name: 'a picture name in the wrong case',
+    from: 'Намалюй замок.',
+    to: '![Замок](./Zamok.svg)',
+    files: { 'zamok.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>' },
+    at: '41:1',
+    severity: 'error',
+    rule: 'image-missing',
+    uk: ['малюнок «./Zamok.svg» не знайдено', 'у теці уроку є ./zamok.svg: можливо, ви мали на увазі його? (великі й малі літери в назвах різняться)'],
+    en: ['image "./Zamok.svg" not found', 'the lesson folder has ./zamok.svg: did you mean it? (capital and small letters differ in names)'],
   },
 ];

@@ -139,6 +139,10 @@ export const en: Catalogue = {
     message: (p) => `"${p.name}" is not a lesson file name`,
     hint: (p) => `name it index.mdx (Ukrainian) or index.<lang>.mdx with lang one of ${p.langs}`,
   },
+  'lesson-folder-empty': {
+    message: (p) => `the folder ${p.folder} is not a lesson: it has no index.mdx`,
+    hint: () => 'start the lesson with npm run new, or move the files into an existing lesson\'s folder; delete an empty folder',
+  },
   'lesson-duplicate': {
     message: (p) => `${p.a} and ${p.b} are both the ${p.lang === 'uk' ? 'Ukrainian' : `"${p.lang}"`} lesson "${p.slug}"`,
     hint: (p) =>
@@ -611,7 +615,12 @@ export const en: Catalogue = {
   },
   'image-missing': {
     message: (p) => `image "${p.url}" not found`,
-    hint: (p) => (p.guess ? `the lesson folder has ${p.guess}: did you mean it? (capital and small letters differ in names)` : `put the file next to the lesson (${p.folder}) or correct the name`),
+    hint: (p) =>
+      p.forwardSlashes
+        ? `paths are written with "/", not "\\": ${p.forwardSlashes}`
+        : p.guess
+          ? `the lesson folder has ${p.guess}: did you mean it? (capital and small letters differ in names)`
+          : `put the file next to the lesson (${p.folder}) or correct the name`,
   },
   'image-outside-lesson': {
     message: (p) => `image "${p.url}" is outside the lesson folder`,

@@ -32,6 +32,7 @@ export const RULE_DOCS: { [R in RuleId]: RuleDoc<R> } = {
   'data-not-a-file': { severity: error, group: 'file', example: { what: 'link-outside', target: '/home/olena/helplines.yaml' } },
   'lesson-slug': { severity: error, group: 'file', example: { slug: 'Мої дорослі', suggestion: 'moi-dorosli' } },
   'lesson-file-name': { severity: error, group: 'file', example: { name: 'урок.mdx', langs: 'uk, en' } },
+  'lesson-folder-empty': { severity: warning, group: 'file', example: { folder: 'lessons/moi-dorosli' } },
   'lesson-duplicate': { severity: error, group: 'file', example: { a: 'lessons/moi-dorosli/index.mdx', b: 'lessons/moi-dorosli/index.uk.mdx', lang: 'uk', slug: 'moi-dorosli' } },
   'translation-orphan': { severity: error, group: 'file', example: { slug: 'moi-dorosli' } },
   'translation-differs': { severity: error, group: 'file', example: { fields: ['duration'] } },

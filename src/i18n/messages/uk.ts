@@ -133,6 +133,10 @@ export const uk = {
     message: (p: { name: string; langs: string }) => `«${p.name}» — не назва файлу уроку`,
     hint: (p) => `назвіть його index.mdx (українською) або index.<мова>.mdx, де мова — одна з: ${p.langs}`,
   }),
+  'lesson-folder-empty': entry({
+    message: (p: { folder: string }) => `тека ${p.folder} — не урок: у ній немає файлу index.mdx`,
+    hint: () => 'почніть урок командою «npm run new» або перенесіть файли в теку наявного уроку; порожню теку видаліть',
+  }),
   'lesson-duplicate': entry({
     message: (p: { a: string; b: string; lang: string; slug: string }) =>
       `${p.a} і ${p.b} — обидва ${p.lang === 'uk' ? 'український' : `«${p.lang}»`} урок «${p.slug}»`,
@@ -634,9 +638,11 @@ export const uk = {
     hint: (p) => `знак відсотка в назві файлу пишуть як %25: ${p.fixed} (або перейменуйте файл)`,
   }),
   'image-missing': entry({
-    message: (p: { url: string; folder: string; guess?: string }) => `малюнок «${p.url}» не знайдено`,
+    message: (p: { url: string; folder: string; guess?: string; forwardSlashes?: string }) => `малюнок «${p.url}» не знайдено`,
     hint: (p) =>
-      p.guess ? `у теці уроку є ${p.guess}: можливо, ви мали на увазі його? (великі й малі літери в назвах різняться)` : `покладіть файл поруч з уроком (${p.folder}) або виправте назву`,
+      p.forwardSlashes
+        ? `у шляхах пишуть скісну риску «/», а не «\\»: ${p.forwardSlashes}`
+        : p.guess ? `у теці уроку є ${p.guess}: можливо, ви мали на увазі його? (великі й малі літери в назвах різняться)` : `покладіть файл поруч з уроком (${p.folder}) або виправте назву`,
   }),
   'image-outside-lesson': entry({
     message: (p: { url: string }) => `малюнок «${p.url}» лежить поза текою уроку`,
