@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const published = publishedLessons(library);
-  steps.push({ name: 'validate', detail: `${library.lessons.length} lesson files, ${published.length} published, ${summarize(library.diagnostics)}`, ms: checked.ms });
+  steps.push({ name: 'validate', detail: `${library.lessons.length} lesson files, ${published.length} published, ${summarize(library.diagnostics, 'en')}`, ms: checked.ms });
 
   await rm(STAGING, { recursive: true, force: true });
   const { build } = await import('astro');

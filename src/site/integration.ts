@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { displayPath, formatDiagnostic, hasErrors, loadLibrary, sortDiagnostics, summarize, AuthorError, type Diagnostic } from '../model/index.ts';
-import { reportStrings } from '../i18n/messages/index.ts';
+import { reportStrings, takeLangArgument } from '../i18n/messages/index.ts';
 import { errorPage } from './error-page.ts';
 import { libraryDiagnostics, sourceFileAt, sourceProblems } from './lesson-problems.ts';
 import { renderLessonFile } from '../kit/index.ts';
@@ -25,6 +25,8 @@ export function lessonKits(): AstroIntegration {
     name: 'lesson-kits',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
+        // `npm run dev -- --lang en` (or LESSON_KITS_LANG=en): the language of lesson problems in the terminal and the browser.
+        takeLangArgument(process.argv.slice(2));
         updateConfig({
           vite: {
             // Page scripts are inlined whatever their size: a module script loaded by address cannot run from disk.
