@@ -16,6 +16,9 @@ import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
 
 
+/** ms: how long a saved lesson file must stay unchanged before the dev server checks it and prints its problems. */
+const SETTLE_MS = 150;
+
 /** Warnings from the bundler that are known to be harmless: one per MDX file would drown real ones. */
 const HARMLESS_BUNDLER_CODES = new Set(['MODULE_LEVEL_DIRECTIVE']);
 
@@ -49,7 +52,13 @@ export function lessonKits(): AstroIntegration {
           void serveKit(request.url ?? '', response, logger).then((served) => served || next());
         });
         const root = resolve(LESSONS);
+        const pending = new Map<string, NodeJS.Timeout>();
+        // An editor may write a file in steps (emptied, then filled): the file is checked once it has been still a moment.
         const onFile = (file: string) => {
+          clearTimeout(pending.get(file));
+          pending.set(file, setTimeout(() => pending.delete(file) && checkSaved(file), SETTLE_MS));
+        };
+        const checkSaved = (file: string) => {
           const path = relative(root, file);
           if (path.startsWith('..') || !/^(?:[^_/][^/]*\/index(?:\.[a-z]{2})?\.mdx|_pages\/[^/]+\.mdx|_data\/[^/]+)$/.test(path)) return;
           const own = displayPath(file);
