@@ -30,18 +30,28 @@ function lessonText(node: Nodes, out: string[] = []): string[] {
   return out;
 }
 
-/** True when a text word is a form of a term word. */
-function sameWord(term: string, text: string, stem: (word: string) => string): boolean {
-  if (term === text) return true;
-  const root = stem(term);
-  return root === stem(text) || (root.length >= MIN_SHARED_STEM && text.startsWith(root));
+/** A text's words, each stemmed when first compared (most words of a lesson never need to be). */
+interface StemmedText {
+  words: readonly string[];
+  stemAt(i: number): string;
+}
+
+/** letters: a term word is looked for only where a text word begins with the same letters (any form of it does). */
+const SHARED_START = 2;
+
+/** True when the text's word at `i` is a form of a term word (given with its stem). */
+function sameWord(term: string, root: string, text: StemmedText, i: number): boolean {
+  const word = text.words[i]!;
+  if (!word.startsWith(term.slice(0, SHARED_START))) return false;
+  return term === word || (root.length >= MIN_SHARED_STEM && word.startsWith(root)) || root === text.stemAt(i);
 }
 
 /** True when the words of one wording of a term stand together, in order, somewhere in the text. */
-function usedIn(termWords: readonly string[], text: readonly string[], stem: (word: string) => string): boolean {
+function usedIn(termWords: readonly string[], text: StemmedText, stem: (word: string) => string): boolean {
   if (!termWords.length) return false;
-  for (let i = 0; i + termWords.length <= text.length; i++) {
-    if (termWords.every((word, k) => sameWord(word, text[i + k]!, stem))) return true;
+  const roots = termWords.map(stem);
+  for (let i = 0; i + termWords.length <= text.words.length; i++) {
+    if (termWords.every((word, k) => sameWord(word, roots[k]!, text, i + k))) return true;
   }
   return false;
 }
@@ -56,8 +66,11 @@ export function checkGlossary(
   lesson: { lang: Lang; title: string; summary: string; objectives: readonly string[]; glossary: readonly { term: string }[] },
   locateTerm: (index: number) => { line: number; column: number },
 ): Finding[] {
+  if (!lesson.glossary.length) return [];
   const stem = lesson.lang === 'uk' ? ukrainianStemmer : englishStemmer;
-  const text = words([...lessonText(tree), lesson.title, lesson.summary, ...lesson.objectives].join('\n'));
+  const all = words([...lessonText(tree), lesson.title, lesson.summary, ...lesson.objectives].join('\n'));
+  const stems = new Map<string, string>();
+  const text: StemmedText = { words: all, stemAt: (i) => stems.get(all[i]!) ?? stems.set(all[i]!, stem(all[i]!)).get(all[i]!)! };
   return lesson.glossary.flatMap(({ term }, index) => {
     const phrases = term.split(/[()/]/).map(words).filter((list) => list.length);
     // A phrase's last word is its head noun (цифрові докази, особиста інформація): using it uses the term.
