@@ -83,9 +83,10 @@ const KEY_LINE = /^(\s*(?:-\s+)?)([^\s:#"'][^:#]*?):(?:\s+(.*))?$/;
 function yamlFinding(problem: YAMLError, text: string, toFile: (offset: number) => { line: number; column: number }): Finding {
   const { line, column } = toFile(problem.pos[0]);
   const lines = text.split('\n');
-  const index = line - (toFile(0).line);
+  const first = toFile(0).line;
+  const index = line - first;
   const source = (lines[index] ?? '').replace(/\r$/, '');
-  const lineStart = (i: number) => toFile(lines.slice(0, i).reduce((sum, l) => sum + l.length + 1, 0)).line;
+  const lineStart = (i: number) => first + i;
   const message = problem.message.split('\n')[0]!;
   // The parser recurses per level and reports running out of stack as a syntax error: name the cause instead.
   if (/call stack/i.test(problem.message)) return error(line, column, 'yaml-too-deep');
@@ -115,13 +116,9 @@ function yamlFinding(problem: YAMLError, text: string, toFile: (offset: number) 
         const open = lines.findLastIndex((l, i) => i <= index && new RegExp(`:\\s+${quote}`).test(l));
         return error(open >= 0 ? lineStart(open) : line, open >= 0 ? lines[open]!.indexOf(quote) + 1 : column, 'yaml-quote-unclosed', { quote });
       }
-      const noSpace = /^\s*([\w-]+):(\S)/.exec(source);
-      if (noSpace) return error(line, column, 'yaml-space-after-colon', { key: noSpace[1]! });
       if (/^\s*-(\s|$)/.test(source)) return error(line, column, 'yaml-list-without-field');
-      if (/map keys need to be followed/.test(message)) {
-        const field = lines.findLastIndex((l, i) => i < index && /^\s*[\w-]+:\s*$/.test(l));
-        if (field >= 0) return error(line, column, 'yaml-indent');
-      }
+      // A key the parser waits for a value of, below a field that has none: the lines are indented wrong.
+      if (/map keys need to be followed/.test(message)) return error(line, column, 'yaml-indent');
       return error(line, column, 'yaml-syntax', { code: problem.code });
     }
     case 'BAD_INDENT': {

@@ -115,22 +115,22 @@ function checkAttributes(node: JsxElement, name: string, spec: ComponentSpec): F
       if (required) findings.push(error(line, column, 'attribute-missing', { name, attribute, example: EXAMPLES[name] }));
       continue;
     }
-    const problem = attributeProblem(kind, value, node, attribute, name);
-    if (problem) findings.push(problem(line, column));
+    const problem = attributeProblem(kind, value, node, attribute, name, line, column);
+    if (problem) findings.push(problem);
   }
   return findings;
 }
 
-/** What is wrong with one attribute value, if anything, as a finding to place. */
-function attributeProblem(kind: string, value: string | true, node: JsxElement, attribute: string, name: string): ((line: number, column: number) => Finding) | undefined {
+/** What is wrong with one attribute value of a component at a position, if anything. */
+function attributeProblem(kind: string, value: string | true, node: JsxElement, attribute: string, name: string, line: number, column: number): Finding | undefined {
   const at = { name, attribute, value: JSON.stringify(value) };
-  if (kind === 'text' && (value === true || !value.trim())) return (l, c) => error(l, c, 'attribute-empty', at);
-  if ((kind === 'minutes' || kind === 'number') && !numberAttribute(node, attribute)) return (l, c) => error(l, c, 'attribute-number', at);
-  if (kind === 'audience' && !(AUDIENCES as readonly (string | true)[]).includes(value)) return (l, c) => error(l, c, 'attribute-audience', { ...at, allowed: [...AUDIENCES] });
-  if (kind === 'handout-kind' && !(HANDOUT_KINDS as readonly (string | true)[]).includes(value)) return (l, c) => error(l, c, 'attribute-kind', { ...at, allowed: [...HANDOUT_KINDS] });
-  if (kind === 'flag' && value !== true) return (l, c) => error(l, c, 'attribute-flag', at);
-  if (kind === 'band' && !(BAND_IDS as readonly (string | true)[]).includes(value)) return (l, c) => error(l, c, 'attribute-band', { ...at, allowed: [...BAND_IDS] });
-  if (kind === 'reader' && !(HELPLINE_READERS as readonly (string | true)[]).includes(value)) return (l, c) => error(l, c, 'attribute-reader', { ...at, allowed: [...HELPLINE_READERS] });
+  if (kind === 'text' && (value === true || !value.trim())) return error(line, column, 'attribute-empty', at);
+  if ((kind === 'minutes' || kind === 'number') && !numberAttribute(node, attribute)) return error(line, column, 'attribute-number', at);
+  if (kind === 'audience' && !(AUDIENCES as readonly (string | true)[]).includes(value)) return error(line, column, 'attribute-audience', { ...at, allowed: [...AUDIENCES] });
+  if (kind === 'handout-kind' && !(HANDOUT_KINDS as readonly (string | true)[]).includes(value)) return error(line, column, 'attribute-kind', { ...at, allowed: [...HANDOUT_KINDS] });
+  if (kind === 'flag' && value !== true) return error(line, column, 'attribute-flag', at);
+  if (kind === 'band' && !(BAND_IDS as readonly (string | true)[]).includes(value)) return error(line, column, 'attribute-band', { ...at, allowed: [...BAND_IDS] });
+  if (kind === 'reader' && !(HELPLINE_READERS as readonly (string | true)[]).includes(value)) return error(line, column, 'attribute-reader', { ...at, allowed: [...HELPLINE_READERS] });
   return undefined;
 }
 
