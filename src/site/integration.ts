@@ -56,7 +56,13 @@ export function lessonKits(): AstroIntegration {
         // An editor may write a file in steps (emptied, then filled): the file is checked once it has been still a moment.
         const onFile = (file: string) => {
           clearTimeout(pending.get(file));
-          pending.set(file, setTimeout(() => pending.delete(file) && checkSaved(file), SETTLE_MS));
+          pending.set(
+            file,
+            setTimeout(() => {
+              pending.delete(file);
+              checkSaved(file);
+            }, SETTLE_MS),
+          );
         };
         const checkSaved = (file: string) => {
           const path = relative(root, file);
