@@ -164,7 +164,7 @@ export const uk = {
 
   // --- Frontmatter and YAML ---
   'frontmatter-missing': entry({
-    message: () => 'в уроку немає шапки (frontmatter)',
+    message: () => 'в уроці немає шапки (frontmatter)',
     hint: () => 'почніть файл рядком ---, далі поля (title:, summary: …), потім знову --- (див. docs/AUTHORING.uk.md)',
   }),
   'frontmatter-unclosed': entry({
@@ -318,11 +318,11 @@ export const uk = {
     hint: () => 'запишіть від 2 до 5 цілей, кожна починається тим, що учні зможуть зробити: «Учні зможуть…»',
   }),
   'text-too-long': entry({
-    message: (p: { field: string; max: number; length: number }) => `${label(p.field)}: ${p.length} знаків, а можна щонайбільше ${p.max}`,
-    hint: (p) => `скоротіть текст до ${p.max} знаків`,
+    message: (p: { field: string; max: number; length: number }) => `${label(p.field)}: ${p.length} ${plural(p.length, 'знак', 'знаки', 'знаків')}, а можна щонайбільше ${p.max}`,
+    hint: (p) => `скоротіть текст до ${p.max} ${plural(p.max, 'знака', 'знаків', 'знаків')}`,
   }),
   'text-too-short': entry({
-    message: (p: { field: string; min: number; length: number }) => `${label(p.field)}: лише ${p.length} знаків, а треба щонайменше ${p.min}`,
+    message: (p: { field: string; min: number; length: number }) => `${label(p.field)}: лише ${p.length} ${plural(p.length, 'знак', 'знаки', 'знаків')}, а треба щонайменше ${p.min}`,
     hint: (p) => fieldHint(p.field),
   }),
   'date-format': entry({
@@ -482,7 +482,7 @@ export const uk = {
     hint: (p) => (p.guess ? `можливо, ви мали на увазі «${p.guess}»?` : p.known.length ? `<${p.name}> приймає: ${list(p.known)}` : `<${p.name}> не приймає атрибутів`),
   }),
   'attribute-missing': entry({
-    message: (p: { name: string; attribute: string; example?: string }) => `<${p.name}> бракує атрибута ${p.attribute}`,
+    message: (p: { name: string; attribute: string; example?: string }) => `у <${p.name}> бракує атрибута ${p.attribute}`,
     hint: (p) => (p.example ? `напишіть ${p.example}` : `див. <${p.name}> у docs/AUTHORING.uk.md`),
   }),
   'attribute-empty': entry({
@@ -514,7 +514,7 @@ export const uk = {
     hint: (p) => `вкажіть одне з: ${list(p.allowed)}`,
   }),
   'component-no-content': entry({
-    message: (p: { name: string }) => `<${p.name}> нічого не містить усередині`,
+    message: (p: { name: string }) => `<${p.name}> не може нічого містити всередині`,
     hint: (p) => `напишіть його як <${p.name} />, а свій текст — поза ним`,
   }),
   'cards-only-card': entry({
