@@ -1,7 +1,3 @@
-import { AUDIENCES, HANDOUT_KINDS } from './formats.ts';
-import { BAND_IDS } from './bands.ts';
-import { HELPLINE_READERS } from './helplines.ts';
-
 /** How an attribute's value is written and checked. */
 /**
  * How an attribute's value is written and checked: `flag` is a bare name (`<Stage … optional>`), `band` an age-band id,
@@ -107,18 +103,6 @@ export const COMPONENT_NAMES = Object.keys(COMPONENTS) as ComponentName[];
 export function isComponent(name: string | null | undefined): name is ComponentName {
   return typeof name === 'string' && Object.hasOwn(COMPONENTS, name);
 }
-
-/** The audience values, for hints. */
-export const AUDIENCE_LIST = AUDIENCES.join(', ');
-
-/** The handout kinds, for hints. */
-export const HANDOUT_KIND_LIST = HANDOUT_KINDS.join(', ');
-
-/** The band ids, for hints. */
-export const BAND_LIST = BAND_IDS.join(', ');
-
-/** The helpline readers, for hints. */
-export const READER_LIST = HELPLINE_READERS.join(', ');
 
 /** Components whose place is where pupils learn where to get help: a stage holding one cannot be optional. */
 export const HELP_COMPONENTS: readonly ComponentName[] = ['Helplines', 'ActionPlan'];

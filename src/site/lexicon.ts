@@ -55,13 +55,7 @@ export function loadWordForms(base = dictionaryPath(), ownFile = WORD_FORMS_FILE
     dictionary = readDictionary(base, normalizeDictionaryWord);
   } catch (cause) {
     if (!(cause instanceof DictionaryError)) throw cause;
-    throw new AuthorError([
-      {
-        severity: 'error', file: `${base}.aff`, line: 1, column: 1,
-        message: `search needs the Ukrainian word-form dictionary: ${cause.message}`,
-        hint: `install Debian's hunspell-uk (sudo apt-get install hunspell-uk; .ci/run does), or set ${DICTIONARY_VARIABLE} to a Hunspell dictionary of Ukrainian (its path without .aff/.dic)`,
-      },
-    ]);
+    throw new AuthorError(inFile(`${base}.aff`, [error(1, 1, 'search-dictionary-missing', { reason: cause.message, variable: DICTIONARY_VARIABLE })]));
   }
   const { groups, diagnostics } = readOwnForms(readFileSync(ownFile, 'utf8'), displayPath(ownFile), dictionary);
   if (diagnostics.length) throw new AuthorError(diagnostics);
@@ -78,13 +72,13 @@ export function readOwnForms(text: string, file: string, dictionary: Dictionary)
     const listed = /^([\p{L}']+)\s*:\s*([\p{L}' ]+)$/u.exec(line);
     if (like) {
       const [, word, model] = like;
-      if (!dictionary.stems.has(model)) return [error(index + 1, raw.indexOf('~') + 3, `"${model}" is not in the dictionary`, `choose a dictionary word that inflects like "${word}"`)];
+      if (!dictionary.stems.has(model)) return [error(index + 1, raw.indexOf('~') + 3, 'search-forms-model', { word, model })];
       groups.set(word, { key: word, forms: inflectLike(dictionary, word, model) });
     } else if (listed) {
       const forms = listed[2].split(/\s+/).filter(Boolean);
       groups.set(listed[1], { key: listed[1], forms: forms.includes(listed[1]) ? forms : [listed[1], ...forms] });
     } else {
-      return [error(index + 1, 1, `cannot read "${raw.trim()}"`, 'write "word ~ model" (inflected like a dictionary word) or "word: form form …"')];
+      return [error(index + 1, 1, 'search-forms-line', { text: raw.trim() })];
     }
     return [];
   });
