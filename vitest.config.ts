@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 // cache folders, so the e2e project runs its files one at a time, after the global build.
 export default defineConfig({
   test: {
+    // Tests read messages in English unless they ask for Ukrainian (the default for authors), and "today" is fixed so
+    // the "verified more than six months ago" warnings do not depend on the clock. Child processes inherit both.
+    env: { LESSON_KITS_LANG: 'en', LESSON_KITS_TODAY: '2026-12-06' },
     projects: [
       {
         test: {

@@ -12,9 +12,10 @@ import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/repor
 import { fillBundleSize, writeBundle } from '../src/site/bundle.ts';
 import { buildInfo } from '../src/site/build-info.ts';
 import { brokenLinks } from '../src/site/links.ts';
+import { reportStrings, takeLangArgument } from '../src/i18n/messages/index.ts';
 
-/** Where the finished site goes: dist/, or `--out <dir>`. */
-const DIST = outArgument(process.argv.slice(2)) ?? 'dist';
+/** Where the finished site goes: dist/, or `--out <dir>` (`--lang uk|en` sets the language of messages). */
+const DIST = outArgument(takeLangArgument(process.argv.slice(2))) ?? 'dist';
 /** Where the next site is built; only a complete build is moved to DIST. */
 const STAGING = `${DIST}.staging`;
 /** Records which lessons folder Astro's content cache (node_modules/.astro) was filled from. */
@@ -41,11 +42,11 @@ async function main(): Promise<number> {
   const library = checked.value;
   for (const diagnostic of sortDiagnostics(library.diagnostics)) console.log(formatDiagnostic(diagnostic));
   if (hasErrors(library.diagnostics)) {
-    console.error(`\nbuild stopped: ${summarize(library.diagnostics)} in the lessons. ${DIST}/ was left as it was.`);
+    console.error(`\n${reportStrings().buildStopped(summarize(library.diagnostics), DIST)}`);
     return 1;
   }
   const published = publishedLessons(library);
-  steps.push({ name: 'validate', detail: `${library.lessons.length} lesson files, ${published.length} published, ${summarize(library.diagnostics)}`, ms: checked.ms });
+  steps.push({ name: 'validate', detail: `${library.lessons.length} lesson files, ${published.length} published, ${summarize(library.diagnostics, 'en')}`, ms: checked.ms });
 
   await rm(STAGING, { recursive: true, force: true });
   const { build } = await import('astro');
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
   const failedKits = kits.value.filter((result) => !result.ok);
   if (failedKits.length) {
     for (const result of failedKits) for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
-    console.error(`\nbuild stopped: ${failedKits.length} kit(s) could not be rendered. ${DIST}/ was left as it was.`);
+    console.error(`\n${reportStrings().kitsStopped(failedKits.length, DIST)}`);
     await rm(STAGING, { recursive: true, force: true });
     return 1;
   }
@@ -114,9 +115,10 @@ function printSummary(steps: readonly BuildStep[], totalMs: number): void {
 
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
+  async (error: unknown) => {
     // Author errors are already printed with file:line by the checks above; anything here is a tool failure.
     console.error(error instanceof Error && error.name === 'AuthorError' ? error.message : error);
+    await rm(STAGING, { recursive: true, force: true }); // a step inside astro build failed: no half-built site is left
     console.error(`\nbuild failed; ${DIST}/ was left as it was.`);
     process.exit(1);
   },

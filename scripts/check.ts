@@ -1,13 +1,26 @@
 /**
- * `npm run check`: read every lesson and the shared data, and typeset every kit in memory; print each problem
- * with file:line and a hint. A clean check means `npm run build` will not stop on the lessons.
+ * `npm run check [-- <lessons folder>] [--lang uk|en] [--format text|github]`: read every lesson and the shared data,
+ * and typeset every kit in memory; print each problem with file:line, the rule broken and a hint (in Ukrainian unless
+ * `--lang en` or LESSON_KITS_LANG=en). `--format github` prints GitHub Actions workflow commands, so the problems show
+ * on the lines of a pull request. A clean check means `npm run build` will not stop on the lessons.
  */
 import { readFileSync } from 'node:fs';
-import { displayPath, formatDiagnostic, hasErrors, inFile, isValid, loadLibrary, sortDiagnostics, summarize, type Diagnostic } from '../src/model/index.ts';
+import { displayPath, formatDiagnostic, formatGithub, hasErrors, inFile, isValid, loadLibrary, sortDiagnostics, summarize, type Diagnostic } from '../src/model/index.ts';
+import { reportStrings, takeLangArgument } from '../src/i18n/messages/index.ts';
 import { renderKit } from '../src/kit/index.ts';
 import { materialsFindings } from '../src/kit/read/materials.ts';
 
-const root = process.argv[2] ?? process.env.LESSONS_DIR ?? 'lessons';
+/** The command line, `--lang` taken out (it sets the language of messages for this process). */
+const args = takeLangArgument(process.argv.slice(2));
+const formatAt = args.findIndex((arg) => arg === '--format' || arg.startsWith('--format='));
+const format = formatAt < 0 ? 'text' : args[formatAt]!.includes('=') ? args[formatAt]!.slice('--format='.length) : args[formatAt + 1];
+if (format !== 'text' && format !== 'github') {
+  console.error(`--format takes text or github, not ${format ?? 'nothing'}`);
+  process.exit(2);
+}
+const positional = args.filter((arg, i) => !arg.startsWith('--') && (formatAt < 0 || (i !== formatAt && i !== formatAt + 1)));
+const root = positional[0] ?? process.env.LESSONS_DIR ?? 'lessons';
+
 const library = loadLibrary(root);
 const diagnostics: Diagnostic[] = [...library.diagnostics];
 if (!hasErrors(library.diagnostics)) {
@@ -18,7 +31,6 @@ if (!hasErrors(library.diagnostics)) {
     diagnostics.push(...inFile(displayPath(lesson.file), materialsFindings(lesson, readFileSync(lesson.file, 'utf8'))));
   }
 }
-for (const diagnostic of sortDiagnostics(diagnostics)) console.log(formatDiagnostic(diagnostic));
-const count = library.lessons.length;
-console.log(`${diagnostics.length ? '\n' : ''}checked ${count} lesson file${count === 1 ? '' : 's'} and their kits: ${summarize(diagnostics)}`);
+for (const diagnostic of sortDiagnostics(diagnostics)) console.log(format === 'github' ? formatGithub(diagnostic) : formatDiagnostic(diagnostic));
+console.log(`${diagnostics.length && format === 'text' ? '\n' : ''}${reportStrings().checked(library.lessons.length, summarize(diagnostics))}`);
 process.exitCode = hasErrors(diagnostics) ? 1 : 0;

@@ -318,9 +318,19 @@ function failedLayout(lesson: ValidLesson, problems: readonly LayoutError[]): Ki
     problems.map((problem) => {
       const found = !problem.pos && problem.kind === 'missing-glyph' && source?.includes(problem.char) ? positionAt(source, source.indexOf(problem.char)) : undefined;
       const at = problem.pos ?? found;
-      return error(at?.line ?? 1, at?.column ?? 1, problem.message, layoutHint(problem.kind));
+      return layoutFinding(problem, at?.line ?? 1, at?.column ?? 1);
     }),
   );
+}
+
+/** What layout found, as a finding of the catalogue's rule for it. */
+function layoutFinding(problem: LayoutError, line: number, column: number): Finding {
+  switch (problem.kind) {
+    case 'missing-glyph':
+      return error(line, column, 'kit-missing-glyph', { char: problem.char, code: `U+${problem.codePoint.toString(16).toUpperCase().padStart(4, '0')}`, font: problem.font });
+    case 'card-overflow':
+      return error(line, column, 'kit-card-overflow', { text: problem.text.length > 60 ? `${problem.text.slice(0, 57)}…` : problem.text });
+  }
 }
 
 /** Strings and furniture of a lesson's kit: running header (title, bands), footer (licence, page X of Y). */
@@ -445,13 +455,6 @@ export async function renderBandBundleFiles(files: readonly string[], band: Band
     options = loaded.options;
   }
   return options ? renderBandBundle(lessons, band, options) : { ok: false, diagnostics: [] };
-}
-
-/** How to fix what layout found. */
-function layoutHint(kind: string): string {
-  return kind === 'missing-glyph'
-    ? 'the kit font (PT Sans) has no such character: replace it (emoji and symbols print as blank boxes)'
-    : 'shorten the card text: it does not fit its card even at the smallest type size';
 }
 
 /** A failed render: findings located in the lesson file. */

@@ -65,13 +65,13 @@ export function loadActionPlans(file: string): { plans: ActionPlan[]; diagnostic
     for (const band of plan.bands) {
       if (seen.has(band)) {
         const { line, column } = yaml.locate([index, 'bands']);
-        findings.push(error(line, column, `band ${band} has two wordings (entries ${seen.get(band)! + 1} and ${index + 1})`, 'give each band exactly one wording of the plan'));
+        findings.push(error(line, column, 'action-plan-duplicate-band', { band, first: seen.get(band)! + 1, second: index + 1 }));
       }
       seen.set(band, index);
     }
   });
   for (const band of BAND_IDS) {
-    if (!seen.has(band)) findings.push(error(1, 1, `band ${band} has no wording of the action plan`, `add ${band} to the bands: of one entry`));
+    if (!seen.has(band)) findings.push(error(1, 1, 'action-plan-missing-band', { band }));
   }
   return { plans: findings.length ? [] : result.data, diagnostics: inFile(path, findings) };
 }
@@ -95,9 +95,9 @@ export function checkActionPlans(lesson: LoadedLesson, plans: readonly ActionPla
       const column = node.position?.start.column ?? 1;
       const band = textAttribute(node, 'band');
       if (!plans.length) {
-        findings.push(error(line, column, '<ActionPlan /> needs the shared plan, but lessons/_data/action-plan.yaml is missing or invalid', 'write the plan once in lessons/_data/action-plan.yaml (see docs/AUTHORING.md)'));
+        findings.push(error(line, column, 'action-plan-missing'));
       } else if (band && lesson.data && !lesson.data.bands.includes(band as BandId)) {
-        findings.push(error(line, column, `<ActionPlan band="${band}"> is not one of this lesson's bands (${lesson.data.bands.join(', ')})`, 'leave band out to print the wording of the lesson\'s youngest band, or name one of its bands'));
+        findings.push(error(line, column, 'action-plan-band', { band, bands: lesson.data.bands }));
       }
     }
     if (isParent(node)) node.children.forEach((child) => visit(child as Nodes));

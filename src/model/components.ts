@@ -1,7 +1,4 @@
-import { AUDIENCES, HANDOUT_KINDS, PICTURE_SIZES } from './formats.ts';
-import { BAND_IDS } from './bands.ts';
-import { HELPLINE_READERS } from './helplines.ts';
-
+/** How an attribute's value is written and checked. */
 /**
  * How an attribute's value is written and checked: `flag` is a bare name (`<Stage … optional>`), `band` an age-band id,
  * `reader` who a list of helplines is for (`pupils` or `adults`), `picture-size` how large a `<Picture>` is printed.
@@ -112,21 +109,6 @@ export const COMPONENT_NAMES = Object.keys(COMPONENTS) as ComponentName[];
 export function isComponent(name: string | null | undefined): name is ComponentName {
   return typeof name === 'string' && Object.hasOwn(COMPONENTS, name);
 }
-
-/** The audience values, for hints. */
-export const AUDIENCE_LIST = AUDIENCES.join(', ');
-
-/** The handout kinds, for hints. */
-export const HANDOUT_KIND_LIST = HANDOUT_KINDS.join(', ');
-
-/** The picture sizes, for hints. */
-export const PICTURE_SIZE_LIST = PICTURE_SIZES.join(', ');
-
-/** The band ids, for hints. */
-export const BAND_LIST = BAND_IDS.join(', ');
-
-/** The helpline readers, for hints. */
-export const READER_LIST = HELPLINE_READERS.join(', ');
 
 /** Components whose place is where pupils learn where to get help: a stage holding one cannot be optional. */
 export const HELP_COMPONENTS: readonly ComponentName[] = ['Helplines', 'ActionPlan'];

@@ -1,4 +1,6 @@
 import { relative, resolve } from 'node:path';
+import type { Lang } from './formats.ts';
+import { messageLang, renderRule, reportStrings, type RuleId, type RuleParams } from '../i18n/messages/index.ts';
 
 /** One problem found in an author's file, located precisely enough to fix. */
 export interface Diagnostic {
@@ -8,25 +10,40 @@ export interface Diagnostic {
   /** 1-based line and column. */
   line: number;
   column: number;
-  /** What is wrong, quoting the bad value. */
+  /** What is wrong, quoting the bad value (from the message catalogue, in the language of messages). */
   message: string;
   /** How to fix it. */
   hint?: string;
-  /** A short stable id of the rule broken (e.g. `image-outside-lesson`), for the message catalogue; not every rule has one yet. */
-  rule?: string;
+  /** The rule broken: a short stable id (`bands-value`), printed with the message and listed in the authoring guide. */
+  rule: RuleId;
+  /** What the message was made from, to write it again in another language (`localize`). */
+  params: object;
 }
 
 /** A located problem, before the file is known. */
 export type Finding = Omit<Diagnostic, 'file'>;
 
-/** An error finding at a position, with the id of its rule when it has one. */
-export function error(line: number, column: number, message: string, hint?: string, rule?: string): Finding {
-  return rule ? { severity: 'error', line, column, message, hint, rule } : { severity: 'error', line, column, message, hint };
+/** The parameters of a rule as a rest argument: optional when the rule takes none. */
+type ParamsArgument<R extends RuleId> = Record<string, never> extends RuleParams<R> ? [params?: RuleParams<R>] : [params: RuleParams<R>];
+
+/** A finding of a rule at a position, its message and hint written from the catalogue. */
+function finding<R extends RuleId>(severity: Diagnostic['severity'], line: number, column: number, rule: R, params: RuleParams<R>): Finding {
+  return { severity, line, column, ...renderRule(rule, params), rule, params: params as object };
 }
 
-/** A warning finding at a position, with the id of its rule when it has one. */
-export function warning(line: number, column: number, message: string, hint?: string, rule?: string): Finding {
-  return rule ? { severity: 'warning', line, column, message, hint, rule } : { severity: 'warning', line, column, message, hint };
+/** An error of a rule at a position. */
+export function error<R extends RuleId>(line: number, column: number, rule: R, ...params: ParamsArgument<R>): Finding {
+  return finding('error', line, column, rule, (params[0] ?? {}) as RuleParams<R>);
+}
+
+/** A warning of a rule at a position. */
+export function warning<R extends RuleId>(line: number, column: number, rule: R, ...params: ParamsArgument<R>): Finding {
+  return finding('warning', line, column, rule, (params[0] ?? {}) as RuleParams<R>);
+}
+
+/** The same diagnostic with its message and hint written in another language. */
+export function localize<T extends Finding>(d: T, lang: Lang): T {
+  return { ...d, ...renderRule(d.rule, d.params as RuleParams<typeof d.rule>, lang) };
 }
 
 /** Findings attached to a file. */
@@ -39,10 +56,27 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** `file:line:column  severity  message` plus an indented hint: the form editors and CI logs link. */
+/** `file:line:column  severity  message [rule]` plus an indented hint: the form editors and CI logs link, in the language of messages. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}`;
-  return d.hint ? `${head}\n    hint: ${d.hint}` : head;
+  const words = reportStrings(messageLang());
+  const head = `${d.file}:${d.line}:${d.column}  ${words[d.severity]}  ${d.message} [${d.rule}]`;
+  return d.hint ? `${head}\n    ${words.hint}: ${d.hint}` : head;
+}
+
+/**
+ * A GitHub Actions workflow command that shows the diagnostic on the pull request's line:
+ * `::error file=…,line=…,col=…,title=…::message`. Properties escape `%`, CR, LF, `:` and `,`; the message escapes `%`,
+ * CR and LF (GitHub's rules for workflow commands); the hint follows the message on a line of its own.
+ */
+export function formatGithub(d: Diagnostic): string {
+  const property = (value: string) => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const text = d.hint ? `${d.message}\n${reportStrings(messageLang()).hint}: ${d.hint}` : d.message;
+  return `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${escapeData(text)}`;
+}
+
+/** Escapes for the data of a workflow command: `%`, CR and LF. */
+function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Diagnostics sorted by file and position, errors and warnings mixed in reading order. */
@@ -52,12 +86,10 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-/** A one-line count such as "2 errors, 1 warning". */
-export function summarize(diagnostics: readonly Diagnostic[]): string {
+/** A one-line count such as "2 помилки, 1 попередження" ("2 errors, 1 warning"). */
+export function summarize(diagnostics: readonly Diagnostic[], lang: Lang = messageLang()): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  return reportStrings(lang).summary(errors, diagnostics.length - errors);
 }
 
 /** Thrown at a boundary (build, check) when authors' files have errors; carries all diagnostics. */

@@ -5,6 +5,7 @@ import { displayPath, error, inFile, warning, type Diagnostic } from './diagnost
 import { readDataText } from './files.ts';
 import { MAX_DATA_BYTES } from './limits.ts';
 import { WebUrlSchema } from './links.ts';
+import { isStale, STALE_AFTER_MONTHS, today } from './freshness.ts';
 
 /** A statement that goes stale (a law, a rule of a service): the text, its source, and when it was verified. */
 export const FactSchema = z.strictObject({
@@ -35,13 +36,15 @@ export function loadFacts(file: string): { facts: Fact[]; diagnostics: Diagnosti
   const result = z.array(FactSchema).safeParse(yaml.value ?? [], { reportInput: true });
   if (!result.success) return { facts: [], diagnostics: inFile(path, issuesToFindings(result.error.issues, yaml)) };
   const seen = new Set<string>();
+  const now = today();
   const findings = result.data.flatMap((fact, index) => {
     const { line, column } = yaml.locate([index, 'id']);
-    if (seen.has(fact.id)) return [error(line, column, `fact id "${fact.id}" is used twice`, 'give each fact its own id')];
+    if (seen.has(fact.id)) return [error(line, column, 'fact-duplicate', { id: fact.id })];
     seen.add(fact.id);
-    if (fact.verified !== null) return [];
     const at = yaml.locate([index, 'verified']);
-    return [warning(at.line, at.column, `fact "${fact.id}" is not verified`, 'confirm it from the law text or an official source, then set verified: YYYY-MM-DD')];
+    if (fact.verified === null) return [warning(at.line, at.column, 'fact-unverified', { id: fact.id })];
+    if (isStale(fact.verified, now)) return [warning(at.line, at.column, 'fact-stale', { id: fact.id, verified: fact.verified, months: STALE_AFTER_MONTHS })];
+    return [];
   });
   return { facts: result.data, diagnostics: inFile(path, findings) };
 }

@@ -8,6 +8,7 @@
 import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { error, type Finding } from './diagnostics.ts';
+import type { NotAFile } from '../i18n/messages/types.ts';
 
 /** Why a file may not be read. */
 export type Refusal =
@@ -18,7 +19,7 @@ export type Refusal =
   /** Nothing is there. */
   | { kind: 'missing' }
   /** A folder, a device, a pipe or a socket: never opened. */
-  | { kind: 'not-a-file'; what: string }
+  | { kind: 'not-a-file'; what: NotAFile }
   /** Larger than the limit: never read. */
   | { kind: 'too-large'; bytes: number; limit: number };
 
@@ -116,14 +117,15 @@ export function readDataText(file: string, maxBytes: number): { text: string } |
   const checked = checkInside(dirname(resolve(file)), resolve(file), maxBytes);
   if (!isAllowed(checked)) {
     if (checked.kind === 'missing') return undefined;
-    const hint = checked.kind === 'too-large' ? 'split the data into smaller files, or shorten it' : 'keep shared data as plain text files in the lessons folder itself';
-    return { problem: error(1, 1, `the file ${describeRefusal(checked)}`, hint, checked.kind === 'too-large' ? 'file-too-large' : 'data-not-a-file') };
+    if (checked.kind === 'too-large') return { problem: error(1, 1, 'file-too-large', { file: 'data', bytes: checked.bytes, limit: checked.limit }) };
+    const what = checked.kind === 'not-a-file' ? checked.what : checked.kind;
+    return { problem: error(1, 1, 'data-not-a-file', { what, target: checked.kind === 'link-outside' ? checked.target : undefined }) };
   }
   return { text: readAllowed(checked, maxBytes).toString('utf8') };
 }
 
-/** What a refusal means, in words for a message ("is outside the lesson folder"). */
-export function describeRefusal(refusal: Refusal): string {
+/** What a refusal means, in English words for a tool's own error (authors get the catalogue's messages). */
+function describeRefusal(refusal: Refusal): string {
   switch (refusal.kind) {
     case 'outside':
       return 'is outside the folder it may be read from';
@@ -132,26 +134,17 @@ export function describeRefusal(refusal: Refusal): string {
     case 'missing':
       return 'does not exist';
     case 'not-a-file':
-      return `is ${refusal.what}, not a file`;
-    case 'too-large': {
-      const size = formatBytes(refusal.bytes);
-      const limit = formatBytes(refusal.limit);
-      return size === limit ? `is over the limit of ${limit} (${refusal.bytes} bytes)` : `is ${size}, over the limit of ${limit}`;
-    }
+      return `is not a regular file (${refusal.what})`;
+    case 'too-large':
+      return `is ${refusal.bytes} bytes, over the limit of ${refusal.limit}`;
   }
 }
 
-/** A size for messages: "312 KB", "18.5 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-}
-
-/** What kind of thing a non-file is, for messages. */
-function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
+/** What kind of thing a non-file is. */
+function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): NotAFile {
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'pipe';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  if (stats.isSocket()) return 'socket';
+  return 'special';
 }

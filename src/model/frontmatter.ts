@@ -1,9 +1,7 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'astro/zod';
-import { BAND_IDS } from './bands.ts';
 import { FORMAT_IDS } from './formats.ts';
 import { TOPIC_IDS } from './topics.ts';
-import { LICENSE_IDS } from './licenses.ts';
 import { error, suggest, warning, type Finding } from './diagnostics.ts';
 
 /** The frontmatter block of a file: its YAML text and the 1-based line it starts on. */
@@ -36,14 +34,10 @@ export function parseYaml(text: string, firstLine: number): LocatedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const findings = [...doc.errors, ...doc.warnings].map((problem) => {
-    const { line, column } = toFile(problem.pos[0]);
-    // The parser recurses per level and reports running out of stack as a syntax error: name the cause instead.
-    if (/call stack/i.test(problem.message)) {
-      return error(line, column, 'YAML: values are nested too deeply here', 'a lesson\'s fields are at most three levels deep (glossary: - term: …): remove the extra [ or indentation', 'yaml-too-deep');
-    }
-    return error(line, column, `YAML: ${firstSentence(problem.message)}`, yamlHint(problem.code));
-  });
+  const problems = [...doc.errors, ...doc.warnings];
+  // A field without a space after its colon (format:lesson) makes the parser misread the lines around it: name it alone.
+  const noSpace = problems.length ? fieldsWithoutSpace(text, firstLine) : [];
+  const findings = noSpace.length ? noSpace : firstPerLine(problems.map((problem) => yamlFinding(problem, text, toFile)));
   const locate = (path: readonly PropertyKey[]) => toFile(nodeOffset(doc, path));
   // A document too deep to parse is too deep to walk: report it alone.
   if (findings.some((finding) => finding.rule === 'yaml-too-deep')) return { value: undefined, locate, locateKey: () => locate([]), findings };
@@ -51,7 +45,7 @@ export function parseYaml(text: string, firstLine: number): LocatedYaml {
   const alias = firstAlias(doc);
   if (alias !== undefined) {
     const { line, column } = toFile(alias);
-    findings.push(error(line, column, 'YAML: aliases (*name) are not allowed here', 'write the value out in full where it is needed', 'yaml-alias'));
+    findings.push(error(line, column, 'yaml-alias'));
   }
   const locateKey = (path: readonly PropertyKey[], key: string) => {
     const map = path.length ? doc.getIn(path as unknown[], true) : doc.contents;
@@ -65,6 +59,91 @@ export function parseYaml(text: string, firstLine: number): LocatedYaml {
   return { value: doc.errors.length || alias !== undefined ? undefined : doc.toJS(), locate, locateKey, findings };
 }
 
+/** Lines where a field's colon is followed by its value without a space (`format:lesson`; not `https://`). */
+function fieldsWithoutSpace(text: string, firstLine: number): Finding[] {
+  return text.split('\n').flatMap((line, i) => {
+    const match = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?![\s/]|$)/.exec(line);
+    return match ? [error(firstLine + i, match[1]!.length + 1, 'yaml-space-after-colon', { key: match[2]! })] : [];
+  });
+}
+
+/** One finding per line: after one mistake the YAML parser often reports the same line again in other words. */
+function firstPerLine(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<number>();
+  return findings.filter((finding) => !seen.has(finding.line) && seen.add(finding.line));
+}
+
+/** A `key: value` line of YAML (a list item's key too: `  - term: …`). */
+const KEY_LINE = /^(\s*(?:-\s+)?)([^\s:#"'][^:#]*?):(?:\s+(.*))?$/;
+
+/**
+ * A YAML parser error as the author's mistake, with a hint that fits it: a tab for indentation, a field written
+ * twice, a colon inside a value, quotes never closed or used inside the value, a list bracket never closed.
+ */
+function yamlFinding(problem: YAMLError, text: string, toFile: (offset: number) => { line: number; column: number }): Finding {
+  const { line, column } = toFile(problem.pos[0]);
+  const lines = text.split('\n');
+  const first = toFile(0).line;
+  const index = line - first;
+  const source = (lines[index] ?? '').replace(/\r$/, '');
+  const lineStart = (i: number) => first + i;
+  const message = problem.message.split('\n')[0]!;
+  // The parser recurses per level and reports running out of stack as a syntax error: name the cause instead.
+  if (/call stack/i.test(problem.message)) return error(line, column, 'yaml-too-deep');
+  switch (problem.code) {
+    case 'TAB_AS_INDENT':
+      return error(line, 1, 'yaml-tab');
+    case 'DUPLICATE_KEY': {
+      const key = KEY_LINE.exec(source)?.[2]?.trim() ?? source.trim();
+      return error(line, column, 'yaml-duplicate-key', { key });
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      if (/^\s*-(\s|$)/.test(source) && !KEY_LINE.test(source)) return error(line, column, 'yaml-list-without-field');
+      const pair = KEY_LINE.exec(source);
+      const value = pair?.[3] ?? '';
+      if (pair && /:(\s|$)/.test(value)) {
+        const quoted = value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value}"`;
+        return error(line, column, 'yaml-colon', { key: pair[2]!.trim(), fixed: `${pair[2]!.trim()}: ${quoted}` });
+      }
+      // The value is fine; the line after it is indented as if it belonged to it.
+      const next = lines.findIndex((l, i) => i > index && l.trim() !== '');
+      return next >= 0 ? error(lineStart(next), 1, 'yaml-indent') : error(line, column, 'yaml-indent');
+    }
+    case 'MISSING_CHAR': {
+      const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+      if (quote) {
+        const open = lines.findLastIndex((l, i) => i <= index && new RegExp(`:\\s+${quote}`).test(l));
+        return error(open >= 0 ? lineStart(open) : line, open >= 0 ? lines[open]!.indexOf(quote) + 1 : column, 'yaml-quote-unclosed', { quote });
+      }
+      if (/^\s*-(\s|$)/.test(source)) return error(line, column, 'yaml-list-without-field');
+      // A key the parser waits for a value of, below a field that has none: the lines are indented wrong.
+      if (/map keys need to be followed/.test(message)) return error(line, column, 'yaml-indent');
+      return error(line, column, 'yaml-syntax', { code: problem.code });
+    }
+    case 'BAD_INDENT': {
+      const bracket = /Flow (sequence|mapping)/.exec(message)?.[1];
+      if (bracket) {
+        const char = bracket === 'sequence' ? '[' : '{';
+        const close = char === '[' ? ']' : '}';
+        const open = lines.findLastIndex((l, i) => i <= index && l.includes(char) && !l.includes(close));
+        return error(open >= 0 ? lineStart(open) : line, open >= 0 ? lines[open]!.indexOf(char) + 1 : column, 'yaml-bracket-unclosed', { bracket: char });
+      }
+      return error(line, column, 'yaml-indent');
+    }
+    case 'BAD_SCALAR_START':
+      return error(line, column, 'yaml-reserved-start', { char: /reserved character (.)/.exec(message)?.[1] ?? source.charAt(column - 1) });
+    case 'UNEXPECTED_TOKEN': {
+      const pair = KEY_LINE.exec(source);
+      if (/block-seq-ind on same line/.test(message) && pair) return error(line, column, 'yaml-list-same-line', { key: pair[2]!.trim() });
+      const quote = pair?.[3]?.[0];
+      if (quote === '"' || quote === "'") return error(line, column, 'yaml-quote-inside', { quote });
+      return error(line, column, 'yaml-syntax', { code: problem.code });
+    }
+  }
+  return error(line, column, 'yaml-syntax', { code: problem.code });
+}
+
 /** A ` #` after a value starts a YAML comment: "Чат-бот #stop_sexting" silently loses its end. */
 function trailingComments(doc: Document, text: string, toFile: (offset: number) => { line: number; column: number }): Finding[] {
   const findings: Finding[] = [];
@@ -76,7 +155,7 @@ function trailingComments(doc: Document, text: string, toFile: (offset: number) 
       if (at < 0) return;
       const { line, column } = toFile(node.range[1] + at);
       findings.push(
-        warning(line, column, `the text from "#" on is a YAML comment and is left out of the value "${String(node.value)}"`, 'put the whole value in quotes, e.g. name: "Чат-бот #stop_sexting"'),
+        warning(line, column, 'yaml-comment-in-value', { value: String(node.value) }),
       );
     },
   });
@@ -104,49 +183,101 @@ function nodeOffset(doc: Document, path: readonly PropertyKey[]): number {
   return (doc.contents as { range?: [number] } | null)?.range?.[0] ?? 0;
 }
 
-/** The first sentence of a YAML library message, without its code excerpt. */
-function firstSentence(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** A hint for the YAML mistakes authors make most. */
-function yamlHint(code: string): string {
-  if (code === 'DUPLICATE_KEY') return 'each field may appear once; delete or merge the repeated one';
-  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR')
-    return 'check the indentation: list items start with "- " under their field, two spaces deeper';
-  return 'quote text that contains a colon followed by a space, or starts with a special character, e.g. title: "Стоп: це секрет"';
-}
-
-/** Turn zod issues on a lesson's frontmatter into located findings with hints. */
+/** Turn zod issues on a lesson's frontmatter (or a data file) into located findings of the catalogue's rules. */
 export function issuesToFindings(issues: readonly z.core.$ZodIssue[], yaml: LocatedYaml): Finding[] {
-  return issues.flatMap((issue): Finding[] => {
+  // A value of the wrong kind (text where a list belongs) is reported once: zod goes on to check its length too.
+  const wrongKind = issues.filter((issue) => issue.code === 'invalid_type').map((issue) => issue.path.join('\u0000'));
+  const followOn = (issue: z.core.$ZodIssue) => issue.code !== 'invalid_type' && wrongKind.includes(issue.path.join('\u0000'));
+  return issues.filter((issue) => !followOn(issue)).flatMap((issue): Finding[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const { line, column } = yaml.locateKey(issue.path, key);
-        const shape = knownFields(issue.path);
-        const guess = suggest(key, shape);
-        return error(
-          line,
-          column,
-          `unknown field "${[...issue.path, key].join('.')}"`,
-          guess ? `did you mean "${guess}"?` : `fields here are: ${shape.join(', ')}`,
-        );
+        const fields = knownFields(issue.path);
+        return error(line, column, 'field-unknown', { field: fieldPath([...issue.path, key]), guess: suggest(key, fields), fields });
       });
     }
     const { line, column } = yaml.locate(issue.path);
-    const field = issue.path.map((key, i) => (i === 0 && typeof key === 'number' ? `entry ${key + 1}` : String(key))).join('.') || 'frontmatter';
-    const input = (issue as { input?: unknown }).input;
-    if (input === undefined && issue.code === 'invalid_type') {
-      return [error(line, column, `missing field "${field}"`, fieldHint(issue.path, undefined))];
-    }
-    if (issue.code === 'custom' || (typeof input === 'object' && input !== null && !Array.isArray(input))) {
-      // A refinement may name its rule for the message catalogue (`params: { rule }`).
-      const rule = (issue as { params?: { rule?: string } }).params?.rule;
-      return [error(line, column, `${field}: ${lowerFirst(issue.message)}`, fieldHint(issue.path, input), rule)];
-    }
-    const problem = issue.code === 'invalid_value' ? 'is not an allowed value' : lowerFirst(issue.message);
-    return [error(line, column, `${field}: ${describe(input)} ${problem}`, fieldHint(issue.path, input))];
+    return [issueFinding(issue, line, column)];
   });
+}
+
+/** A field's path for messages: `bands.1`, `sensitivity.level`, `[2].verified` (the second entry of a data file). */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (i === 0 && typeof key === 'number' ? `[${key + 1}]` : String(key))).join('.') || 'frontmatter';
+}
+
+/** The name of the field a path ends in (`verified` for `[2].verified`, `bands` for `bands.1`). */
+function fieldName(path: readonly PropertyKey[]): string {
+  return String([...path].reverse().find((key) => typeof key === 'string') ?? '');
+}
+
+/** Letters of the Cyrillic alphabet that look like Latin ones or digits (е, о, с, р, З …), as typed into an id. */
+const LOOKALIKE = /[а-яіїєґА-ЯІЇЄҐ]/;
+
+/** Dashes that are not the hyphen-minus a value or a list item needs. */
+const DASHES = /[‐‑‒–—―−]/;
+
+/** Where a schema expects a kind of value, in the words of the catalogue. */
+const EXPECTED_KIND: Readonly<Record<string, string>> = { string: 'text', number: 'number', int: 'number', array: 'list', object: 'fields', boolean: 'yes-no', date: 'date' };
+
+/** One zod issue (other than unknown keys) as a finding of the rule it breaks. */
+function issueFinding(issue: z.core.$ZodIssue, line: number, column: number): Finding {
+  const field = fieldPath(issue.path);
+  const name = fieldName(issue.path);
+  const input = (issue as { input?: unknown }).input;
+  const value = describe(input);
+  const length = Array.isArray(input) || typeof input === 'string' ? input.length : 0;
+  const rule = (issue as { params?: { rule?: string } }).params?.rule;
+  if (issue.code === 'custom' && rule === 'date-impossible') return error(line, column, 'date-impossible', { field, value });
+  if (issue.code === 'custom' && rule === 'helpline-contact') return error(line, column, 'helpline-contact', { field });
+  if (input === undefined && issue.code === 'invalid_type') return error(line, column, 'field-missing', { field });
+  // `title:` with nothing after it is YAML's null: an empty field, as the author sees it.
+  if (input === null && issue.code === 'invalid_type' && issue.expected === 'string') return error(line, column, 'field-empty', { field });
+  if (name === 'duration' && ['invalid_type', 'too_small', 'too_big'].includes(issue.code)) return error(line, column, 'duration-value', { value });
+  const dated = name === 'updated' || name === 'verified';
+  switch (issue.code) {
+    case 'invalid_value': {
+      const text = typeof input === 'string' ? input : '';
+      const lookalike = LOOKALIKE.exec(text)?.[0];
+      const dash = DASHES.exec(text)?.[0];
+      if (name === 'bands') return error(line, column, 'bands-value', { field, value, lookalike, dash, sevenToEleven: /^7\s*[-–—]\s*11$/.test(text) });
+      if (name === 'topics') return error(line, column, 'topics-value', { field, value, guess: suggest(text, TOPIC_IDS), topics: TOPIC_IDS });
+      if (name === 'format' && issue.path.length === 1) return error(line, column, 'format-value', { value, guess: suggest(text, FORMAT_IDS) });
+      if (name === 'license') return error(line, column, 'license-value', { value });
+      if (name === 'level') return error(line, column, 'sensitivity-level', { value });
+      const allowed = issue.values.map(String);
+      return error(line, column, 'field-value', { field, value, allowed, guess: suggest(text, allowed), lookalike, dash });
+    }
+    case 'invalid_type': {
+      if (dated) return error(line, column, 'date-format', { field, value });
+      const dashItem = issue.expected === 'array' && typeof input === 'string' ? /^\s*([‐‑‒–—―−])/.exec(input)?.[1] : undefined;
+      const commaList = issue.expected === 'array' && typeof input === 'string' && input.includes(',');
+      const colonItem = issue.expected === 'string' && typeof input === 'object' && input !== null && !Array.isArray(input);
+      return error(line, column, 'field-type', { field, value, expected: EXPECTED_KIND[issue.expected] ?? issue.expected, dashItem, commaList, colonItem });
+    }
+    case 'too_small':
+    case 'too_big':
+      if (issue.origin === 'array') {
+        if (name === 'objectives') return error(line, column, 'objectives-count', { count: length });
+        if (issue.code === 'too_small') return error(line, column, 'list-too-short', { field, min: Number(issue.minimum) });
+        return error(line, column, 'list-too-long', { field, max: Number(issue.maximum) });
+      }
+      if (issue.origin === 'string') {
+        if (issue.code === 'too_big') return error(line, column, 'text-too-long', { field, max: Number(issue.maximum), length });
+        if (Number(issue.minimum) <= 1) return error(line, column, 'field-empty', { field });
+        return error(line, column, 'text-too-short', { field, min: Number(issue.minimum), length });
+      }
+      break;
+    case 'invalid_format':
+      if (dated) return error(line, column, 'date-format', { field, value });
+      if (issue.format === 'url') return error(line, column, 'field-url', { field, value });
+      if (name === 'id') return error(line, column, 'field-id', { field, value });
+      break;
+    case 'invalid_union':
+      if (dated) return error(line, column, 'date-format', { field, value });
+      break;
+  }
+  return error(line, column, 'field-invalid', { field, value });
 }
 
 /** The fields allowed in the object at a path, for "did you mean". */
@@ -159,38 +290,9 @@ function knownFields(path: readonly PropertyKey[]): string[] {
   ];
 }
 
-/** How to fix a field, by its name. */
-function fieldHint(path: readonly PropertyKey[], input: unknown): string | undefined {
-  const top = path[0];
-  if (top === 'bands') {
-    if (typeof input === 'string' && /^7\s*[-–]\s*11$/.test(input))
-      return 'grades 7–11 are two bands: write bands: [7-8, 9-11]';
-    return `use one or more of ${BAND_IDS.join(', ')}, e.g. bands: [7-8, 9-11]`;
-  }
-  if (top === 'topics') {
-    const guess = typeof input === 'string' ? suggest(input, TOPIC_IDS) : undefined;
-    return (guess ? `did you mean "${guess}"? ` : '') + `topics are: ${TOPIC_IDS.join(', ')}`;
-  }
-  if (top === 'format') return `use one of ${FORMAT_IDS.join(', ')}`;
-  if (top === 'license') return `use one of ${LICENSE_IDS.join(', ')} (or leave it out for CC-BY-SA-4.0)`;
-  if (top === 'duration') return 'write the total minutes as a whole number, e.g. duration: 45';
-  if (top === 'updated') return 'write the date as YYYY-MM-DD, e.g. updated: 2026-11-23';
-  if (top === 'objectives') return 'list 2 to 5 outcomes, each starting with what pupils will be able to do';
-  if (top === 'sensitivity') return 'write sensitivity: with level: low|medium|high and notes: a list for the teacher';
-  if (top === 'authors') return 'name real people or a role such as "Команда проєкту"; never invent names';
-  if (top === 'glossary') return 'each entry is "- term: …" with "definition: …" under it';
-  if (top === 'draft') return 'write draft: true or draft: false';
-  return undefined;
-}
-
 /** A short quotation of a bad value for a message. */
 function describe(value: unknown): string {
   if (value === undefined) return 'value';
   const text = JSON.stringify(value instanceof Date ? value.toISOString().slice(0, 10) : value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-/** The message with a lower-case first letter, to follow the quoted value. */
-function lowerFirst(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1);
 }

@@ -1,13 +1,18 @@
-import type { Nodes, Root } from 'mdast';
-import { COMPONENTS, COMPONENT_NAMES, AUDIENCE_LIST, HANDOUT_KIND_LIST, BAND_LIST, READER_LIST, HELP_COMPONENTS, PICTURE_SIZE_LIST, isComponent, type ComponentSpec } from './components.ts';
+import type { Definition, Link, Nodes, Root } from 'mdast';
+import { COMPONENTS, COMPONENT_NAMES, HELP_COMPONENTS, isComponent, type ComponentSpec } from './components.ts';
 import { BAND_IDS } from './bands.ts';
 import { HELPLINE_READERS } from './helplines.ts';
 import { AUDIENCES, HANDOUT_KINDS, PICTURE_SIZES, type FormatId } from './formats.ts';
 import { error, suggest, type Finding } from './diagnostics.ts';
 import { isJsx, isParent, attributeValue, numberAttribute, type JsxElement } from './mdast.ts';
-import { classifyLink } from './links.ts';
+import { classifyLink, linkFinding, type SiteLinkData } from './links.ts';
+import { checkSiteLink, type LinkSource, type SiteMap } from './site-map.ts';
 import { checkPicture } from './pictures.ts';
 import { MAX_TABLE_COLUMNS } from './limits.ts';
+import { checkHeadings } from './headings.ts';
+
+/** The heading level a lesson body stands under on the site: the h2 "Хід уроку" (the page's h1 is the lesson's title). */
+const LESSON_BODY_LEVEL = 2;
 
 /** What the body rules need to know besides the tree. */
 export interface BodyContext {
@@ -15,13 +20,15 @@ export interface BodyContext {
   file: string;
   /** The lesson's format when its frontmatter is valid (stations are for quests). */
   format?: FormatId;
+  /** Where the lesson stands in the site and what the site holds, to check that its links into the site resolve. */
+  links?: { source: LinkSource; site: SiteMap };
 }
 
 /** The component grammar of DESIGN §2, images and MDX constructs the outputs cannot render. */
 export function checkBody(tree: Root, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
   walk(tree, 'root', undefined, context, findings);
-  findings.push(...checkStations(tree), ...checkOptionalStages(tree));
+  findings.push(...checkStations(tree), ...checkOptionalStages(tree), ...checkHeadings(tree, LESSON_BODY_LEVEL));
   return findings;
 }
 
@@ -30,30 +37,31 @@ function walk(node: Nodes, component: string, parentType: string | undefined, co
   const { line, column } = startOf(node);
   switch (node.type) {
     case 'mdxjsEsm':
-      out.push(error(line, column, 'import/export statements are not allowed in a lesson', 'components need no import; delete the line'));
+      out.push(error(line, column, 'mdx-import'));
       return;
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
-      out.push(error(line, column, `"{${node.value.slice(0, 40)}}" is code in MDX, not text`, 'to write a curly brace as text, escape it: \\{ and \\}'));
+      out.push(error(line, column, 'mdx-expression', { code: node.value.slice(0, 40) }));
       return;
     case 'image':
       out.push(...checkPicture(context.file, node.url, node.alt, line, column));
       return;
     case 'link':
     case 'definition':
-      out.push(...checkLink(node.url, line, column, context));
+      out.push(...checkLink(node, line, column, context));
       break;
     case 'table':
       out.push(...checkTable(node.children.reduce((most, row) => Math.max(most, row.children.length), 0), line, column));
       break;
     case 'html':
-      out.push(error(line, column, 'raw HTML is not allowed in a lesson', 'use Markdown or one of the lesson components'));
+      out.push(error(line, column, 'html-raw'));
       return;
   }
   if (isJsx(node)) {
     const findings = checkElement(node, component, parentType, context);
     out.push(...findings);
-    if (!isComponent(node.name)) return; // an unknown element's children would only repeat the error
+    // An unknown element's children, or the stray content of a Discuss with no list, would only repeat the error.
+    if (!isComponent(node.name) || findings.some((finding) => finding.rule === 'discuss-list')) return;
     for (const child of node.children) walk(child as Nodes, node.name, node.type, context, out);
     return;
   }
@@ -65,34 +73,25 @@ function checkElement(node: JsxElement, component: string, parentType: string | 
   const { line, column } = startOf(node);
   const name = node.name ?? '';
   if (!isComponent(name)) {
-    const guess = suggest(name, COMPONENT_NAMES);
-    return [
-      error(
-        line,
-        column,
-        name ? `unknown component <${name}>` : 'a JSX fragment <> is not a lesson component',
-        (guess ? `did you mean <${guess}>? ` : '') + `lesson components are: ${COMPONENT_NAMES.join(', ')}`,
-      ),
-    ];
+    if (!name) return [error(line, column, 'component-fragment', { components: COMPONENT_NAMES })];
+    return [error(line, column, 'component-unknown', { name, guess: suggest(name, COMPONENT_NAMES), components: COMPONENT_NAMES })];
   }
   const spec: ComponentSpec = COMPONENTS[name];
   const findings: Finding[] = [];
   if (node.type === 'mdxJsxTextElement' && name !== 'Answer') {
-    findings.push(error(line, column, `<${name}> stands inside a line of text`, `put <${name}> on its own line, with a blank line before and after it`));
+    findings.push(error(line, column, 'component-inline', { name }));
   }
   if (!spec.parents.includes(component)) {
-    const where = component === 'root' ? 'at the top level' : `inside <${component}>`;
-    const allowed = spec.parents.map((p) => (p === 'root' ? 'the top level' : `<${p}>`)).join(', ');
-    findings.push(error(line, column, `<${name}> cannot stand ${where}`, `<${name}> (${spec.meaning}) may stand in: ${allowed}`));
+    findings.push(error(line, column, 'component-place', { name, where: component, allowed: [...spec.parents] }));
   }
   if (name === 'Answer' && component === 'Discuss' && parentType !== 'listItem') {
-    findings.push(error(line, column, '<Answer> inside <Discuss> must belong to a question', 'indent <Answer> under its question in the list, after a blank line'));
+    findings.push(error(line, column, 'answer-outside-question'));
   }
   if (name === 'Helplines' && (component === 'Handout' || component === 'Station') && attributeValue(node, 'reader') !== 'pupils') {
-    findings.push(error(line, column, `<Helplines /> inside <${component}> is read by pupils, who may be handed only verified contacts meant for children`, 'write <Helplines reader="pupils" />'));
+    findings.push(error(line, column, 'helplines-pupils', { component }));
   }
   if (name === 'Station' && context.format && context.format !== 'quest') {
-    findings.push(error(line, column, `<Station> is for quests, but this lesson's format is "${context.format}"`, 'change format to quest, or write the activity as Markdown inside the <Stage>'));
+    findings.push(error(line, column, 'station-not-quest', { format: context.format }));
   }
   findings.push(...checkAttributes(node, name, spec), ...checkChildren(node, name, spec));
   return findings;
@@ -105,88 +104,77 @@ function checkAttributes(node: JsxElement, name: string, spec: ComponentSpec): F
   const known = Object.keys(spec.attributes);
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute') {
-      findings.push(error(line, column, `<${name}> has a spread attribute`, 'write each attribute as name="value"'));
+      findings.push(error(line, column, 'attribute-spread', { name }));
     } else if (!known.includes(attribute.name)) {
-      const guess = suggest(attribute.name, known);
-      const allowed = known.length ? `<${name}> takes: ${known.join(', ')}` : `<${name}> takes no attributes`;
-      findings.push(error(line, column, `<${name}> has an unknown attribute "${attribute.name}"`, guess ? `did you mean "${guess}"?` : allowed));
+      findings.push(error(line, column, 'attribute-unknown', { name, attribute: attribute.name, guess: suggest(attribute.name, known), known }));
     }
   }
   for (const [attribute, { kind, required }] of Object.entries(spec.attributes)) {
     const value = attributeValue(node, attribute);
     if (value === undefined) {
-      if (required) findings.push(error(line, column, `<${name}> needs a ${attribute}`, exampleFor(name)));
+      if (required) findings.push(error(line, column, 'attribute-missing', { name, attribute, example: EXAMPLES[name] }));
       continue;
     }
-    const problem = attributeProblem(kind, value, node, attribute);
-    if (problem) findings.push(error(line, column, `<${name}> ${attribute}=${JSON.stringify(value)}: ${problem.message}`, problem.hint));
+    const problem = attributeProblem(kind, value, node, attribute, name, line, column);
+    if (problem) findings.push(problem);
   }
   return findings;
 }
 
-/** What is wrong with one attribute value, if anything. */
-function attributeProblem(kind: string, value: string | true, node: JsxElement, attribute: string) {
-  if (kind === 'text' && (value === true || !value.trim())) return { message: 'must not be empty', hint: `write ${attribute}="…"` };
-  if ((kind === 'minutes' || kind === 'number') && !numberAttribute(node, attribute)) {
-    return { message: 'must be a whole number above zero', hint: `write ${attribute}={5}` };
-  }
-  if (kind === 'audience' && !(AUDIENCES as readonly (string | true)[]).includes(value)) {
-    return { message: 'is not an audience', hint: `use one of ${AUDIENCE_LIST}` };
-  }
-  if (kind === 'handout-kind' && !(HANDOUT_KINDS as readonly (string | true)[]).includes(value)) {
-    return { message: 'is not a kind of handout', hint: `use one of ${HANDOUT_KIND_LIST}` };
-  }
-  if (kind === 'flag' && value !== true) return { message: 'is a flag and takes no value', hint: `write just ${attribute}, e.g. <Stage title="…" minutes={5} ${attribute}>` };
-  if (kind === 'band' && !(BAND_IDS as readonly (string | true)[]).includes(value)) return { message: 'is not an age band', hint: `use one of ${BAND_LIST}` };
-  if (kind === 'reader' && !(HELPLINE_READERS as readonly (string | true)[]).includes(value)) return { message: 'is not a reader', hint: `use one of ${READER_LIST}` };
-  if (kind === 'picture-size' && !(PICTURE_SIZES as readonly (string | true)[]).includes(value)) {
-    return { message: 'is not a picture size', hint: `use one of ${PICTURE_SIZE_LIST}` };
-  }
+/** What is wrong with one attribute value of a component at a position, if anything. */
+function attributeProblem(kind: string, value: string | true, node: JsxElement, attribute: string, name: string, line: number, column: number): Finding | undefined {
+  const at = { name, attribute, value: JSON.stringify(value) };
+  if (kind === 'text' && (value === true || !value.trim())) return error(line, column, 'attribute-empty', at);
+  if ((kind === 'minutes' || kind === 'number') && !numberAttribute(node, attribute)) return error(line, column, 'attribute-number', at);
+  if (kind === 'audience' && !(AUDIENCES as readonly (string | true)[]).includes(value)) return error(line, column, 'attribute-audience', { ...at, allowed: [...AUDIENCES] });
+  if (kind === 'handout-kind' && !(HANDOUT_KINDS as readonly (string | true)[]).includes(value)) return error(line, column, 'attribute-kind', { ...at, allowed: [...HANDOUT_KINDS] });
+  if (kind === 'flag' && value !== true) return error(line, column, 'attribute-flag', at);
+  if (kind === 'band' && !(BAND_IDS as readonly (string | true)[]).includes(value)) return error(line, column, 'attribute-band', { ...at, allowed: [...BAND_IDS] });
+  if (kind === 'reader' && !(HELPLINE_READERS as readonly (string | true)[]).includes(value)) return error(line, column, 'attribute-reader', { ...at, allowed: [...HELPLINE_READERS] });
+  if (kind === 'picture-size' && !(PICTURE_SIZES as readonly (string | true)[]).includes(value)) return error(line, column, 'attribute-picture-size', { ...at, allowed: [...PICTURE_SIZES] });
   return undefined;
 }
 
-/** A correct example of the component, for hints. */
-function exampleFor(name: string): string {
-  const examples: Record<string, string> = {
-    Stage: 'write <Stage title="Знайомство" minutes={5}>',
-    Handout: 'write <Handout title="Мої дорослі" audience="pupil">',
-    Cards: 'write <Cards title="Червоні прапорці" audience="team">',
-    Station: 'write <Station n={1} title="Фейковий профіль">',
-    Picture: 'write <Picture size="page"> with one picture inside: ![Що зображено](./picture.svg)',
-  };
-  return examples[name] ?? `see docs/AUTHORING.md for <${name}>`;
-}
+/** A correct opening tag of the components with required attributes, for hints. */
+const EXAMPLES: Readonly<Record<string, string>> = {
+  Stage: '<Stage title="Знайомство" minutes={5}>',
+  Handout: '<Handout title="Мої дорослі" audience="pupil">',
+  Cards: '<Cards title="Червоні прапорці" audience="team">',
+  Station: '<Station n={1} title="Фейковий профіль">',
+  Fact: '<Fact id="…" />',
+  Picture: '<Picture size="page">',
+};
 
 /** Children rules: Cards hold only Card, Discuss holds lists, Helplines holds nothing. */
 function checkChildren(node: JsxElement, name: string, spec: ComponentSpec): Finding[] {
   const { line, column } = startOf(node);
   const children = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
   if (spec.children === 'none' && children.length) {
-    return [error(line, column, `<${name}> takes no content`, `write it as <${name} /> and put your own text outside it`)];
+    return [error(line, column, 'component-no-content', { name })];
   }
   if (spec.children === 'cards') {
     const stray = children.find((child) => !(isJsx(child as Nodes) && (child as JsxElement).name === 'Card'));
     if (stray) {
       const at = startOf(stray as Nodes);
-      return [error(at.line, at.column, `<${name}> may contain only <Card> elements`, 'wrap each card in <Card>…</Card>; put other text before the <Cards>')];
+      return [error(at.line, at.column, 'cards-only-card', { name })];
     }
-    if (!children.length) return [error(line, column, `<${name}> has no <Card>`, 'add at least one <Card>…</Card>')];
+    if (!children.length) return [error(line, column, 'cards-empty', { name })];
   }
   if (spec.children === 'list') {
     const stray = children.find((child) => child.type !== 'list');
     if (stray || !children.length) {
       const at = stray ? startOf(stray as Nodes) : { line, column };
-      return [error(at.line, at.column, '<Discuss> must contain a Markdown list of questions', 'write each question as a list item ("1. …" or "- …"); put an intro before <Discuss>')];
+      return [error(at.line, at.column, 'discuss-list')];
     }
   }
   if (spec.children === 'picture') {
     const images = pictureChildren(children as Nodes[]);
     if (images.pictures !== 1 || images.other) {
-      return [error(line, column, `<${name}> must hold exactly one picture and nothing else`, `write ${exampleFor(name).slice('write '.length)}; put text before or after it`)];
+      return [error(line, column, 'picture-one', { name, example: EXAMPLES[name] ?? '' })];
     }
   }
   if (spec.children === 'markdown' && !children.length) {
-    return [error(line, column, `<${name}> is empty`, `write the ${COMPONENTS[name as keyof typeof COMPONENTS].meaning} inside it, or delete it`)];
+    return [error(line, column, 'component-empty', { name })];
   }
   return [];
 }
@@ -216,7 +204,7 @@ function checkStations(tree: Root): Finding[] {
     const n = numberAttribute(station, 'n');
     if (n === undefined || n === index + 1) return [];
     const { line, column } = startOf(station);
-    return [error(line, column, `<Station n={${n}}> is station ${index + 1} in reading order`, `number the stations 1, 2, 3 … in order: write n={${index + 1}}`)];
+    return [error(line, column, 'station-order', { n, index: index + 1 })];
   });
 }
 
@@ -227,7 +215,7 @@ function checkOptionalStages(tree: Root): Finding[] {
     const help = findComponent(stage, HELP_COMPONENTS);
     if (!help) return [];
     const { line, column } = startOf(stage);
-    return [error(line, column, `this stage is optional but holds <${help}>: pupils learn here where to get help`, `remove optional from this stage, or move <${help}> to a stage every class does`)];
+    return [error(line, column, 'optional-stage-help', { help })];
   });
 }
 
@@ -243,25 +231,20 @@ function findComponent(node: Nodes, names: readonly string[]): string | undefine
 }
 
 /** A link: to a web page, an e-mail address, a phone number, or a page of this site. */
-function checkLink(url: string, line: number, column: number, context: BodyContext): Finding[] {
-  const link = classifyLink(url);
-  if ('problem' in link) return [error(line, column, link.problem.message, link.problem.hint, link.problem.rule)];
-  return link.kind === 'site' ? checkSiteLink(url, line, column, context) : [];
-}
-
-/**
- * A link to another page of this site (../other-lesson/, #stage-…). Hook for the link rule of the authoring work
- * (issue 15): that the page or anchor exists. Until then every such link is accepted here; the kit prints it as text.
- */
-function checkSiteLink(_url: string, _line: number, _column: number, _context: BodyContext): Finding[] {
-  return [];
+function checkLink(node: Link | Definition, line: number, column: number, context: BodyContext): Finding[] {
+  const link = classifyLink(node.url);
+  if ('problem' in link) return [linkFinding(link.problem, line, column)];
+  if (link.kind !== 'site' || !context.links) return [];
+  const { findings, target } = checkSiteLink(node.url, context.links.source, context.links.site, line, column);
+  // The printed kit cannot follow a link: it prints the title of the page the link leads to (read/inline.ts).
+  if (target?.title && node.type === 'link') node.data = { ...node.data, ...({ siteTitle: target.title, siteLang: context.links.source.lang } satisfies SiteLinkData) };
+  return findings;
 }
 
 /** A table no wider than a kit page can set readably. */
 function checkTable(columns: number, line: number, column: number): Finding[] {
   if (columns <= MAX_TABLE_COLUMNS) return [];
-  const hint = 'split it into narrower tables, or turn it round (the columns as rows)';
-  return [error(line, column, `the table has ${columns} columns, more than the ${MAX_TABLE_COLUMNS} a printed page holds readably`, hint, 'table-too-wide')];
+  return [error(line, column, 'table-too-wide', { columns, limit: MAX_TABLE_COLUMNS })];
 }
 
 /** Start of a node's source position (1:1 when unknown). */

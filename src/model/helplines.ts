@@ -6,6 +6,7 @@ import { readDataText } from './files.ts';
 import { MAX_DATA_BYTES } from './limits.ts';
 import { WebUrlSchema } from './links.ts';
 import { BAND_IDS, bandOrder, type BandId } from './bands.ts';
+import { isStale, STALE_AFTER_MONTHS, today } from './freshness.ts';
 
 /** Text that must not be empty. */
 const Text = z.string().trim().min(1);
@@ -40,29 +41,31 @@ export const HelplineSchema = z
     /** The date it was confirmed from the source, or null when it could not be: then it prints "не перевірено". */
     verified: DateSchema.nullable(),
   })
-  .refine((line) => line.phone || line.url, 'give a phone number or a url');
+  .refine((line) => line.phone || line.url, { error: 'give a phone number or a url', params: { rule: 'helpline-contact' } });
 
 /** A validated helpline entry. */
 export type Helpline = z.output<typeof HelplineSchema>;
 
-/** Read lessons/_data/helplines.yaml; a missing or invalid file is an error, an unverified entry a warning. */
+/** Read lessons/_data/helplines.yaml; a missing or invalid file is an error, an unverified or long unverified entry a warning. */
 export function loadHelplines(file: string): { helplines: Helpline[]; diagnostics: Diagnostic[] } {
   const path = displayPath(file);
   const read = readDataText(file, MAX_DATA_BYTES);
   if (!read) {
-    return { helplines: [], diagnostics: inFile(path, [error(1, 1, 'helplines data is missing', 'create lessons/_data/helplines.yaml: a list of entries with name, phone or url, source and verified')]) };
+    return { helplines: [], diagnostics: inFile(path, [error(1, 1, 'helplines-missing')]) };
   }
   if ('problem' in read) return { helplines: [], diagnostics: inFile(path, [read.problem]) };
   const yaml = parseYaml(read.text, 1);
   if (yaml.findings.length) return { helplines: [], diagnostics: inFile(path, yaml.findings) };
   const result = z.array(HelplineSchema).min(1).safeParse(yaml.value, { reportInput: true });
   if (!result.success) return { helplines: [], diagnostics: inFile(path, issuesToFindings(result.error.issues, yaml)) };
-  const unverified = result.data.flatMap((line, index) => {
-    if (line.verified !== null) return [];
+  const now = today();
+  const findings = result.data.flatMap((line, index) => {
     const { line: at, column } = yaml.locate([index, 'verified']);
-    return [warning(at, column, `"${line.name}" is not verified`, 'confirm it from an official source, then set source: and verified: YYYY-MM-DD')];
+    if (line.verified === null) return [warning(at, column, 'helpline-unverified', { name: line.name })];
+    if (isStale(line.verified, now)) return [warning(at, column, 'helpline-stale', { name: line.name, verified: line.verified, months: STALE_AFTER_MONTHS })];
+    return [];
   });
-  return { helplines: result.data, diagnostics: inFile(path, unverified) };
+  return { helplines: result.data, diagnostics: inFile(path, findings) };
 }
 
 /** The date the oldest verified fact was checked, for "facts verified on …" lines; undefined if none. */

@@ -7,11 +7,12 @@ import { loadHelplines, type Helpline } from './helplines.ts';
 import { loadFacts, type Fact } from './facts.ts';
 import { ACTION_PLAN_FILE, checkActionPlans, loadActionPlans, type ActionPlan } from './action-plan.ts';
 import { checkPages } from './pages.ts';
+import { siteMapFor } from './site-map.ts';
 import { loadSharedText } from './shared-texts.ts';
 import { LANGS } from './formats.ts';
 import { isJsx, isParent, textAttribute } from './mdast.ts';
 import type { Nodes } from 'mdast';
-import { displayPath, error, inFile, suggest, type Diagnostic } from './diagnostics.ts';
+import { displayPath, error, inFile, suggest, warning, type Diagnostic } from './diagnostics.ts';
 
 /**
  * Every lesson file under a lessons folder, skipping names that start with `_`, sorted. A folder that is a symbolic
@@ -64,7 +65,8 @@ export interface Library {
 
 /** Load every lesson and the shared data under a lessons folder. */
 export function loadLibrary(root: string): Library {
-  const lessons = findLessonFiles(root).map((file) => loadLesson(file));
+  const site = siteMapFor(root);
+  const lessons = findLessonFiles(root).map((file) => loadLesson(file, undefined, { site }));
   const { helplines, diagnostics: dataDiagnostics } = loadHelplines(join(root, '_data', 'helplines.yaml'));
   const { facts, diagnostics: factDiagnostics } = loadFacts(join(root, '_data', 'facts.yaml'));
   const { plans: actionPlans, diagnostics: planDiagnostics } = loadActionPlans(join(root, ACTION_PLAN_FILE));
@@ -75,10 +77,11 @@ export function loadLibrary(root: string): Library {
     ...lessons.flatMap((lesson) => checkFactIds(lesson, facts)),
     ...planDiagnostics,
     ...lessons.flatMap((lesson) => checkActionPlans(lesson, actionPlans)),
+    ...checkLessonFolders(root),
     ...checkOneFilePerLanguage(lessons),
     ...checkTranslations(lessons),
     ...checkSharedTexts(root),
-    ...checkPages(root),
+    ...checkPages(root, site),
   ];
   return { lessons, helplines, facts, actionPlans, diagnostics };
 }
@@ -86,6 +89,28 @@ export function loadLibrary(root: string): Library {
 /** Lessons that would be published: valid, and not drafts unless drafts are shown. */
 export function publishedLessons(library: Library, { drafts = false } = {}): ValidLesson[] {
   return library.lessons.filter(isValid).filter((lesson) => drafts || !lesson.data.draft);
+}
+
+/**
+ * A lesson folder always holds its lesson as index.mdx (or a translation index.<lang>.mdx): a folder whose lesson file is
+ * named otherwise (urok.mdx, Index.mdx) would silently never be published, and one with no lesson file at all is worth a
+ * warning.
+ */
+function checkLessonFolders(root: string): Diagnostic[] {
+  if (!existsSync(root)) return [];
+  const realRoot = realpathSync(root);
+  return readdirSync(root)
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
+    .sort()
+    .flatMap((name) => {
+      const folder = join(root, name);
+      if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory() || !isInside(realRoot, realpathSync(folder))) return [];
+      const files = readdirSync(folder).sort();
+      if (files.some((file) => /^index(\.[^.]+)?\.mdx$/.test(file))) return [];
+      const misnamed = files.filter((file) => /\.mdx?$/i.test(file));
+      if (misnamed.length) return misnamed.flatMap((file) => inFile(displayPath(join(folder, file)), [error(1, 1, 'lesson-file-name', { name: file, langs: LANGS.join(', ') })]));
+      return inFile(displayPath(folder), [warning(1, 1, 'lesson-folder-empty', { folder: displayPath(folder) })]);
+    });
 }
 
 /** One lesson per slug and language: index.mdx and index.uk.mdx are both the Ukrainian lesson, and one would be lost. */
@@ -98,10 +123,8 @@ function checkOneFilePerLanguage(lessons: readonly LoadedLesson[]): Diagnostic[]
       first.set(key, lesson);
       return [];
     }
-    const [a, b] = [earlier, lesson].map((l) => displayPath(l.file));
-    const message = `${a} and ${b} are both the ${lesson.lang === 'uk' ? 'Ukrainian' : `"${lesson.lang}"`} lesson "${lesson.slug}"`;
-    const hint = lesson.lang === 'uk' ? 'keep the Ukrainian lesson in index.mdx only: merge the two files and delete the other' : `keep one file index.${lesson.lang}.mdx: merge the two and delete the other`;
-    return inFile(b, [error(1, 1, message, hint, 'lesson-duplicate')]);
+    const [a, b] = [earlier, lesson].map((l) => displayPath(l.file)) as [string, string];
+    return inFile(b, [error(1, 1, 'lesson-duplicate', { a, b, lang: lesson.lang, slug: lesson.slug })]);
   });
 }
 
@@ -113,13 +136,13 @@ function checkTranslations(lessons: readonly LoadedLesson[]): Diagnostic[] {
     .flatMap((lesson) => {
       const original = originals.get(lesson.slug);
       if (!original) {
-        return inFile(displayPath(lesson.file), [error(1, 1, `translation without an original: lessons/${lesson.slug}/index.mdx is missing`, 'write the Ukrainian lesson first; a translation sits next to it')]);
+        return inFile(displayPath(lesson.file), [error(1, 1, 'translation-orphan', { slug: lesson.slug })]);
       }
       if (!original.data || !lesson.data) return [];
       const differs = (['format', 'duration'] as const).filter((key) => original.data![key] !== lesson.data![key]);
       if (original.data.bands.join() !== lesson.data.bands.join()) differs.push('bands' as never);
       return differs.length
-        ? inFile(displayPath(lesson.file), [error(1, 1, `translation differs from the original in ${differs.join(', ')}`, 'a translation is the same lesson: copy these fields from index.mdx')])
+        ? inFile(displayPath(lesson.file), [error(1, 1, 'translation-differs', { fields: differs })])
         : [];
     });
 }
@@ -128,7 +151,7 @@ function checkTranslations(lessons: readonly LoadedLesson[]): Diagnostic[] {
 function checkSharedTexts(root: string): Diagnostic[] {
   const file = join(root, '_data', 'safeguarding.uk.md');
   if (!existsSync(file)) {
-    return inFile(displayPath(file), [error(1, 1, 'the shared disclosure protocol is missing', 'write it once in lessons/_data/safeguarding.uk.md (plain Markdown); every <Safeguarding /> shows it')]);
+    return inFile(displayPath(file), [error(1, 1, 'protocol-missing')]);
   }
   return LANGS.flatMap((lang) => {
     const localized = join(root, '_data', `safeguarding.${lang}.md`);
@@ -144,9 +167,7 @@ function checkFactIds(lesson: LoadedLesson, facts: readonly Fact[]): Diagnostic[
     if (isJsx(node) && node.name === 'Fact') {
       const id = textAttribute(node, 'id');
       if (id && !known.includes(id)) {
-        const guess = suggest(id, known);
-        const hint = guess ? `did you mean "${guess}"?` : `add it to lessons/_data/facts.yaml with source: and verified:, or use one of: ${known.join(', ')}`;
-        findings.push(...inFile(displayPath(lesson.file), [error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, `<Fact id="${id}"> is not in facts.yaml`, hint)]));
+        findings.push(...inFile(displayPath(lesson.file), [error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, 'fact-unknown', { id, guess: suggest(id, known), known })]));
       }
     }
     if (isParent(node)) node.children.forEach((child) => visit(child as Nodes));

@@ -4,6 +4,7 @@
  * by the checker, never rendered as a link on the site, and never written into a kit. One predicate for all three.
  */
 import { z } from 'astro/zod';
+import { error, type Finding } from './diagnostics.ts';
 
 /** What a link points to. */
 export type LinkKind = 'web' | 'mail' | 'phone' | 'site';
@@ -17,16 +18,18 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** A phone number as `tel:` takes it: digits, +, spaces and the usual separators. */
 const PHONE = /^\+?[0-9][0-9 ().-]*$/;
 
-/** A link that may not stand in a lesson: why, and what to write instead. */
-export interface LinkProblem {
-  /** A stable id for the rule (the message catalogue keys on it). */
-  rule: 'link-scheme' | 'link-no-scheme' | 'link-malformed';
-  message: string;
-  hint: string;
+/** What the model records on a link into the site that leads to a titled page (mdast `data`), for the printed kit. */
+export interface SiteLinkData {
+  /** The title of the lesson or page the link leads to. */
+  siteTitle?: string;
+  /** The language of the lesson the link stands in (how the kit quotes the title). */
+  siteLang?: 'uk' | 'en';
 }
 
-/** The hint every refused link gets. */
-const LINK_HINT = 'link to a web page as https://…, to an e-mail as mailto:…, to a phone as tel:…, or to another lesson as ../slug/';
+/** A link that may not stand in a lesson: the rule it breaks, and the link as a message quotes it. */
+export type LinkProblem =
+  | { rule: 'link-scheme' | 'link-no-scheme'; params: { url: string } }
+  | { rule: 'link-malformed'; params: { url: string; kind: 'web' | 'phone' } };
 
 /**
  * The URL as a browser would read it: browsers drop leading and trailing control characters and spaces, and tabs and
@@ -42,21 +45,26 @@ export function classifyLink(url: string): { kind: LinkKind } | { problem: LinkP
   const scheme = SCHEME.exec(seen)?.[1].toLowerCase();
   if (scheme === undefined) {
     if (seen.startsWith('//')) {
-      return { problem: { rule: 'link-no-scheme', message: `link "${quote(url)}" has no https: in front`, hint: 'write the whole address, e.g. https://example.org/page' } };
+      return { problem: { rule: 'link-no-scheme', params: { url: quote(url) } } };
     }
     return { kind: 'site' };
   }
   const kind = SCHEMES[`${scheme}:`];
   if (!kind) {
-    return { problem: { rule: 'link-scheme', message: `link "${quote(url)}" is not allowed: a lesson links only to web pages, e-mail addresses, phone numbers and pages of this site`, hint: LINK_HINT } };
+    return { problem: { rule: 'link-scheme', params: { url: quote(url) } } };
   }
   if (kind === 'web' && !isWebAddress(seen)) {
-    return { problem: { rule: 'link-malformed', message: `link "${quote(url)}" is not a complete web address`, hint: 'write the whole address, e.g. https://example.org/page' } };
+    return { problem: { rule: 'link-malformed', params: { url: quote(url), kind: 'web' } } };
   }
   if (kind === 'phone' && !PHONE.test(decodeSafely(seen.slice('tel:'.length)))) {
-    return { problem: { rule: 'link-malformed', message: `link "${quote(url)}" is not a phone number`, hint: 'write tel: and the number as dialled, e.g. tel:116111' } };
+    return { problem: { rule: 'link-malformed', params: { url: quote(url), kind: 'phone' } } };
   }
   return { kind };
+}
+
+/** A refused link as a finding at its position. */
+export function linkFinding(problem: LinkProblem, line: number, column: number): Finding {
+  return problem.rule === 'link-malformed' ? error(line, column, problem.rule, problem.params) : error(line, column, problem.rule, problem.params);
 }
 
 /** The problem with a link, if it may not stand in a lesson. */
@@ -93,7 +101,7 @@ function decodeSafely(text: string): string {
 }
 
 /** A URL for a message: control characters shown as \u escapes, long ones shortened. */
-function quote(url: string): string {
+export function quote(url: string): string {
   const shown = url.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
 }

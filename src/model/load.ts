@@ -5,11 +5,16 @@ import { LessonSchema, type LessonData } from './schema.ts';
 import { LANGS, type Lang } from './formats.ts';
 import { findFrontmatter, issuesToFindings, parseYaml } from './frontmatter.ts';
 import { checkBody } from './grammar.ts';
-import { readStages } from './mdast.ts';
+import { readStages, stageId } from './mdast.ts';
+import { siteMapFor, type SiteMap } from './site-map.ts';
 import { displayPath, error, hasErrors, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
-import { checkInside, describeRefusal, isAllowed, readAllowed } from './files.ts';
+import { checkInside, isAllowed, readAllowed } from './files.ts';
 import { MAX_LESSON_BYTES } from './limits.ts';
 import { checkNesting } from './nesting.ts';
+import { mdxSyntaxFinding } from './mdx-errors.ts';
+import { checkGlossary } from './glossary.ts';
+import { templateMarks } from './template.ts';
+import { slugFor } from './transliterate.ts';
 import {
   BOM,
   bomFinding,
@@ -42,6 +47,11 @@ export interface LoadedLesson {
 /** A loaded lesson without errors. */
 export type ValidLesson = LoadedLesson & { data: LessonData };
 
+/** How a lesson is loaded: the site map its links are checked against (default: read from its lessons folder). */
+export interface LoadOptions {
+  site?: SiteMap;
+}
+
 /** Slugs are ASCII so copies survive zips and FAT32 USB sticks. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -53,7 +63,7 @@ const LESSON_FILE = /^index(?:\.([a-z]{2}))?\.mdx$/;
  * read only if it is a regular file inside its folder and within MAX_LESSON_BYTES; `source` skips the reading (tests,
  * an editor's unsaved text).
  */
-export function loadLesson(file: string, source?: string): LoadedLesson {
+export function loadLesson(file: string, source?: string, options: LoadOptions = {}): LoadedLesson {
   const slug = basename(dirname(resolve(file)));
   const lang = langOf(file);
   const findings: Finding[] = [...checkName(slug, file)];
@@ -76,14 +86,19 @@ export function loadLesson(file: string, source?: string): LoadedLesson {
     return result(empty);
   }
   findings.push(...controlCharacters(text));
-  const { data, duration, findings: frontmatterFindings, locateDuration } = readFrontmatter(text);
+  const { data, duration, findings: frontmatterFindings, locate } = readFrontmatter(text);
   findings.push(...frontmatterFindings);
   const body = parseBody(text);
   findings.push(...body.findings);
   // A body that did not parse (or is refused) is reported alone: rules on an empty tree would only add false errors.
   if (!body.tree) return result(empty, data);
-  findings.push(...checkBody(body.tree, { file: resolve(file), format: data?.format }));
-  if (duration !== undefined) findings.push(...checkMinutes(body.tree, duration, locateDuration));
+  const site = options.site ?? siteMapFor(dirname(dirname(resolve(file))));
+  const stageIds = readStages(body.tree).map((stage) => stageId(stage.title));
+  const links = { site, source: { kind: 'lesson' as const, slug, lang: lang ?? 'uk', draft: data?.draft ?? false, stageIds } };
+  findings.push(...checkBody(body.tree, { file: resolve(file), format: data?.format, links }));
+  if (duration !== undefined) findings.push(...checkMinutes(body.tree, duration, () => locate(['duration'])));
+  if (data) findings.push(...checkGlossary(body.tree, { ...data, lang: lang ?? 'uk' }, (index) => locate(['glossary', index, 'term'])));
+  findings.push(...templateMarks(text, data?.draft ?? true));
   return result(body.tree, data);
 }
 
@@ -92,22 +107,15 @@ function readLessonSource(file: string): { text: string } | { problem: Finding }
   const folder = dirname(resolve(file));
   const checked = checkInside(folder, resolve(file), MAX_LESSON_BYTES);
   if (!isAllowed(checked)) {
-    if (checked.kind === 'too-large') {
-      return { problem: error(1, 1, `the lesson file ${describeRefusal(checked)}`, 'split it into two lessons', 'file-too-large') };
-    }
-    const message =
-      checked.kind !== 'link-outside'
-        ? `the lesson file ${describeRefusal(checked)}`
-        : checked.folder
-          ? `the lesson folder is a symbolic link to ${checked.target}, outside the lessons folder`
-          : `the lesson file is a symbolic link to ${checked.target}, outside its lesson folder`;
-    const hint = 'a lesson is a text file index.mdx (or index.<lang>.mdx) kept in its own folder in lessons/, not a link to one';
-    return { problem: error(1, 1, message, hint, checked.kind === 'link-outside' ? 'lesson-outside' : 'lesson-not-a-file') };
+    if (checked.kind === 'too-large') return { problem: error(1, 1, 'file-too-large', { file: 'lesson', bytes: checked.bytes, limit: checked.limit }) };
+    if (checked.kind === 'link-outside') return { problem: error(1, 1, 'lesson-outside', { target: checked.target, folder: checked.folder === true }) };
+    // A lesson file is found by listing its folder, so "outside" cannot happen; a link to nothing reads as missing.
+    return { problem: error(1, 1, 'lesson-not-a-file', { what: checked.kind === 'not-a-file' ? checked.what : 'missing' }) };
   }
   const decoded = decodeUtf8(readAllowed(checked, MAX_LESSON_BYTES));
   if ('badByte' in decoded) {
     const { line, column } = decoded.badByte;
-    return { problem: error(line, column, 'the file is not UTF-8 text', 'save it as UTF-8 (Windows-1251 and other encodings are not read)', 'file-encoding') };
+    return { problem: error(line, column, 'file-encoding') };
   }
   return decoded;
 }
@@ -122,7 +130,7 @@ export function readLessonText(file: string): string | undefined {
 function checkSize(source: string): { text: string } | { problem: Finding } {
   const bytes = Buffer.byteLength(source, 'utf8');
   if (bytes <= MAX_LESSON_BYTES) return { text: source };
-  return { problem: error(1, 1, `the lesson is ${Math.ceil(bytes / 1024)} KB, over the limit of ${MAX_LESSON_BYTES / 1024} KB`, 'split the lesson into two lessons', 'file-too-large') };
+  return { problem: error(1, 1, 'file-too-large', { file: 'lesson', bytes, limit: MAX_LESSON_BYTES }) };
 }
 
 /**
@@ -137,10 +145,10 @@ export function parseBody(source: string): { tree?: Root; findings: Finding[] } 
   try {
     tree = mdxToMdast(source) as Root;
   } catch (cause) {
-    const syntax = mdxSyntaxFinding(cause);
+    const syntax = mdxSyntaxFinding(cause, source);
     // An unclosed fence swallows the closing tags after it: the parser's complaint is about those, so name the fence.
     const fence = unclosedFence(source, bodyStartLine(source));
-    return { findings: [fence ? unclosedFenceFinding(fence, `${syntax.line}:${syntax.column} ${syntax.message}`) : syntax] };
+    return { findings: [fence ? unclosedFenceFinding(fence, `${syntax.line}:${syntax.column}`) : syntax] };
   }
   const deep = checkNesting(tree);
   if (deep) return { findings: [deep] };
@@ -173,11 +181,11 @@ export function langOf(file: string): Lang | undefined {
 function checkName(slug: string, file: string): Finding[] {
   const findings: Finding[] = [];
   if (!SLUG.test(slug)) {
-    findings.push(error(1, 1, `folder name "${slug}" is not a valid lesson slug`, 'use lower-case Latin letters, digits and hyphens, transliterated from the title, e.g. moya-persha-podorozh'));
+    findings.push(error(1, 1, 'lesson-slug', { slug, suggestion: slugFor(slug) || undefined }));
   }
   const name = basename(file);
   if (!LESSON_FILE.test(name) || !langOf(file)) {
-    findings.push(error(1, 1, `"${name}" is not a lesson file name`, `name it index.mdx (Ukrainian) or index.<lang>.mdx with lang one of ${LANGS.join(', ')}`));
+    findings.push(error(1, 1, 'lesson-file-name', { name, langs: LANGS.join(', ') }));
   }
   return findings;
 }
@@ -187,25 +195,26 @@ function readFrontmatter(source: string): {
   data: LessonData | undefined;
   duration?: number;
   findings: Finding[];
-  locateDuration: () => { line: number; column: number };
+  /** Line and column in the file of a frontmatter field (1:1 when there is no frontmatter). */
+  locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 } {
   const block = findFrontmatter(source);
   if (!block) {
-    const hint = 'start the file with --- on the first line, the fields, then --- (see docs/AUTHORING.md)';
-    const problem = unclosedFrontmatter(source) ?? error(1, 1, 'the lesson has no frontmatter', hint);
-    return { data: undefined, findings: [problem], locateDuration: () => ({ line: 1, column: 1 }) };
+    const problem = unclosedFrontmatter(source) ?? error(1, 1, 'frontmatter-missing');
+    return { data: undefined, findings: [problem], locate: () => ({ line: 1, column: 1 }) };
   }
   const yaml = parseYaml(block.text, block.firstLine);
-  const locateDuration = () => yaml.locate(['duration']);
-  if (yaml.findings.length) return { data: undefined, findings: yaml.findings, locateDuration };
+  const locate = yaml.locate;
+  if (yaml.findings.length) return { data: undefined, findings: yaml.findings, locate };
   if (typeof yaml.value !== 'object' || yaml.value === null || Array.isArray(yaml.value)) {
-    return { data: undefined, findings: [error(block.firstLine, 1, 'the frontmatter must be a list of fields (name: value)', 'see docs/AUTHORING.md for an example')], locateDuration };
+    const noSpace = /^([A-Za-z_]+):(\S.*)$/m.exec(block.text);
+    return { data: undefined, findings: [error(block.firstLine, 1, 'frontmatter-not-fields', { noSpace: noSpace ? `${noSpace[1]}: ${noSpace[2]}` : undefined })], locate };
   }
   const raw = (yaml.value as { duration?: unknown }).duration;
   const duration = Number.isInteger(raw) ? (raw as number) : undefined;
   const result = LessonSchema.safeParse(yaml.value, { reportInput: true });
-  if (result.success) return { data: result.data, duration, findings: [], locateDuration };
-  return { data: undefined, duration, findings: issuesToFindings(result.error.issues, yaml), locateDuration };
+  if (result.success) return { data: result.data, duration, findings: [], locate };
+  return { data: undefined, duration, findings: issuesToFindings(result.error.issues, yaml), locate };
 }
 
 /** The stages' minutes add up to the lesson's duration, and there is at least one stage. */
@@ -213,23 +222,12 @@ function checkMinutes(tree: Root, duration: number, locateDuration: () => { line
   const stages = readStages(tree);
   const { line, column } = locateDuration();
   if (!stages.length) {
-    return [error(line, column, 'the lesson has no <Stage>', 'write the plan as <Stage title="…" minutes={…}> blocks at the top level')];
+    return [error(line, column, 'stage-missing')];
   }
+  // A stage whose minutes are missing or not a whole number is reported at the stage; a sum would only repeat it.
+  if (stages.some((stage) => stage.minutes === 0)) return [];
   const total = stages.reduce((sum, stage) => sum + stage.minutes, 0);
   if (total === duration) return [];
   const sum = stages.map((stage) => stage.minutes).join(' + ');
-  return [error(line, column, `duration is ${duration} minutes but the stages add up to ${total} (${sum})`, `set duration: ${total}, or change the minutes of a stage`)];
-}
-
-/** An MDX syntax error as a located finding; Sätteri's messages start with `line:column`. */
-function mdxSyntaxFinding(cause: unknown): Finding {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  const at = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*/.exec(message);
-  const text = (at ? message.slice(at[0].length) : message)
-    .replace(/\s*\((\d+):(\d+)\)/, ' (opened at line $1, column $2)')
-    .replace(/\s*\([a-z-]+:[a-z-]+\)\s*$/, '')
-    .trim();
-  const hint =
-    'check that every <Component> is closed and that < and { in plain text are escaped as \\< and \\{ (write quotes as «…»)';
-  return error(at ? Number(at[1]) : 1, at ? Number(at[2]) : 1, `MDX: ${text}`, hint);
+  return [error(line, column, 'stage-minutes', { duration, total, sum })];
 }

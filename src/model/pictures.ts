@@ -4,9 +4,10 @@
  * file, no site, no script). The pixel count is read from the file's header, so an oversized picture is named before
  * any decoder tries it.
  */
-import { dirname } from 'node:path';
-import { error, type Finding } from './diagnostics.ts';
-import { checkInside, describeRefusal, formatBytes, isAllowed, readAllowed } from './files.ts';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { displayPath, error, suggest, type Finding } from './diagnostics.ts';
+import { checkInside, isAllowed, readAllowed } from './files.ts';
 import { MAX_PICTURE_BYTES, MAX_PICTURE_PIXELS } from './limits.ts';
 
 /** The picture formats a lesson may use: browsers show them and the kit prints them. */
@@ -34,38 +35,36 @@ export function picturePath(url: string): string | undefined {
 /** Every problem with the picture at `url` in the lesson file `lessonFile`, located at the image's position. */
 export function checkPicture(lessonFile: string, url: string, alt: string | null | undefined, line: number, column: number): Finding[] {
   const findings: Finding[] = [];
-  const at = (rule: string, message: string, hint: string) => findings.push(error(line, column, message, hint, rule));
-  if (!alt?.trim()) {
-    at('image-alt', `image "${url}" has no alt text`, 'describe the picture for those who cannot see it: ![Дівчинка тримає планшет](./picture.svg)');
-  }
+  if (!alt?.trim()) findings.push(error(line, column, 'image-alt', { url }));
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-    at('image-remote', `image "${url}" is on another site`, 'put the image file in the lesson folder and link it as ./name.svg: the site and kits work offline');
+    findings.push(error(line, column, 'image-remote', { url }));
     return findings;
   }
   const folder = dirname(lessonFile);
   const path = picturePath(url);
   if (path === undefined) {
-    const suggestion = url.replace(/%(?![0-9a-f]{2})/gi, '%25');
-    at('image-url-malformed', `image "${url}" has a % that does not start an escape such as %20`, `write a per cent sign in a file name as %25: ${suggestion} (or rename the file)`);
+    findings.push(error(line, column, 'image-url-malformed', { url, fixed: url.replace(/%(?![0-9a-f]{2})/gi, '%25') }));
     return findings;
   }
   const checked = checkInside(folder, path, MAX_PICTURE_BYTES);
   if (!isAllowed(checked)) {
     switch (checked.kind) {
       case 'missing':
-        at('image-missing', `image "${url}" not found`, `put the file next to the lesson (${folder}) or correct the name`);
+        // A Windows path (.\tip.svg) names no file on the site: the slashes are the mistake, not the file.
+        if (url.includes('\\')) findings.push(error(line, column, 'image-missing', { url, folder: displayPath(folder), forwardSlashes: url.replace(/\\/g, '/') }));
+        else findings.push(error(line, column, 'image-missing', { url, folder: displayPath(folder), guess: similarFile(folder, path) }));
         break;
       case 'outside':
-        at('image-outside-lesson', `image "${url}" is outside the lesson folder`, 'copy the picture into the lesson folder and write ./name.svg: a lesson reads only its own files');
+        findings.push(error(line, column, 'image-outside-lesson', { url }));
         break;
       case 'link-outside':
-        at('image-link-outside', `image "${url}" is a symbolic link to a file outside the lesson folder`, 'copy the picture itself into the lesson folder: a lesson reads only its own files');
+        findings.push(error(line, column, 'image-link-outside', { url }));
         break;
       case 'not-a-file':
-        at('image-not-a-file', `image "${url}" ${describeRefusal(checked)}`, 'link a picture file (PNG, JPEG, GIF, WebP or SVG) in the lesson folder');
+        findings.push(error(line, column, 'image-not-a-file', { url, what: checked.what }));
         break;
       case 'too-large':
-        at('image-too-large', `image "${url}" ${describeRefusal(checked)}`, `save it smaller (under ${formatBytes(MAX_PICTURE_BYTES)}): about 2000 pixels across is plenty for print and screen`);
+        findings.push(error(line, column, 'image-too-large', { url, bytes: checked.bytes, limit: checked.limit }));
         break;
     }
     return findings;
@@ -73,24 +72,47 @@ export function checkPicture(lessonFile: string, url: string, alt: string | null
   const bytes = readAllowed(checked, MAX_PICTURE_BYTES);
   const header = readPictureHeader(bytes);
   if (!header) {
-    at('image-format', `image "${url}" is not a PNG, JPEG, GIF, WebP or SVG file`, 'save the picture as PNG (drawings) or JPEG (photos); browsers and the kit show only these formats, GIF, WebP and SVG');
+    findings.push(error(line, column, 'image-format', { url }));
     return findings;
   }
   if (header.format === 'svg') {
-    const reference = svgExternalReference(bytes.toString('utf8'));
-    if (reference) at(reference.rule, `image "${url}" ${reference.message}`, reference.hint);
+    const problem = svgExternalReference(bytes.toString('utf8'));
+    if (problem) findings.push(svgFinding(problem, url, line, column));
     return findings;
   }
   if (header.width === undefined || header.height === undefined) {
-    at('image-corrupt', `image "${url}" is not a valid ${header.format.toUpperCase()} file (its header is broken)`, 'open it in an image editor and save it again');
+    findings.push(error(line, column, 'image-corrupt', { url, format: header.format }));
   } else if (header.width * header.height > MAX_PICTURE_PIXELS) {
-    at(
-      'image-too-many-pixels',
-      `image "${url}" is ${header.width} × ${header.height} pixels, over the pixel limit of ${MAX_PICTURE_PIXELS.toLocaleString('en')}`,
-      'scale it down: about 2000 pixels across is plenty for print and screen',
-    );
+    findings.push(error(line, column, 'image-too-many-pixels', { url, width: header.width, height: header.height, limit: MAX_PICTURE_PIXELS }));
   }
   return findings;
+}
+
+/** A file in the lesson folder whose name differs from a missing picture's only in case or extension (Zamok.SVG, zamok.png). */
+function similarFile(folder: string, path: string): string | undefined {
+  // The folder itself is listed only when it is a real folder of the library, never through a link that leads outside.
+  const self = checkInside(folder, '.', 0);
+  if (!existsSync(folder) || ('kind' in self && self.kind !== 'not-a-file')) return undefined;
+  const wanted = basename(path).toLowerCase();
+  const stem = wanted.replace(/\.[^.]*$/, '');
+  const names = readdirSync(folder).filter((name) => !name.startsWith('index.') && !name.startsWith('.'));
+  const found =
+    names.find((name) => name.toLowerCase() === wanted) ??
+    names.find((name) => name.toLowerCase().replace(/\.[^.]*$/, '') === stem) ??
+    suggest(wanted, names);
+  return found ? `./${found}` : undefined;
+}
+
+/** An SVG's problem as a finding at the picture's position. */
+function svgFinding(problem: SvgProblem, url: string, line: number, column: number): Finding {
+  switch (problem.rule) {
+    case 'svg-external':
+      return error(line, column, 'svg-external', { url, target: problem.target, line: problem.line });
+    case 'svg-script':
+      return error(line, column, 'svg-script', { url, what: problem.what, line: problem.line });
+    case 'image-too-many-pixels':
+      return error(line, column, 'image-too-many-pixels', { url, width: problem.width, height: problem.height, limit: MAX_PICTURE_PIXELS, svgLine: problem.line });
+  }
 }
 
 /** The format of a picture from its first bytes, with its size in pixels for raster formats; undefined for anything else. */
@@ -154,12 +176,13 @@ function looksLikeSvg(bytes: Uint8Array): boolean {
   return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)*<svg[\s>]/i.test(head);
 }
 
-/** An SVG construct that reaches outside the file, runs code or holds an oversized picture, with the message to give. */
-export interface SvgProblem {
-  rule: 'svg-external' | 'svg-script' | 'image-too-many-pixels';
-  message: string;
-  hint: string;
-}
+/** An SVG construct that reaches outside the file, runs code or holds an oversized picture, and where (line of the SVG). */
+export type SvgProblem =
+  /** A linked file or site (`target`), or `@entity` (an external entity), `@import` (a style sheet). */
+  | { rule: 'svg-external'; target: string; line: number }
+  /** A `script` or `foreignObject` element, an event attribute (`onload`), or a `javascript` link. */
+  | { rule: 'svg-script'; what: string; line: number }
+  | { rule: 'image-too-many-pixels'; width: number; height: number; line: number };
 
 /** A start tag: its name and its attributes' text (quoted values may hold ">"; a bare "<" ends the try, keeping the scan linear). */
 const START_TAG = /<([a-zA-Z][\w:.-]*)((?:[^<>"']|"[^"]*"|'[^']*')*)>/g;
@@ -175,45 +198,34 @@ const EMBEDDED_PICTURE = /^data:image\/(?:png|jpeg|gif|webp);base64,/i;
  */
 export function svgExternalReference(svg: string): SvgProblem | undefined {
   const line = (index: number) => svg.slice(0, index).split('\n').length;
-  const external = (index: number, what: string): SvgProblem => ({
-    rule: 'svg-external',
-    message: `refers to ${what} (line ${line(index)} of the SVG)`,
-    hint: 'an SVG picture must hold everything it draws: embed the picture, or redraw it, and save the SVG again',
-  });
-  const script = (index: number, what: string): SvgProblem => ({
-    rule: 'svg-script',
-    message: `contains ${what} (line ${line(index)} of the SVG)`,
-    hint: 'a lesson picture holds no code: remove it, or export the picture again as plain SVG',
-  });
+  const shorten = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  const external = (index: number, target: string): SvgProblem => ({ rule: 'svg-external', target, line: line(index) });
+  const script = (index: number, what: string): SvgProblem => ({ rule: 'svg-script', what, line: line(index) });
   const entity = /<!ENTITY|<!DOCTYPE[^>]{0,1000}?\b(?:SYSTEM|PUBLIC)\b/i.exec(svg);
-  if (entity) return external(entity.index, 'an external entity');
+  if (entity) return external(entity.index, '@entity');
   for (const tag of svg.matchAll(START_TAG)) {
     const [, name, attributes] = tag;
-    if (/^(?:script|foreignObject)$/i.test(name!)) return script(tag.index, `a <${name}> element`);
+    if (/^(?:script|foreignObject)$/i.test(name!)) return script(tag.index, name!);
     const handler = /(?:^|\s)(on[a-z]+)\s*=/i.exec(attributes!);
-    if (handler) return script(tag.index, `an event attribute (${handler[1]})`);
+    if (handler) return script(tag.index, handler[1]!);
     for (const link of attributes!.matchAll(LINK_ATTRIBUTE)) {
       const value = (link[2] ?? link[3] ?? '').trim();
       if (value.startsWith('#')) continue;
       if (EMBEDDED_PICTURE.test(value)) {
         const header = readPictureHeader(Buffer.from(value.slice(value.indexOf(',') + 1), 'base64'));
         if (header?.width !== undefined && header.height !== undefined && header.width * header.height > MAX_PICTURE_PIXELS) {
-          return {
-            rule: 'image-too-many-pixels',
-            message: `embeds a picture of ${header.width} × ${header.height} pixels, over the pixel limit of ${MAX_PICTURE_PIXELS.toLocaleString('en')} (line ${line(tag.index)} of the SVG)`,
-            hint: 'scale the embedded picture down: about 2000 pixels across is plenty for print and screen',
-          };
+          return { rule: 'image-too-many-pixels', width: header.width, height: header.height, line: line(tag.index) };
         }
         continue;
       }
-      if (/^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))) return script(tag.index, 'a javascript: link');
-      return external(tag.index, `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`);
+      if (/^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))) return script(tag.index, 'javascript');
+      return external(tag.index, shorten(value));
     }
   }
   for (const use of svg.matchAll(/url\(\s*(['"]?)([^)'"]*)\1\s*\)|@import\b/gi)) {
     const value = use[2]?.trim();
-    if (value === undefined) return external(use.index, 'a style sheet (@import)');
-    if (!value.startsWith('#')) return external(use.index, `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`);
+    if (value === undefined) return external(use.index, '@import');
+    if (!value.startsWith('#')) return external(use.index, shorten(value));
   }
   return undefined;
 }

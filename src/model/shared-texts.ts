@@ -8,7 +8,7 @@ import type { Nodes, Root } from 'mdast';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from './diagnostics.ts';
 import { checkInside, isAllowed, readDataText } from './files.ts';
 import { MAX_DATA_BYTES } from './limits.ts';
-import { linkProblem } from './links.ts';
+import { linkFinding, linkProblem } from './links.ts';
 import { isParent } from './mdast.ts';
 import { checkNesting } from './nesting.ts';
 import { deepLinePrefix } from './source.ts';
@@ -29,7 +29,7 @@ export function loadSharedText(file: string): { tree?: Root; diagnostics: Diagno
   const known = isAllowed(checked) ? parsed.get(checked.path) : undefined;
   if (isAllowed(checked) && known && known.mtimeMs === checked.mtimeMs && known.bytes === checked.bytes) return known;
   const read = readDataText(file, MAX_DATA_BYTES);
-  if (!read) return { diagnostics: inFile(path, [error(1, 1, 'the file is missing', 'write it as plain Markdown in lessons/_data/')]) };
+  if (!read) return { diagnostics: inFile(path, [error(1, 1, 'shared-text-missing')]) };
   if ('problem' in read) return { diagnostics: inFile(path, [read.problem]) };
   const findings: Finding[] = [];
   const guard = deepLinePrefix(read.text);
@@ -48,7 +48,7 @@ function linkFindings(tree: Root): Finding[] {
   const visit = (node: Nodes) => {
     if (node.type === 'link' || node.type === 'definition') {
       const problem = linkProblem(node.url);
-      if (problem) findings.push(error(node.position?.start.line ?? 1, node.position?.start.column ?? 1, problem.message, problem.hint, problem.rule));
+      if (problem) findings.push(linkFinding(problem, node.position?.start.line ?? 1, node.position?.start.column ?? 1));
     }
     if (isParent(node)) for (const child of node.children) visit(child as Nodes);
   };

@@ -45,7 +45,7 @@ export function encodingProblem(source: string): Finding | undefined {
   const lone = /\r(?!\n)/.exec(source);
   if (lone) {
     const { line, column } = positionAt(source, lone.index);
-    return error(line, column, 'the file has line breaks written as a lone CR (old Mac style)', 'save the file with LF (Unix) line breaks; in VS Code click "CR" or "CRLF" in the status bar and choose LF', 'file-line-endings');
+    return error(line, column, 'file-line-endings');
   }
   return undefined;
 }
@@ -55,7 +55,7 @@ export const BOM = '\uFEFF';
 
 /** The error for a BOM at the start of a file (the rest is still checked, read without it). */
 export function bomFinding(): Finding {
-  return error(1, 1, 'the file starts with a byte-order mark (BOM)', 'save the file as UTF-8 without BOM (in VS Code: "UTF-8 with BOM" in the status bar → Save with Encoding → UTF-8)', 'file-bom');
+  return error(1, 1, 'file-bom');
 }
 
 /** Control characters no lesson text holds: C0 but tab, line feed and carriage return; DEL; C1. */
@@ -67,7 +67,7 @@ export function controlCharacters(source: string, limit = 5): Finding[] {
   for (const match of source.matchAll(CONTROL)) {
     const { line, column } = positionAt(source, match.index);
     const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    findings.push(error(line, column, `an invisible control character (${code}) stands here`, 'delete it: retype the text around it (it often comes from copying out of a PDF or a chat)', 'control-character'));
+    findings.push(error(line, column, 'control-character', { code }));
     if (findings.length >= limit) break;
   }
   return findings;
@@ -77,7 +77,7 @@ export function controlCharacters(source: string, limit = 5): Finding[] {
 export function unclosedFrontmatter(source: string): Finding | undefined {
   if (!/^---[ \t]*\r?\n/.test(source)) return undefined;
   if (/\r?\n---[ \t]*(\r?\n|$)/.test(source)) return undefined;
-  return error(1, 1, 'the frontmatter opened by --- on line 1 is never closed', 'end the fields with a line of three dashes: ---', 'frontmatter-unclosed');
+  return error(1, 1, 'frontmatter-unclosed');
 }
 
 /** More `{` than a lesson needs: MDX reads each as code, and its parser slows down with the square of their number. */
@@ -87,7 +87,7 @@ export function tooManyBraces(source: string): Finding | undefined {
     if (source[i - 1] === '\\') continue;
     if (++count > MAX_BRACES) {
       const { line, column } = positionAt(source, i);
-      return error(line, column, `the lesson has more than ${MAX_BRACES} "{" characters`, 'MDX reads { as the start of code: write a curly brace in text as \\{, and keep code out of lessons', 'too-many-braces');
+      return error(line, column, 'too-many-braces', { limit: MAX_BRACES });
     }
   }
   return undefined;
@@ -133,13 +133,7 @@ export function deepLinePrefix(source: string): Finding | undefined {
 
 /** The error for nesting beyond the limit, at the first place it is exceeded. */
 export function nestingFinding(line: number, column: number, depth: number): Finding {
-  return error(
-    line,
-    column,
-    `lists, quotes, components and emphasis are nested ${depth} levels deep here, more than the limit of ${MAX_NESTING}`,
-    'flatten it: a lesson needs a few levels at most (a Stage, a list, an Answer inside it)',
-    'nesting-too-deep',
-  );
+  return error(line, column, 'nesting-too-deep', { depth, limit: MAX_NESTING });
 }
 
 /**
@@ -162,10 +156,9 @@ export function unclosedFence(source: string, fromLine = 1): { line: number; col
   return open;
 }
 
-/** The finding for a fence opened at `at` and never closed. */
-export function unclosedFenceFinding(at: { line: number; column: number; fence: string }, parserMessage?: string): Finding {
-  const hint = `close it with ${at.fence} on a line of its own${parserMessage ? ` (the MDX parser then stopped with: ${parserMessage})` : ''}`;
-  return error(at.line, at.column, `the code block opened with ${at.fence} on line ${at.line} is never closed: it swallows the rest of the lesson`, hint, 'code-fence-unclosed');
+/** The finding for a fence opened at `at` and never closed; `stoppedAt` is where the MDX parser stopped, when it did. */
+export function unclosedFenceFinding(at: { line: number; column: number; fence: string }, stoppedAt?: string): Finding {
+  return error(at.line, at.column, 'code-fence-unclosed', { fence: at.fence, line: at.line, stoppedAt });
 }
 
 /** 1-based line and column of an offset in a text. */

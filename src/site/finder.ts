@@ -1,11 +1,11 @@
 /**
  * The offline finder: search for a site opened from disk (file://), where Pagefind cannot load. It filters by band,
  * format and topic like the full search, and matches the words of a query in each page's title, summary and topics
- * (src/site/words.ts). Its data is a classic script, `search/finder-data.js`, which sets FINDER_GLOBAL; written at build
+ * (src/site/words.ts: the same word groups as the full search). Its data is a classic script, `search/finder-data.js`, which sets FINDER_GLOBAL; written at build
  * time from the same lessons the pages show (src/pages/[...locale]/search/finder-data.js.ts).
  */
 import type { Lang } from '../model/formats.ts';
-import { indexWords, wordMatches, type IndexedWord } from './words.ts';
+import { indexWords, wordMatches, type IndexedWord, type Lexicon } from './words.ts';
 
 /** The global the finder's data script sets (a classic script cannot export). */
 export const FINDER_GLOBAL = 'lessonKitsFinder';
@@ -45,16 +45,23 @@ interface Prepared {
   fields: Record<Field, IndexedWord[]>;
 }
 
-/** Index the entries' words once, for many searches. */
-export function prepareEntries(entries: readonly FinderEntry[]): Prepared[] {
-  return entries.map((entry) => ({
+/** An entry with its words indexed once, and the lexicon its Ukrainian words were looked up in. */
+export interface PreparedEntries {
+  items: Prepared[];
+  lexicon?: Lexicon;
+}
+
+/** Index the entries' words once, for many searches (Ukrainian words by their word groups when a lexicon is given). */
+export function prepareEntries(entries: readonly FinderEntry[], lexicon?: Lexicon): PreparedEntries {
+  const items = entries.map((entry) => ({
     entry,
     fields: {
-      title: indexWords(entry.title, entry.lang),
-      topics: indexWords((entry.filters.topic ?? []).join(' '), entry.lang),
-      summary: indexWords(entry.summary, entry.lang),
+      title: indexWords(entry.title, entry.lang, lexicon),
+      topics: indexWords((entry.filters.topic ?? []).join(' '), entry.lang, lexicon),
+      summary: indexWords(entry.summary, entry.lang, lexicon),
     },
   }));
+  return { items, lexicon };
 }
 
 /**
@@ -62,13 +69,13 @@ export function prepareEntries(entries: readonly FinderEntry[]): Prepared[] {
  * outweigh topic matches, which outweigh summary matches; equal scores keep the data's order (youngest band first).
  * An empty query lists every entry the filters allow, like Pagefind's filter-only search.
  */
-export function findEntries(prepared: readonly Prepared[], query: string, filters: Record<string, string>): FinderHit[] {
+export function findEntries(prepared: PreparedEntries, query: string, filters: Record<string, string>): FinderHit[] {
   const scored: { hit: FinderHit; score: number; order: number }[] = [];
   const queryWords = new Map<Lang, IndexedWord[]>();
-  prepared.forEach((item, order) => {
+  prepared.items.forEach((item, order) => {
     if (!Object.entries(filters).every(([name, value]) => item.entry.filters[name]?.includes(value))) return;
     const lang = item.entry.lang;
-    if (!queryWords.has(lang)) queryWords.set(lang, indexWords(query, lang));
+    if (!queryWords.has(lang)) queryWords.set(lang, indexWords(query, lang, prepared.lexicon));
     const words = queryWords.get(lang)!;
     let score = 0;
     const marked = new Set<string>();

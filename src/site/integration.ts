@@ -1,18 +1,27 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { formatDiagnostic, hasErrors, loadLesson, loadLibrary, publishedLessons, sortDiagnostics, summarize, AuthorError } from '../model/index.ts';
+import { displayPath, formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize, AuthorError, type Diagnostic } from '../model/index.ts';
+import { reportStrings, takeLangArgument } from '../i18n/messages/index.ts';
+import { errorPage } from './error-page.ts';
+import { libraryDiagnostics, sourceFileAt, sourceProblems } from './lesson-problems.ts';
 import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from '../kit/index.ts';
 import { bandBundles } from '../kit/batch.ts';
 import type { BandId } from '../model/bands.ts';
 import { findAbsoluteUrls, findModuleScriptUrls, inlineStylesheets, relativizeCss, relativizeHtml } from './relative-urls.ts';
 import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
+import { LexiconBuilder, loadWordForms } from './lexicon.ts';
+import { LEXICON_FILE, annotateForIndex, indexedWords, isUkrainianPage, lexiconScript } from './search-index.ts';
 
+
+/** ms: how long a saved lesson file must stay unchanged before the dev server checks it and prints its problems. */
+const SETTLE_MS = 150;
 
 /** Warnings from the bundler that are known to be harmless: one per MDX file would drown real ones. */
 const HARMLESS_BUNDLER_CODES = new Set(['MODULE_LEVEL_DIRECTIVE']);
@@ -23,12 +32,15 @@ export function lessonKits(): AstroIntegration {
     name: 'lesson-kits',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
+        // `npm run dev -- --lang en` (or LESSON_KITS_LANG=en): the language of lesson problems in the terminal and the browser.
+        takeLangArgument(process.argv.slice(2));
         updateConfig({
           vite: {
             // Page scripts are inlined whatever their size: a module script loaded by address cannot run from disk.
             build: { rolldownOptions: { onLog: quietBundlerLog }, assetsInlineLimit: inlineScripts },
-            // Drafts show in `astro dev` only. Not import.meta.env.DEV: a stray DEV variable in the environment flips that.
-            define: { __SHOW_DRAFTS__: JSON.stringify(command === 'dev') },
+            // Drafts show in `astro dev` only, and only there are lessons with errors left out of the collections (a build
+            // stops on them first). Not import.meta.env.DEV: a stray DEV variable in the environment flips that.
+            define: { __SHOW_DRAFTS__: JSON.stringify(command === 'dev'), __DEV_SERVER__: JSON.stringify(command === 'dev') },
           },
         });
       },
@@ -36,19 +48,45 @@ export function lessonKits(): AstroIntegration {
         const library = loadLibrary(LESSONS);
         if (hasErrors(library.diagnostics)) throw new AuthorError(library.diagnostics);
       },
-      'astro:server:setup': ({ server, logger }) => {
-        printDiagnostics(loadLibrary(LESSONS).diagnostics, logger);
-        server.middlewares.use((request, response, next) => void serveKit(request.url ?? '', response, logger).then((served) => served || next()));
-        server.watcher.on('change', (file) => {
-          if (/\/lessons\/[^_][^/]*\/index(\.[a-z]{2})?\.mdx$/.test(file)) printDiagnostics(loadLesson(file).diagnostics, logger);
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        printDiagnostics(libraryDiagnostics(LESSONS), logger);
+        // Before Astro's own handlers: a lesson with errors is shown as its problems, never as a page of wrong content.
+        server.middlewares.use((request, response, next) => {
+          if (serveProblems(request.url ?? '/', request.method ?? 'GET', response)) return;
+          void serveKit(request.url ?? '', response, logger).then((served) => served || next());
         });
+        const root = resolve(LESSONS);
+        const pending = new Map<string, NodeJS.Timeout>();
+        // An editor may write a file in steps (emptied, then filled): the file is checked once it has been still a moment.
+        const onFile = (file: string) => {
+          clearTimeout(pending.get(file));
+          pending.set(
+            file,
+            setTimeout(() => {
+              pending.delete(file);
+              checkSaved(file);
+            }, SETTLE_MS),
+          );
+        };
+        const checkSaved = (file: string) => {
+          const path = relative(root, file);
+          if (path.startsWith('..') || !/^(?:[^_/][^/]*\/index(?:\.[a-z]{2})?\.mdx|_pages\/[^/]+\.mdx|_data\/[^/]+)$/.test(path)) return;
+          const own = displayPath(file);
+          const found = libraryDiagnostics(LESSONS).filter((d) => d.file === own);
+          printDiagnostics(found, logger);
+          if (!found.length) logger.info(`${own}: ${summarize(found)}`);
+          // Shared data decides whether every lesson may be shown: load the collections again (unchanged files are kept).
+          if (path.startsWith('_data/')) void refreshContent?.({ loaders: ['lesson-kits-checked-glob'] });
+        };
+        server.watcher.on('change', onFile);
+        server.watcher.on('add', onFile);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const relativized = await timed(() => relativizeSite(root));
         reportStep({ name: 'relative URLs', detail: `${relativized.value} files`, ms: relativized.ms }, (line) => logger.info(line));
         const indexed = await timed(() => buildSearchIndex(root));
-        reportStep({ name: 'search index', detail: `${indexed.value} pages indexed`, ms: indexed.ms }, (line) => logger.info(line));
+        reportStep({ name: 'search index', detail: `${indexed.value.pages} pages indexed, ${indexed.value.groups} Ukrainian word groups`, ms: indexed.ms }, (line) => logger.info(line));
       },
     },
   };
@@ -80,9 +118,9 @@ async function serveKit(url: string, response: ServerResponse, logger: AstroInte
     return true;
   }
   if (!result.ok) {
-    const text = sortDiagnostics(result.diagnostics).map(formatDiagnostic).join('\n');
-    logger.error(text);
-    response.writeHead(422, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+    logger.error(sortDiagnostics(result.diagnostics).map(formatDiagnostic).join('\n'));
+    const state = problemState(result.diagnostics);
+    response.writeHead(422, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-lesson-state': state }).end(errorPage(result.diagnostics, state));
     return true;
   }
   response.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' }).end(result.pdf);
@@ -100,14 +138,42 @@ function quietBundlerLog(level: string, log: { code?: string }, handler: (level:
   handler(level as never, log as never);
 }
 
+/**
+ * In `astro dev`, the address of a lesson (or the teachers' or parents' page) whose file has errors answers with the
+ * page of its problems (422), and a HEAD request with its state alone, which that page asks for to reload itself.
+ * Returns false when the address is not such a page, or the page has no errors.
+ */
+function serveProblems(url: string, method: string, response: ServerResponse): boolean {
+  let pathname: string;
+  try {
+    pathname = decodeURI(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return false;
+  }
+  const file = sourceFileAt(LESSONS, pathname);
+  if (!file) return false;
+  const problems = sourceProblems(LESSONS, file);
+  if (!problems.some((d) => d.severity === 'error')) return false;
+  const state = problemState(problems);
+  response.writeHead(422, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-lesson-state': state });
+  response.end(method === 'HEAD' ? undefined : errorPage(problems, state));
+  return true;
+}
+
+/** A short digest of a set of problems: the error page reloads when it changes. */
+function problemState(diagnostics: readonly Diagnostic[]): string {
+  const key = sortDiagnostics(diagnostics).map((d) => `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`).join('\n');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
 /** Print lesson diagnostics in the dev server's log. */
-function printDiagnostics(diagnostics: ReturnType<typeof loadLibrary>['diagnostics'], logger: AstroIntegrationLogger): void {
+function printDiagnostics(diagnostics: readonly Diagnostic[], logger: AstroIntegrationLogger): void {
   for (const diagnostic of sortDiagnostics(diagnostics)) {
     const line = formatDiagnostic(diagnostic);
     if (diagnostic.severity === 'error') logger.error(line);
     else logger.warn(line);
   }
-  if (diagnostics.length) logger.info(`lessons: ${summarize(diagnostics)}`);
+  if (diagnostics.length) logger.info(reportStrings().lessonsSummary(summarize(diagnostics)));
 }
 
 /** Every file under a folder, as paths relative to it. */
@@ -151,18 +217,32 @@ async function removeUnusedSearchUi(bundle: string): Promise<void> {
   await Promise.all(names.filter((name) => UNUSED_PAGEFIND_FILES.test(name)).map((name) => rm(join(bundle, name))));
 }
 
-/** Index the built pages with Pagefind (one index per page language) into <root>/pagefind. */
-async function buildSearchIndex(root: string): Promise<number> {
+/**
+ * Index the built pages with Pagefind (one index per page language) into <root>/pagefind. Ukrainian pages are indexed
+ * with the group tokens of their words (src/site/search-index.ts), and the lexicon of those groups is written for the
+ * search page (LEXICON_FILE). Returns the number of pages indexed and of word groups.
+ */
+async function buildSearchIndex(root: string): Promise<{ pages: number; groups: number }> {
+  const builder = new LexiconBuilder(loadWordForms());
+  // Only pages that say what to index (data-pagefind-body): Pagefind's own rule for a whole folder.
+  const files = (await listFiles(root)).filter((name) => name.endsWith('.html')).sort();
+  const pages = (await Promise.all(files.map(async (file) => ({ file, html: await readFile(join(root, file), 'utf8') })))).filter((page) => page.html.includes('data-pagefind-body'));
+  for (const page of pages.filter((item) => isUkrainianPage(item.html))) for (const word of indexedWords(page.html)) builder.keysOf(word);
+  const lexicon = builder.finish();
   // keepIndexUrl: result addresses name the page's file (…/index.html), which opens on any server and in Kiwix.
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: root });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    for (const { file, html } of pages) {
+      const content = isUkrainianPage(html) ? annotateForIndex(html, lexicon.tokensOf) : html;
+      const added = await index.addHTMLFile({ sourcePath: file, content });
+      if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     await removeUnusedSearchUi(join(root, 'pagefind'));
-    return added.page_count;
+    await writeFile(join(root, LEXICON_FILE), lexiconScript(lexicon.data));
+    return { pages: pages.length, groups: lexicon.groupCount };
   } finally {
     await pagefind.close();
   }

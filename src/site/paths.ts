@@ -51,6 +51,15 @@ export function langFromParam(locale: string | undefined): Lang {
   return locale === 'en' ? 'en' : 'uk';
 }
 
+/**
+ * `data-pagefind-ignore` for a shared block (helplines, the disclosure protocol, the action plan, a shared fact) on the
+ * page at `pathname`: inside a lesson it is left out of the search index, so shared text does not make every lesson
+ * match; the pages that own it (about, teachers', parents') index it.
+ */
+export function sharedBlockIndexing(pathname: string): 'all' | undefined {
+  return /\/lessons\/[^/]+\//.test(pathname) ? 'all' : undefined;
+}
+
 /** The language of a page from its URL path (for components deep inside lesson content). */
 export function langFromPath(pathname: string): Lang {
   return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'uk';

@@ -8,12 +8,18 @@
  * file (`…/index.html`), which works on any server, from disk and in Kiwix.
  */
 import { FINDER_DATA_FILE, FINDER_GLOBAL, findEntries, prepareEntries, type FinderEntry } from './finder.ts';
-import { normalizeText, TEXT_WORD } from './words.ts';
+import { LEXICON_FILE, LEXICON_GLOBAL } from './search-index.ts';
+import { applySynonyms, SYNONYMS } from './synonyms.ts';
+import { groupsOf, indexQueries, normalizeText, readLexicon, similarWords, TEXT_WORD, tokenize, TOKEN_MARK, withoutTokens, type Lexicon, type LexiconData } from './words.ts';
+import type { Lang } from '../model/formats.ts';
 
 interface PagefindResult {
+  id: string;
+  score: number;
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
+  options(options: { excerptLength?: number; ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
   search(query: string | null, options: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -35,37 +41,75 @@ interface Engine {
 
 /** Results shown at once; a teacher's library is small, so more would only scroll. */
 const MAX_RESULTS = 30;
+/** Words in an excerpt as Pagefind counts them, tokens included (about half are tokens in Ukrainian): ~25 words shown. */
+const EXCERPT_WORDS = 50;
+/**
+ * How much a match in a page's metadata adds to its rank (Pagefind's default for the title is 5): a lesson's summary
+ * and topics (`about`) say what it is about, so they rank the lessons on a word above pages that only use it. Not
+ * weighting the visible summary and topic list instead: Pagefind takes a result's excerpt from its heaviest part.
+ */
+const META_WEIGHTS = { title: 5, about: 3 };
 /** ms to wait after typing before searching. */
 const TYPING_DELAY = 200;
+
+/** The page's texts for the status, the notes and the suggestions (`data-messages`, from src/i18n). */
+interface Messages {
+  results: string;
+  none: string;
+  loading: string;
+  /** "Шукаємо «{shown}» (ви написали «{typed}»)." */
+  insteadOf: string;
+  didYouMean: string;
+  withoutFilters: string;
+  elsewhere: string;
+  topicsLink: string;
+  helpLink: string;
+  /** Addresses of the topics page and the helplines, relative to this page. */
+  topicsHref: string;
+  helpHref: string;
+}
 
 /** Wire the form: search as the teacher types or changes a filter, keep the query in the address. */
 export function startSearch(form: HTMLFormElement): void {
   const root = form.dataset.root ?? './';
-  const messages = JSON.parse(form.dataset.messages ?? '{}') as { results: string; none: string; loading: string };
+  const lang = (form.dataset.lang ?? 'uk') as Lang;
+  const messages = JSON.parse(form.dataset.messages ?? '{}') as Messages;
   const status = document.querySelector<HTMLElement>('[data-search-status]')!;
+  const notes = document.querySelector<HTMLElement>('[data-search-notes]')!;
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
   const fromDisk = location.protocol === 'file:';
   if (fromDisk) showOfflineNote();
-  const engine = fromDisk ? finderEngine(root) : pagefindEngine(root);
+  // The lexicon serves Ukrainian words on both engines; an English page searches English words by their stems.
+  const lexicon = once(() => (lang === 'uk' || fromDisk ? loadLexicon(root) : Promise.resolve(undefined)));
+  const engine = fromDisk ? finderEngine(root, lexicon) : pagefindEngine(root, lang, lexicon);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
 
   const run = async () => {
-    const query = String(new FormData(form).get('q') ?? '').trim();
+    const typed = String(new FormData(form).get('q') ?? '').trim();
     const filters = readFilters(form);
-    if (!query && !Object.keys(filters).length) {
+    if (!typed && !Object.keys(filters).length) {
       if (location.search) history.replaceState(null, '', location.pathname);
       status.textContent = '';
+      notes.replaceChildren();
       list.replaceChildren();
       return;
     }
     history.replaceState(null, '', `?${new URLSearchParams(new FormData(form) as never).toString()}`);
     const ticket = ++latest;
     status.textContent = messages.loading;
-    const { total, results } = await engine.search(query, filters);
+    const words = lang === 'uk' ? await lexicon() : undefined;
+    const rewritten = applySynonyms(typed, (word) => !!words && groupsOf(words, word).length > 0, SYNONYMS[lang]);
+    const { total, results } = await engine.search(rewritten.query, filters);
+    const hints = total ? [] : await noResultHints(engine, rewritten.query, filters, words, messages);
     if (ticket !== latest) return; // a newer search has started
     status.textContent = total ? messages.results.replace('{n}', String(total)) : messages.none;
-    list.replaceChildren(...results.map((result) => resultItem(result, query !== '')));
+    notes.replaceChildren(
+      ...(rewritten.replaced ? [paragraph(messages.insteadOf.replace('{shown}', rewritten.replaced).replace('{typed}', typed))] : []),
+      ...(rewritten.help ? [paragraph('', link(messages.helpLink, messages.helpHref))] : []),
+      ...hints,
+    );
+    list.replaceChildren(...results.map((result) => resultItem(result, rewritten.query !== '')));
   };
 
   restoreFromAddress(form);
@@ -80,33 +124,93 @@ export function startSearch(form: HTMLFormElement): void {
   void run();
 }
 
-/** Pagefind, loaded from the site root (`data-root`, made relative at build time), so it works under any sub-path. */
-function pagefindEngine(root: string): Engine {
-  const pagefind = import(/* @vite-ignore */ new URL(`${root}pagefind/pagefind.js`, location.href).href) as Promise<Pagefind>;
+/**
+ * What to offer when a search finds nothing, so that a result page is never empty: results without the filters (when
+ * there are), words of the library close to the words it does not know, and always the topics and the helplines.
+ */
+async function noResultHints(engine: Engine, query: string, filters: Record<string, string>, lexicon: Lexicon | undefined, messages: Messages): Promise<HTMLElement[]> {
+  const hints: HTMLElement[] = [];
+  if (Object.keys(filters).length && query && (await engine.search(query, {})).total > 0) hints.push(paragraph(messages.withoutFilters));
+  const words = tokenize(query);
+  const alternatives = lexicon
+    ? words.map((word) => (groupsOf(lexicon, word).length ? [] : similarWords(lexicon, word).map((similar) => words.map((other) => (other === word ? similar : other)).join(' '))))
+    : [];
+  const suggestions = [...new Set(alternatives.flat())].slice(0, 3);
+  if (suggestions.length) {
+    const ask = paragraph(`${messages.didYouMean} `);
+    suggestions.forEach((suggestion, i) => ask.append(...(i ? [', '] : []), link(suggestion, `?q=${encodeURIComponent(suggestion)}`)));
+    hints.push(ask);
+  }
+  hints.push(paragraph(`${messages.elsewhere} `, link(messages.topicsLink, messages.topicsHref), ' · ', link(messages.helpLink, messages.helpHref)));
+  return hints;
+}
+
+/** A paragraph of text and links. */
+function paragraph(...parts: (string | Node)[]): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.append(...parts);
+  return p;
+}
+
+/** A link. */
+function link(text: string, href: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+/**
+ * Pagefind, loaded from the site root (`data-root`, made relative at build time), so it works under any sub-path. On a
+ * Ukrainian page a query is asked as the tokens of its words' groups (`indexQueries`); a word of several groups makes
+ * several searches, merged by score.
+ */
+function pagefindEngine(root: string, lang: Lang, lexicon: () => Promise<Lexicon | undefined>): Engine {
+  const pagefind = (import(/* @vite-ignore */ new URL(`${root}pagefind/pagefind.js`, location.href).href) as Promise<Pagefind>).then(async (loaded) => {
+    await loaded.options({ excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } });
+    return loaded;
+  });
   return {
     async search(query, filters) {
-      const search = await (await pagefind).search(query || null, { filters });
-      const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      const words = lang === 'uk' ? await lexicon() : undefined;
+      const queries = query && words ? indexQueries(words, query) : [query || null];
+      const searches = await Promise.all(queries.map(async (item) => (await (await pagefind).search(item, { filters })).results));
+      const merged = new Map<string, PagefindResult>();
+      for (const result of searches.flat()) if ((merged.get(result.id)?.score ?? -Infinity) < result.score) merged.set(result.id, result);
+      const ranked = [...merged.values()].sort((a, b) => b.score - a.score);
+      const data = await Promise.all(ranked.slice(0, MAX_RESULTS).map((result) => result.data()));
       const results = data.map((item) => ({
         // Pagefind gives the page's path from the server root (it finds the site's place from its own script's
         // address) and keeps index.html on it (the index is written with keepIndexUrl): the address as it is.
         href: new URL(item.url, location.href).href,
-        title: item.meta.title ?? item.url,
-        facts: [item.meta.bands, item.meta.format, item.meta.duration].filter(Boolean).join(' · '),
-        excerptHtml: item.excerpt,
+        title: withoutTokens(item.meta.title ?? item.url),
+        facts: [item.meta.bands, item.meta.format, item.meta.duration, item.meta.type].filter(Boolean).join(' · '),
+        excerptHtml: cleanExcerpt(item.excerpt),
       }));
-      return { total: search.results.length, results };
+      return { total: ranked.length, results };
     },
   };
 }
 
+/** A token in Pagefind's excerpt HTML, highlighted or not. */
+const EXCERPT_TOKEN = `(?:<mark>)?${TOKEN_MARK}[0-9a-z]+(?:</mark>)?`;
+
+/**
+ * Pagefind's excerpt of a page indexed with group tokens, as a reader should see it: the tokens removed, and a word
+ * highlighted where one of its tokens matched ("паролі <mark>ꙮ1f3</mark>" → "<mark>паролі</mark>").
+ */
+export function cleanExcerpt(html: string): string {
+  return html
+    .replace(new RegExp(`(<mark>[^<]*</mark>|[^\\s<>]+)((?: ${EXCERPT_TOKEN})+)`, 'gu'), (_, word: string, tokens: string) =>
+      tokens.includes('<mark>') && !word.startsWith('<mark>') ? `<mark>${word}</mark>` : word,
+    )
+    .replace(new RegExp(` ?${EXCERPT_TOKEN}`, 'gu'), '')
+    .trimStart();
+}
+
 /** The offline finder, its data loaded once by a classic script beside this page (FINDER_DATA_FILE). */
-function finderEngine(root: string): Engine {
-  const prepared = loadClassicScript(FINDER_DATA_FILE).then(() => {
-    const entries = (window as unknown as Record<string, FinderEntry[] | undefined>)[FINDER_GLOBAL];
-    if (!entries) throw new Error(`${FINDER_DATA_FILE} did not set ${FINDER_GLOBAL}`);
-    return prepareEntries(entries);
-  });
+function finderEngine(root: string, lexicon: () => Promise<Lexicon | undefined>): Engine {
+  const prepared = Promise.all([loadClassicScript(FINDER_DATA_FILE), lexicon()]).then(([, words]) => prepareEntries(globalData<FinderEntry[]>(FINDER_GLOBAL, FINDER_DATA_FILE), words));
   return {
     async search(query, filters) {
       const hits = findEntries(await prepared, query, filters);
@@ -119,6 +223,25 @@ function finderEngine(root: string): Engine {
       return { total: hits.length, results };
     },
   };
+}
+
+/** The lexicon of the library's Ukrainian words (written by the build beside the search index). */
+async function loadLexicon(root: string): Promise<Lexicon> {
+  await loadClassicScript(`${root}${LEXICON_FILE}`);
+  return readLexicon(globalData<LexiconData>(LEXICON_GLOBAL, LEXICON_FILE));
+}
+
+/** A function that runs once, on first call, and then gives the same answer. */
+function once<T>(run: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => (result ??= { value: run() }).value;
+}
+
+/** What a data script set on the window. */
+function globalData<T>(name: string, file: string): T {
+  const data = (window as unknown as Record<string, T | undefined>)[name];
+  if (!data) throw new Error(`${file} did not set ${name}`);
+  return data;
 }
 
 /** Load a classic script relative to this page (the one way to read data from disk). */

@@ -42,6 +42,23 @@ describe('npm run build', () => {
     expect(existsSync(`${out}.staging`)).toBe(false);
   });
 
+  test('without the Ukrainian dictionary the build stops and says what to install, and leaves the previous site intact', () => {
+    const out = join(scratch, 'site-no-dictionary');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'previous build');
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+      env: childEnv({ LESSONS_DIR: 'tests/fixtures/lessons', LESSON_KITS_UK_DICTIONARY: join(scratch, 'no-such-dictionary/uk_UA') }),
+      encoding: 'utf8',
+    });
+    const output = run.stdout + run.stderr;
+    expect(run.status).toBe(1);
+    expect(output).toContain('no-such-dictionary/uk_UA.aff:1:1  error  search needs the Ukrainian word-form dictionary');
+    expect(output).toContain("hint: install Debian's hunspell-uk (sudo apt-get install hunspell-uk");
+    expect(output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous build');
+    expect(existsSync(`${out}.staging`)).toBe(false);
+  }, 120_000);
+
   test('builds the site, reports its steps, and never publishes a draft', () => {
     const out = join(scratch, 'site-draft');
     const lessons = library('draft', (source) => source.replace('authors:', 'draft: true\nauthors:'));

@@ -18,7 +18,8 @@ beforeAll(async () => {
   cpSync('tests/fixtures/lessons', lessons, { recursive: true });
   writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('authors:', 'draft: true\nauthors:'));
   server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(await freePort())], {
-    env: childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1' }),
+    // The language an author gets by default: the test environment's LESSON_KITS_LANG=en is taken out.
+    env: { ...childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1' }), LESSON_KITS_LANG: 'uk' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   base = await new Promise<string>((resolve, reject) => {
@@ -57,6 +58,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The visible text of an HTML page, roughly: tags dropped, entities for <, >, & and quotes decoded. */
+function pageText(html: string): string {
+  return html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
 /** The text of a PDF, via pdftotext. */
 function pdfText(bytes: ArrayBuffer): string {
   const file = join(scratch, 'kit.pdf');
@@ -81,23 +87,27 @@ describe('npm run dev', () => {
     expect(pdfText(await second.arrayBuffer())).toContain('Паролі й секрети');
   });
 
-  test('a lesson error is shown instead of a kit, with file and line', async () => {
+  test('a lesson error is shown instead of a kit, with file, line, rule and hint in Ukrainian', async () => {
     writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('duration: 15', 'duration: 16'));
     const response = await fetch(`${base}/kits/valid-lesson.pdf`);
     expect(response.status).toBe(422);
-    expect(await response.text()).toMatch(/valid-lesson\/index\.mdx:6:11 {2}error {2}duration is 16 minutes/);
+    const text = pageText(await response.text());
+    expect(text).toContain('valid-lesson/index.mdx:6:11');
+    expect(text).toContain('duration — 16 хв, а етапи разом дають 15 (5 + 10)');
+    expect(text).toContain('stage-minutes');
+    expect(text).toContain('напишіть duration: 15 або змініть хвилини якогось етапу');
   });
 
-  test('a lesson with errors is not rendered (a picture linked to /dev/zero is never read): its page lists the problems', async () => {
+  test('a lesson with errors is not rendered (a picture linked to /dev/zero is never read): its address shows the problems', async () => {
     symlinkSync('/dev/zero', join(lessons, 'valid-lesson/zero.png'));
     writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('Намалюй замок.', 'Намалюй замок.\n\n![Нуль](./zero.png)'));
     const page = await fetch(`${base}/lessons/valid-lesson/`);
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('class="lesson-errors"');
-    expect(html).toMatch(/image &quot;\.\/zero\.png&quot; is a symbolic link to a file outside the lesson folder/);
+    expect(page.status).toBe(422);
+    const text = pageText(await page.text());
+    expect(text).toMatch(/малюнок «\.\/zero\.png» — символьне посилання на файл поза текою уроку/);
+    expect(text).toContain('image-link-outside');
     const kit = await fetch(`${base}/kits/valid-lesson.pdf`);
     expect(kit.status).toBe(422);
-    expect(await kit.text()).toMatch(/zero\.png" is a symbolic link/);
+    expect(pageText(await kit.text())).toMatch(/zero\.png» — символьне посилання/);
   });
 });

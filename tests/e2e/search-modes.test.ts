@@ -6,6 +6,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BANDS, FORMATS, TOPICS, loadLibrary, publishedLessons } from '../../src/model/index.ts';
+import { t } from '../../src/i18n/index.ts';
 import { useBrowser, watchedPage, type WatchedPage } from './browser.ts';
 
 const lessons = publishedLessons(loadLibrary('lessons')).filter((lesson) => lesson.lang === 'uk');
@@ -54,6 +55,19 @@ describe.each(HTTP_MODES)('full search served from %s', (_mode, base) => {
     await page.close();
   });
 
+  test('a result that is not a lesson (the about page with the helplines) opens too', async () => {
+    const watched = await watchedPage(browser(), base);
+    const { page } = watched;
+    await page.goto(`${base}search/index.html`);
+    const titles = await search(page, 'телефони довіри', { type: t('uk').pageTypes.about });
+    expect(titles).toHaveLength(1);
+    await page.locator('[data-search-results]').getByRole('link', { name: titles[0] }).click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toBe(`${base}about/index.html`);
+    expectClean(watched);
+    await page.close();
+  });
+
   test('English search finds English pages and opens them', async () => {
     const watched = await watchedPage(browser(), base);
     const { page } = watched;
@@ -97,6 +111,30 @@ describe('the offline finder, from disk', () => {
     const marks = await watched.page.locator('[data-search-results] mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^парол/);
+    expectClean(watched);
+    await watched.page.close();
+  });
+
+  test('an irregular form finds the lessons with any form of the word, as the full search does (one lexicon)', async () => {
+    const watched = await openFinder();
+    const titles = await search(watched.page, 'дітьми');
+    const forms = /(^|[^\p{L}])(дитина|дитини|дитині|дитину|дитиною|діти|дітей|дітям|дітьми|дітях)([^\p{L}]|$)/u;
+    const expected = lessons
+      .filter((lesson) => forms.test([lesson.data.title, lesson.data.summary, ...lesson.data.topics.map((topic) => TOPICS[topic].uk)].join(' ').toLowerCase()))
+      .map((lesson) => lesson.data.title);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(titles.filter((title) => lessons.some((lesson) => lesson.data.title === title)).sort()).toEqual(expected.sort());
+    expectClean(watched);
+    await watched.page.close();
+  });
+
+  test('the page-type filter finds the teachers’ page, which opens from disk', async () => {
+    const watched = await openFinder();
+    const titles = await search(watched.page, '', { type: t('uk').pageTypes.teachers });
+    expect(titles).toHaveLength(1);
+    await watched.page.locator('[data-search-results]').getByRole('link', { name: titles[0] }).click();
+    await watched.page.waitForLoadState('load');
+    expect(watched.page.url()).toBe(`${fileUrl}teachers/index.html`);
     expectClean(watched);
     await watched.page.close();
   });

@@ -1,83 +1,228 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, inject, test } from 'vitest';
+/**
+ * Search as a teacher uses it on the real library (the global-setup build, served under a sub-path), in Chromium: word
+ * forms, ranking, shared text kept out of lessons, every page type with its filter, misspellings and everyday words,
+ * suggestions instead of an empty page, English. Recall and precision over many queries: search-quality.test.ts.
+ */
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bandById, loadLibrary, publishedLessons, BANDS } from '../../src/model/index.ts';
+import { bandById, loadLibrary, publishedLessons, BANDS, TOPICS } from '../../src/model/index.ts';
+import { t } from '../../src/i18n/index.ts';
 import { useBrowser, watchedPage } from './browser.ts';
+import { ownWords, sitePath } from './search-quality.ts';
 
 const siteUrl = inject('siteUrl');
 const lessons = publishedLessons(loadLibrary('lessons')).filter((lesson) => lesson.lang === 'uk');
+const englishLessons = publishedLessons(loadLibrary('lessons')).filter((lesson) => lesson.lang === 'en');
+const uk = t('uk');
 const browser = useBrowser();
 
-const siteDir = inject('siteDir');
+/** The words of each page's own text (lesson pages without the shared blocks), by site path. */
+let texts: Map<string, Set<string>>;
+beforeAll(async () => {
+  const page = await browser().newPage();
+  texts = await ownWords(page, siteUrl);
+  await page.close();
+});
 
-/** Every word of a built lesson page's indexed part (the article), lower-cased. */
-function wordsOf(slug: string): Set<string> {
-  const html = readFileSync(join(siteDir, 'lessons', slug, 'index.html'), 'utf8');
-  const article = html.slice(html.indexOf('<article'), html.indexOf('</article>')).replace(/<[^>]+>/g, ' ');
-  return new Set(article.toLowerCase().match(/[\p{L}’']+/gu) ?? []);
+/** The site path of a lesson page. */
+const lessonPath = (slug: string) => `lessons/${slug}/`;
+
+/** Search on the search page as a teacher would: pick filters by their labels, type, press the button. */
+async function search(page: Page, query: string, filters: Record<string, string> = {}, url = `${siteUrl}search/index.html`): Promise<{ titles: string[]; paths: string[] }> {
+  await page.goto(url);
+  for (const [name, value] of Object.entries(filters)) await page.locator(`select[name="${name}"]`).selectOption(value);
+  await page.getByRole('searchbox').fill(query);
+  await page.getByRole('button', { name: /Шукати|Search/ }).click();
+  await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/Знайдено|Нічого не знайдено|found|Nothing found/);
+  const links = page.locator('[data-search-results] h2 a');
+  return { titles: await links.allTextContents(), paths: (await links.evaluateAll((items) => items.map((item) => (item as HTMLAnchorElement).href))).map((href) => sitePath(href, siteUrl)) };
 }
 
-/** Search as a teacher would and return each result's title with the words its excerpt highlights. */
-async function searchWithMarks(page: Page, query: string, band = ''): Promise<{ title: string; marks: string[] }[]> {
-  await search(page, query, band);
+/** The highlighted words of each result's excerpt, lower case, without punctuation around them. */
+async function marks(page: Page): Promise<string[][]> {
   return page.locator('[data-search-results] li').evaluateAll((items) =>
-    items.map((item) => ({
-      title: item.querySelector('h2')?.textContent ?? '',
-      // A highlight may carry the punctuation around the word: «безпека»),
-      marks: [...item.querySelectorAll('mark')].map((mark) => (mark.textContent ?? '').toLowerCase().replace(/^[^\p{L}]+/u, '')),
-    })),
+    items.map((item) => [...item.querySelectorAll('mark')].map((mark) => (mark.textContent ?? '').toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))),
   );
 }
 
-/** Search on the search page as a teacher would: type, pick a band; returns the result titles. */
-async function search(page: Page, query: string, band = ''): Promise<string[]> {
-  await page.goto(`${siteUrl}search/`);
-  await page.getByRole('combobox', { name: /Вікові групи/ }).selectOption(band);
-  await page.getByRole('searchbox').fill(query);
-  await page.getByRole('button', { name: 'Шукати' }).click();
-  const status = page.getByRole('status');
-  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Знайдено|Нічого не знайдено/);
-  return page.locator('[data-search-results] h2').allTextContents();
-}
-
-describe('search in Ukrainian with a band filter', () => {
-  // Pagefind has no Ukrainian stemmer: it matches whole words, and the last word of a query as a prefix.
-  // So a query finds a lesson by that word when its page has a word starting with it. An inflected form that
-  // is not on the page is not found as such: Pagefind then falls back to a shorter prefix ("безпека" → "без"),
-  // which returns loose matches; the excerpt's highlights show which word matched.
-  const forms = ['безпека', 'безпеки', 'безпек', 'дорослому', 'секрет'];
-  const cases = lessons.flatMap((lesson) => forms.map((query) => [lesson.slug, query, lesson] as const));
-
-  test.each(cases)('%s: "%s"', async (_slug, query, lesson) => {
+describe('word forms', () => {
+  test.each([
+    ['пароля', 'пароль пароля паролю паролеві паролем паролі паролів паролям паролями паролях'],
+    ['скріншотами', 'скріншот скріншота скріншоту скріншотові скріншотом скріншоті скріншоти скріншотів скріншотам скріншотами скріншотах'],
+    ['незнайомцем', 'незнайомець незнайомця незнайомцю незнайомцеві незнайомцем незнайомці незнайомців незнайомцям незнайомцями незнайомцях'],
+    ['друзями', 'друг друга другу другові другом друже друзі друзів друзям друзями друзях'],
+  ])('"%s" finds every page whose own text has a form of it, and highlights the forms the pages use', async (query, paradigm) => {
+    const forms = paradigm.split(' ');
     const { page } = await watchedPage(browser(), siteUrl);
-    const band = bandById(lesson.data.bands[0]).uk;
-    const results = await searchWithMarks(page, query, band);
-    const expected = [...wordsOf(lesson.slug)].some((word) => word.startsWith(query));
-    const result = results.find((item) => item.title === lesson.data.title);
-    const foundByWord = !!result?.marks.some((mark) => mark.startsWith(query));
-    expect(foundByWord, JSON.stringify(results)).toBe(expected);
+    const { paths } = await search(page, query);
+    const expected = [...texts].filter(([, words]) => forms.some((form) => words.has(form))).map(([path]) => path);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(paths.sort()).toEqual(expected.sort());
+    for (const found of await marks(page)) {
+      expect(found.length).toBeGreaterThan(0);
+      for (const mark of found) expect(forms).toContain(mark);
+    }
+    expect(await page.locator('[data-search-results]').textContent()).not.toMatch(/ꙮ/);
     await page.close();
   });
 
-  test('a band filter leaves out lessons of other bands', async () => {
+  test('each band filter leaves out lessons of other bands', async () => {
     const { page } = await watchedPage(browser(), siteUrl);
-    const lesson = lessons[0];
+    const lesson = lessons.find((item) => item.data.topics.includes('passwords'))!;
     const other = BANDS.find((band) => !lesson.data.bands.includes(band.id))!;
-    const word = lesson.data.title.split(/\s+/).find((w) => w.length > 4)!.toLowerCase();
-    expect(await search(page, word, bandById(lesson.data.bands[0]).uk)).toContain(lesson.data.title);
-    expect(await search(page, word, other.uk)).not.toContain(lesson.data.title);
+    expect((await search(page, 'паролями', { band: bandById(lesson.data.bands[0]).uk })).titles).toContain(lesson.data.title);
+    expect((await search(page, 'паролями', { band: other.uk })).titles).not.toContain(lesson.data.title);
+    await page.close();
+  });
+});
+
+describe('ranking', () => {
+  test('"секстинг" with the 5–6 filter: the 5–6 lesson first', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    const lesson = lessons.find((item) => item.data.bands.includes('5-6') && item.data.topics.includes('sexting'))!;
+    const { paths } = await search(page, 'секстинг', { band: bandById('5-6').uk });
+    expect(paths[0]).toBe(lessonPath(lesson.slug));
     await page.close();
   });
 
+  test.each([
+    ['секстинг', 'sexting'],
+    ['паролі', 'passwords'],
+    ['кібергрумінгу', 'cybergrooming'],
+  ] as const)('"%s": the lessons on that topic come first', async (query, topic) => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    const { paths } = await search(page, query);
+    const onTopic = lessons.filter((lesson) => lesson.data.topics.includes(topic)).map((lesson) => lessonPath(lesson.slug));
+    expect(onTopic.length).toBeGreaterThan(0);
+    const first = paths.slice(0, onTopic.length);
+    // Nearly all of the first places go to lessons on the topic (a page that discusses it at length may rank among them).
+    expect(first.filter((path) => onTopic.includes(path)).length, paths.join(', ')).toBeGreaterThanOrEqual(onTopic.length - 1);
+    await page.close();
+  });
+});
+
+describe('shared text belongs to the pages that own it', () => {
+  test('"секстинг" does not find the lessons whose own text never says it (the helplines list in every lesson does)', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    const { paths } = await search(page, 'секстинг');
+    const without = lessons.map((lesson) => lessonPath(lesson.slug)).filter((path) => ![...texts.get(path)!].some((word) => word.startsWith('секстинг')));
+    expect(without.length).toBeGreaterThan(0);
+    for (const path of without) expect(paths).not.toContain(path);
+    await page.close();
+  });
+
+  test('"телефон довіри" finds the about page with the helplines, and a click opens it', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    const { titles, paths } = await search(page, 'телефон довіри');
+    expect(paths).toContain('about/');
+    await page.locator('[data-search-results]').getByRole('link', { name: titles[paths.indexOf('about/')], exact: true }).click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toBe(`${siteUrl}about/index.html`);
+    expect(await page.locator('.helplines').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('every page type has its filter value', () => {
+  test.each([
+    [uk.pageTypes.teachers, 'teachers/', 'психологом'],
+    [uk.pageTypes.parents, 'parents/', 'дитині'],
+    [uk.pageTypes.about, 'about/', 'телефону'],
+  ])('%s: the page alone, found by a word of its text; a click opens it', async (type, path, word) => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    expect((await search(page, '', { type })).paths).toEqual([path]);
+    const { paths, titles } = await search(page, word, { type });
+    expect(paths).toEqual([path]);
+    await page.locator('[data-search-results]').getByRole('link', { name: titles[0], exact: true }).click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toBe(`${siteUrl}${path}index.html`);
+    await page.close();
+  });
+
+  test('"Уроки" lists exactly the lessons', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    expect((await search(page, '', { type: uk.pageTypes.lesson })).titles.sort()).toEqual(lessons.map((lesson) => lesson.data.title).sort());
+    await page.close();
+  });
+});
+
+describe('misspellings and everyday words', () => {
+  test.each([
+    ['секстінг', 'секстинг'],
+    ['нюдси', 'інтимні фото'],
+    ['скриншоти', 'скріншот'],
+    ['аккаунт', 'акаунт'],
+  ])('"%s" searches "%s", says so, and finds what that finds', async (typed, meant) => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    const found = await search(page, typed);
+    expect(await page.locator('[data-search-notes]').textContent()).toContain(`«${meant}»`);
+    expect(found.paths.length).toBeGreaterThan(0);
+    expect(found.paths).toEqual((await search(page, meant)).paths);
+    await page.close();
+  });
+
+  test('"кібербулінг", which no lesson teaches, points to where to get help, and the link opens the helplines', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    await search(page, 'кібербулінг');
+    const help = page.locator('[data-search-notes]').getByRole('link', { name: uk.searchHelpLink }).first();
+    await help.click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toBe(`${siteUrl}about/index.html#helplines`);
+    await page.close();
+  });
+});
+
+describe('a search that finds nothing still offers a way on', () => {
+  test('a misspelt word: "did you mean" with a word of the library, which finds lessons', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    const { paths } = await search(page, 'пвроль');
+    expect(paths).toEqual([]);
+    const notes = page.locator('[data-search-notes]');
+    expect(await notes.textContent()).toContain(uk.searchDidYouMean);
+    const suggestion = notes.getByRole('link').first();
+    expect((await suggestion.textContent())!).toMatch(/^парол/);
+    await suggestion.click();
+    await expect.poll(() => page.locator('[data-search-results] h2').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('a filter that leaves nothing says that there are results without it; topics and helplines are always offered', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    const { paths } = await search(page, 'секстинг', { band: bandById('4-6').uk });
+    expect(paths).toEqual([]);
+    const notes = page.locator('[data-search-notes]');
+    expect(await notes.textContent()).toContain(uk.searchWithoutFilters);
+    await notes.getByRole('link', { name: uk.searchTopicsLink }).click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toBe(`${siteUrl}topics/index.html`);
+    await page.close();
+  });
+
+  test('a word the library does not have at all: no results, and the topics and helplines links', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    await search(page, 'ґрунтознавство');
+    const links = await page.locator('[data-search-notes] a').allTextContents();
+    expect(links).toEqual(expect.arrayContaining([uk.searchTopicsLink, uk.searchHelpLink]));
+    await page.close();
+  });
+});
+
+describe('filters and links', () => {
   test('browsing a band with an empty query lists exactly its lessons, with band and format in each result', async () => {
     const { page } = await watchedPage(browser(), siteUrl);
     for (const band of BANDS) {
-      const titles = await search(page, '', band.uk);
+      const { titles } = await search(page, '', { band: band.uk });
       const expected = lessons.filter((lesson) => lesson.data.bands.includes(band.id)).map((lesson) => lesson.data.title);
       expect(titles.sort()).toEqual(expected.sort());
       if (expected.length) expect(await page.locator('[data-search-results] li p').first().textContent()).toContain(band.uk);
     }
+    await page.close();
+  });
+
+  test('a topic filter keeps the lessons of that topic', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    const { titles } = await search(page, '', { topic: TOPICS.passwords.uk });
+    expect(titles.sort()).toEqual(lessons.filter((lesson) => lesson.data.topics.includes('passwords')).map((lesson) => lesson.data.title).sort());
     await page.close();
   });
 
@@ -86,7 +231,23 @@ describe('search in Ukrainian with a band filter', () => {
     const lesson = lessons[0];
     const band = bandById(lesson.data.bands[0]).uk;
     await page.goto(`${siteUrl}search/?q=&band=${encodeURIComponent(band)}`);
-    await expect.poll(() => page.locator('[data-search-results] h2').allTextContents()).toContain(lesson.data.title);
+    await expect.poll(() => page.locator('[data-search-results] h2').allTextContents(), { timeout: 10_000 }).toContain(lesson.data.title);
+    await page.close();
+  });
+});
+
+describe('English', () => {
+  test('another form of an English word finds the English pages that use it, and a click opens the English lesson', async () => {
+    const { page } = await watchedPage(browser(), siteUrl);
+    const lesson = englishLessons.find((item) => item.slug === 'ne-vedus-kvest-7-8')!;
+    const { titles, paths } = await search(page, 'blackmailing', {}, `${siteUrl}en/search/index.html`);
+    expect(titles).toContain(lesson.data.title);
+    expect(paths).toEqual(expect.arrayContaining(['en/teachers/', 'en/parents/']));
+    for (const path of paths) expect(path).toMatch(/^en\//);
+    await page.getByRole('link', { name: lesson.data.title, exact: true }).click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toBe(`${siteUrl}en/lessons/${lesson.slug}/index.html`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.close();
   });
 });

@@ -165,8 +165,13 @@ describe.skipIf(!hasQpdf)('links in a kit', () => {
     mkdirSync(join(root, 'hostile'))
     const fixture = readFileSync('tests/fixtures/lessons/valid-lesson/index.mdx', 'utf8')
     const frontmatter = fixture.slice(0, fixture.indexOf('\n---\n') + 5).replace('duration: 15', 'duration: 5')
+    // The first reproducer reads as a link into the site that leads to no page: the link rule (issue 15) refuses it at
+    // its line, so it never reaches a kit; the kit's own handling of such addresses is the property test's above.
+    const refused = `${frontmatter}\n<Stage title="Тест" minutes={5}>\n\n[натисни](x\\)/S/JavaScript/JS\\(app.alert\\(1\\))\n\n</Stage>\n\n<Helplines />\n`
+    writeFileSync(join(root, 'hostile', 'index.mdx'), refused)
+    const check = await renderLessonFile(join(root, 'hostile', 'index.mdx'), root)
+    expect(check.ok ? [] : check.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['21:1 link-page-missing'])
     const body = [
-      '[натисни](x\\)/S/JavaScript/JS\\(app.alert\\(1\\))',
       '[x](http://a.example/x\\\\)',
       '[дужки](https://a.example/a\\(b\\)c)',
       '[кирилиця](https://приклад.укр/шлях?q=так)',
@@ -187,7 +192,5 @@ describe.skipIf(!hasQpdf)('links in a kit', () => {
       `/URI u:${asciiUri('https://приклад.укр/шлях?q=так')}`,
       '/URI u:https://example.org/service',
     ])
-    // The text of the link within the site prints, unlinked.
-    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })).toContain('натисни')
   })
 })

@@ -291,7 +291,7 @@ const cases: Record<string, Case> = {
     hint: /write a per cent sign in a file name as %25: \.\/100%25\.png/,
   },
   'a file name with a per cent sign, written %25, is correct input': {
-    root: () => library(stage('![Діаграма](./100%25.png)\n\n[урок](../other-lesson/)'), (folder) => writeFileSync(join(folder, '100%.png'), png(4, 4))),
+    root: () => library(stage('![Діаграма](./100%25.png)\n\n[етап](#stage-тест)'), (folder) => writeFileSync(join(folder, '100%.png'), png(4, 4))),
     at: '',
     rule: '',
     message: /^$/,
@@ -381,9 +381,9 @@ const cases: Record<string, Case> = {
   'an MDX syntax error is reported alone': {
     root: () => library(lesson('<Stage title="Тест" minutes={5}>\n\n<Say>\n\nТекст.\n\n</Stage>\n')),
     at: `${HEAD + 6}:1`,
-    rule: '',
-    message: /^MDX: Unexpected closing tag `<\/Stage>`, expected corresponding closing tag for `<Say>`/,
-    hint: /every <Component> is closed/,
+    rule: 'mdx-closing-mismatch',
+    message: new RegExp(`^</Stage> stands here, but <Say> opened on line ${HEAD + 2} must be closed first$`),
+    hint: /add <\/Say> before <\/Stage>/,
   },
   'an unclosed code fence at the top level': {
     root: () => library(lesson('<Stage title="Тест" minutes={5}>\n\nТекст.\n\n</Stage>\n\n```\nкод\n\n<Stage title="Ще" minutes={5}>\n\nТекст.\n\n</Stage>\n')),
@@ -397,7 +397,7 @@ const cases: Record<string, Case> = {
     at: `${IN_STAGE}:1`,
     rule: 'code-fence-unclosed',
     message: /opened with ~~~~ on line \d+ is never closed/,
-    hint: /the MDX parser then stopped with: \d+:\d+ MDX: /,
+    hint: /the MDX parser then stopped at \d+:\d+\)$/,
   },
   'an impossible date': {
     root: () => library(stage('Текст.').replace('updated: 2026-11-23', 'updated: 2026-02-31')),

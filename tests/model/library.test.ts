@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -32,7 +33,7 @@ describe('loadLibrary', () => {
   test('an unverified helpline is a warning with file and line', () => {
     const library = loadLibrary(FIXTURES);
     const [warning] = library.diagnostics;
-    expect(formatDiagnostic(warning)).toMatch(/^tests\/fixtures\/lessons\/_data\/helplines\.yaml:19:13 {2}warning {2}"Неперевірений сервіс" is not verified\n {4}hint: /);
+    expect(formatDiagnostic(warning)).toMatch(/^tests\/fixtures\/lessons\/_data\/helplines\.yaml:19:13 {2}warning {2}"Неперевірений сервіс" is not verified \[helpline-unverified\]\n {4}hint: /);
     expect(library.helplines.map((line) => line.verified)).toEqual(['2026-11-01', null]);
   });
 
@@ -81,5 +82,18 @@ describe('loadLibrary', () => {
     cpSync(join(dir, 'valid-lesson'), join(dir, 'Паролі'), { recursive: true });
     const messages = loadLibrary(dir).diagnostics.map((d) => d.message);
     expect(messages).toContain('folder name "Паролі" is not a valid lesson slug');
+  });
+
+  test('a lesson file named otherwise than index.mdx is an error (it would never be published); a folder with no lesson a warning', () => {
+    const dir = scratch();
+    cpSync(join(dir, 'valid-lesson'), join(dir, 'moi-dorosli'), { recursive: true });
+    execFileSync('mv', [join(dir, 'moi-dorosli', 'index.mdx'), join(dir, 'moi-dorosli', 'Index.mdx')]);
+    mkdirSync(join(dir, 'kartynky'));
+    writeFileSync(join(dir, 'kartynky', 'tip.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const found = loadLibrary(dir).diagnostics.filter((d) => d.rule.startsWith('lesson-')).map((d) => `${d.severity} ${d.file.slice(dir.length + 1)} ${d.rule} ${d.message}`);
+    expect(found).toEqual([
+      `warning kartynky lesson-folder-empty the folder ${join(dir, 'kartynky')} is not a lesson: it has no index.mdx`,
+      'error moi-dorosli/Index.mdx lesson-file-name "Index.mdx" is not a lesson file name',
+    ]);
   });
 });

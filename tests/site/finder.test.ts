@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { findEntries, prepareEntries, type FinderEntry } from '../../src/site/finder.ts';
-import { markWords } from '../../src/site/search-client.ts';
+import { cleanExcerpt, markWords } from '../../src/site/search-client.ts';
+import { packLexicon, readLexicon } from '../../src/site/words.ts';
 
 const entry = (path: string, title: string, summary: string, filters: Record<string, string[]>): FinderEntry => ({ path, title, summary, lang: 'uk', facts: '', filters });
 const ENTRIES = prepareEntries([
@@ -40,5 +41,26 @@ describe('findEntries', () => {
 
   test('marking escapes the text', () => {
     expect(markWords('<b>пароль</b> & код', new Set(['пароль']))).toBe('&lt;b&gt;<mark>пароль</mark>&lt;/b&gt; &amp; код');
+  });
+});
+
+describe('cleanExcerpt', () => {
+  test('removes index tokens and highlights the word whose token matched', () => {
+    expect(cleanExcerpt('Діти складають <mark>паролі</mark> ꙮ01a надійні ꙮ0b2.')).toBe('Діти складають <mark>паролі</mark> надійні.');
+    expect(cleanExcerpt('Діти складають паролі <mark>ꙮ01a</mark>, «друзі» ꙮ0c1 <mark>ꙮ0c2</mark>')).toBe('Діти складають <mark>паролі</mark>, <mark>«друзі»</mark>');
+    expect(cleanExcerpt('ꙮ01a кінець')).toBe('кінець'); // an excerpt may begin at a token
+  });
+});
+
+describe('findEntries with the lexicon', () => {
+  const lexicon = readLexicon(packLexicon([{ key: 'друг', forms: ['друг', 'друга', 'друзі', 'друзів', 'друзями'] }, { key: 'пароль', forms: ['пароль', 'паролі', 'паролями'] }]));
+  const prepared = prepareEntries(
+    [entry('/lessons/a/', 'Друзі в мережі', 'Як допомогти другові.', {}), entry('/lessons/b/', 'Паролі', 'Про паролі.', {})],
+    lexicon,
+  );
+
+  test('an irregular form finds the words of its group', () => {
+    expect(paths(findEntries(prepared, 'друзями', {}))).toEqual(['/lessons/a/']);
+    expect(paths(findEntries(prepared, 'друга', {}))).toEqual(['/lessons/a/']);
   });
 });

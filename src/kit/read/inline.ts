@@ -1,7 +1,9 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import type { Run } from '../blocks.ts';
 import { error, type Finding } from '../../model/diagnostics.ts';
-import { isExternalLink } from '../../model/links.ts';
+import { isExternalLink, type SiteLinkData } from '../../model/links.ts';
+import { toString } from 'mdast-util-to-string';
+import { t } from '../../i18n/index.ts';
 
 /** Inline style inherited from enclosing emphasis, strong and links. */
 interface Style {
@@ -30,16 +32,19 @@ export function readRuns(nodes: readonly PhrasingContent[] | readonly Nodes[], f
       case 'inlineCode':
         runs.push({ text: node.value, code: true, ...style });
         break;
-      case 'link':
-        // A link within the site (checked by the model) prints as its text: a PDF cannot follow it.
+      case 'link': {
+        // A link within the site (checked by the model) prints as its text and the title of the page it leads to.
         runs.push(...readRuns(node.children, findings, isExternalLink(node.url) ? { ...style, href: node.url } : style));
+        const { siteTitle, siteLang } = (node.data ?? {}) as SiteLinkData;
+        if (siteTitle && toString(node).trim() !== siteTitle) runs.push({ text: t(siteLang ?? 'uk').kit.linkedPage(siteTitle), ...style });
         break;
+      }
       case 'break':
         runs.push({ text: '\n', ...style });
         break;
       default: {
         const at = node.position?.start;
-        findings.push(error(at?.line ?? 1, at?.column ?? 1, `the printable kit cannot show ${describeNode(node)} here`, 'write it as plain text, or move it into a paragraph of its own'));
+        findings.push(error(at?.line ?? 1, at?.column ?? 1, 'kit-cannot-show', { node: node.type, name: (node as { name?: string | null }).name ?? undefined, inline: true }));
       }
     }
   }
@@ -56,22 +61,4 @@ function mergeRuns(runs: Run[]): Run[] {
     } else merged.push(run);
   }
   return merged;
-}
-
-/** A readable name for an mdast node in messages. */
-export function describeNode(node: { type: string; name?: string | null }): string {
-  if (node.name) return `<${node.name}>`;
-  const names: Record<string, string> = {
-    image: 'a picture inside a line of text',
-    footnoteReference: 'a footnote',
-    footnoteDefinition: 'a footnote',
-    html: 'raw HTML',
-    code: 'a code block',
-    math: 'a formula',
-    inlineMath: 'a formula',
-    imageReference: 'a reference-style picture',
-    linkReference: 'a reference-style link',
-    definition: 'a link definition',
-  };
-  return names[node.type] ?? `a "${node.type}" element`;
 }

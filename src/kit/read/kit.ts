@@ -379,7 +379,7 @@ function readComponent(node: JsxElement, state: State, env: MarkdownEnv): Block[
     case 'Picture':
       return sizedPicture(node, state, env);
     default:
-      state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, `the printable kit cannot show <${node.name}> here`, 'see docs/AUTHORING.md for where each component may stand'));
+      state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, 'kit-component-place', { name: node.name ?? '' }));
       return [];
   }
 }
@@ -553,7 +553,7 @@ function firstImage(node: Nodes): Image | undefined {
 function fact(id: string, state: State, pos?: { line: number; column: number }): Block[] {
   const found = state.shared.facts.find((item) => item.id === id);
   if (!found) {
-    state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, `<Fact id="${id}"> is not in facts.yaml`, 'npm run check lists the known ids'));
+    state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, 'kit-fact-unknown', { id }));
     return [];
   }
   const { s } = state;
@@ -567,7 +567,7 @@ function actionPlan(node: JsxElement, state: State, pos?: { line: number; column
   const band = actionPlanBand(textAttribute(node, 'band'), state.lesson.data.bands);
   const plan = band ? actionPlanFor(state.shared.actionPlans, band, state.lesson.lang) : undefined;
   if (!plan) {
-    state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, '<ActionPlan /> has no wording: lessons/_data/action-plan.yaml is missing or lacks this band', 'npm run check names the problem in the data file'));
+    state.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, 'kit-action-plan-missing'));
     return [];
   }
   const steps = [plan.stop, plan.tell, plan.together];

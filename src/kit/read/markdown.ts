@@ -2,7 +2,7 @@ import type { Nodes, RootContent } from 'mdast';
 import type { Align, Block, ImageBlock, PictureSize, Run } from '../blocks.ts';
 import type { Lang } from '../../model/formats.ts';
 import { error, type Finding } from '../../model/diagnostics.ts';
-import { describeNode, readRuns as readPlainRuns } from './inline.ts';
+import { readRuns as readPlainRuns } from './inline.ts';
 import { typesetRuns } from './typography.ts';
 
 /** Pictures of a lesson, already rasterised, by their URL as written. */
@@ -113,7 +113,7 @@ function readNode(node: Nodes, env: MarkdownEnv): Block[] {
     case 'mdxJsxTextElement':
       return env.component(node, env);
     default:
-      env.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, `the printable kit cannot show ${describeNode(node)}`, 'use paragraphs, lists, tables, pictures or a lesson component'));
+      env.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, 'kit-cannot-show', { node: node.type, name: (node as { name?: string | null }).name ?? undefined, inline: false }));
       return [];
   }
 }
@@ -132,7 +132,7 @@ function field(runs: Run[], pos?: { line: number; column: number }): Block {
 export function picture(url: string, alt: string, title: string | null | undefined, env: MarkdownEnv, pos?: { line: number; column: number }, size?: PictureSize): Block[] {
   const image = env.pictures.get(url);
   if (!image) {
-    env.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, `picture "${url}" could not be read`, 'check the file is a valid SVG, PNG or JPEG'));
+    env.findings.push(error(pos?.line ?? 1, pos?.column ?? 1, 'kit-picture-unreadable', { url }));
     return [];
   }
   const text = env.pupil ? title : title || alt;

@@ -65,14 +65,7 @@ export function materialsFindings(lesson: ValidLesson, source: string): Finding[
       const guide = part.copies !== 1 ? s.kit.copiesOf(part.copies, part.audience) : s.audience[part.audience];
       const component = part.kind === 'handout' ? 'Handout' : 'Cards';
       const { line, column } = locate(source, item);
-      findings.push(
-        warning(
-          line,
-          column,
-          `materials say "${said.phrase}" for <${component} title="${part.title}">, but the print guide says "${guide}" (audience="${part.audience}"${part.copies !== 1 ? ` copies={${part.copies}}` : ''})`,
-          `make them agree: set audience= (pupil, pair, team, class, leader) and copies= on the <${component}> at line ${part.line}, or the quantity in materials`,
-        ),
-      );
+      findings.push(warning(line, column, 'materials-copies', { said: said.phrase, component, title: part.title, guide, audience: part.audience, copies: part.copies, line: part.line }));
     }
   });
   return findings;

@@ -31,7 +31,7 @@ async function finderEntries(ui: Lang): Promise<FinderEntry[]> {
       summary: data.summary,
       lang,
       facts: [bands.join(', '), FORMATS[data.format][ui], s.minutes(data.duration)].join(' · '),
-      filters: { band: bands, format: [FORMATS[data.format][ui]], topic: data.topics.map((topic) => TOPICS[topic][ui]) },
+      filters: { band: bands, format: [FORMATS[data.format][ui]], topic: data.topics.map((topic) => TOPICS[topic][ui]), type: [s.pageTypes.lesson] },
     };
   });
   const pages = await Promise.all(
@@ -39,10 +39,10 @@ async function finderEntries(ui: Lang): Promise<FinderEntry[]> {
       const page = (await getEntry('pages', `${name}.${ui}`)) ?? (await getEntry('pages', `${name}.uk`));
       if (!page) throw new Error(`lessons/_pages/${name}.uk.mdx is missing (npm run check reports it)`);
       const lang = page.id.endsWith(`.${ui}`) ? ui : 'uk';
-      return { path: paths.page(ui, name), title: page.data.title, summary: page.data.description, lang, facts: '', filters: {} };
+      return { path: paths.page(ui, name), title: page.data.title, summary: page.data.description, lang, facts: s.pageTypes[name], filters: { type: [s.pageTypes[name]] } };
     }),
   );
-  const about: FinderEntry = { path: paths.about(ui), title: s.aboutTitle, summary: ABOUT[ui].purpose[0], lang: ui, facts: '', filters: {} };
+  const about: FinderEntry = { path: paths.about(ui), title: s.aboutTitle, summary: ABOUT[ui].purpose[0], lang: ui, facts: s.pageTypes.about, filters: { type: [s.pageTypes.about] } };
   return [...lessons, ...pages, about];
 }
 

@@ -1,0 +1,60 @@
+/**
+ * The content collections' loader in `astro dev`: Astro's glob loader, with every file the checker finds errors in
+ * left out instead of stopping the collection. Astro's loader parses each file's frontmatter (js-yaml) and validates it
+ * with the schema itself, and one lesson that fails either aborted the whole collection: no page updated and no new
+ * lesson appeared until the server was restarted. A lesson left out here is shown with its problems by the dev
+ * server (integration.ts) at its address; once it is fixed and saved, it is loaded like any other.
+ */
+import { glob } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+
+/** What the glob loader is given. */
+type GlobOptions = Parameters<typeof glob>[0];
+
+/** An entry type of Astro's content layer (how a file's frontmatter and body are read), as far as it is used here. */
+interface EntryType {
+  getEntryInfo(args: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string }>;
+}
+
+/**
+ * Astro's glob loader over `options`, leaving out every file `hasErrors` says has errors (by its absolute path): its
+ * frontmatter is not parsed by Astro, its data not validated, and it is not stored (a stored entry is deleted).
+ */
+export function checkedGlob(options: GlobOptions, hasErrors: (file: string) => boolean): Loader {
+  const inner = glob(options);
+  return {
+    name: 'lesson-kits-checked-glob',
+    load: (context) => {
+      const skipped = new Set<string>();
+      const entryTypes = (context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes;
+      const forgiving = new Map(
+        [...entryTypes].map(([extension, type]) => [
+          extension,
+          {
+            ...type,
+            // A frontmatter js-yaml cannot parse: the checker names the mistake; here the file only has to be left out.
+            getEntryInfo: (args: { contents: string; fileUrl: URL }) => type.getEntryInfo(args).catch(() => ({ data: {}, body: '' })),
+          },
+        ]),
+      );
+      const parseData: LoaderContext['parseData'] = async (props) => {
+        if (props.filePath && hasErrors(props.filePath)) {
+          skipped.add(props.id);
+          return props.data;
+        }
+        return context.parseData(props);
+      };
+      const store = new Proxy(context.store, {
+        get(target, property, receiver) {
+          if (property !== 'set') return Reflect.get(target, property, receiver);
+          return (entry: Parameters<LoaderContext['store']['set']>[0]) => {
+            if (!skipped.delete(entry.id)) return target.set(entry);
+            target.delete(entry.id);
+            return false;
+          };
+        },
+      });
+      return inner.load({ ...context, entryTypes: forgiving, parseData, store } as LoaderContext);
+    },
+  };
+}

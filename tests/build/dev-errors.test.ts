@@ -1,0 +1,144 @@
+/**
+ * The methodologist's loop in `npm run dev` (issue 15): a lesson with errors shows them at its address, in Ukrainian,
+ * with file:line, the rule and the hint — never wrong content, never Astro's English error page with a stack trace —
+ * and the page reloads itself once the lesson is fixed; a lesson made with `npm run new` appears without a restart, and
+ * so does a renamed one.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { childEnv } from './env.ts';
+import { launch } from '../e2e/browser.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'dev-errors-'));
+const lessons = join(scratch, 'lessons');
+const lessonFile = join(lessons, 'valid-lesson/index.mdx');
+const original = readFileSync('tests/fixtures/lessons/valid-lesson/index.mdx', 'utf8');
+const env = { ...childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1' }), LESSON_KITS_LANG: 'uk' };
+let server: ChildProcess;
+let base = '';
+let log = '';
+
+/** A port nobody listens on now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Fetch a path until `ready` accepts the status and the page (the dev server picks up a saved file within a second or two). */
+async function until(path: string, ready: (status: number, html: string) => boolean, seconds = 20): Promise<{ status: number; html: string }> {
+  let status = 0;
+  let html = '';
+  for (let waited = 0; waited <= seconds * 1000; waited += 300) {
+    const response = await fetch(`${base}${path}`);
+    [status, html] = [response.status, await response.text()];
+    if (ready(status, html)) break;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return { status, html };
+}
+
+/** The visible text of an HTML page, roughly. */
+function pageText(html: string): string {
+  return html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}
+
+beforeAll(async () => {
+  cpSync('tests/fixtures/lessons', lessons, { recursive: true });
+  // npm run new's templates print the shared action plan.
+  cpSync('lessons/_data/action-plan.yaml', join(lessons, '_data/action-plan.yaml'));
+  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(await freePort())], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('astro dev did not start in 60 s')), 60_000);
+    const read = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(log.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    server.stdout!.on('data', read);
+    server.stderr!.on('data', read);
+  });
+  await until('/lessons/valid-lesson/', (status) => status === 200, 60);
+}, 90_000);
+
+afterAll(() => {
+  server?.kill();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('npm run dev, for an author', () => {
+  test('a lesson whose minutes do not add up shows its problems at its address, not a page of wrong content', async () => {
+    writeFileSync(lessonFile, original.replace('duration: 15', 'duration: 16'));
+    const { status, html } = await until('/lessons/valid-lesson/', (code, page) => code === 422 && page.includes('stage-minutes'));
+    expect(status).toBe(422);
+    const text = pageText(html);
+    expect(text).toContain('У цьому уроці є помилки');
+    expect(text).toContain('valid-lesson/index.mdx:6:11');
+    expect(text).toContain('duration — 16 хв, а етапи разом дають 15 (5 + 10)');
+    expect(text).toContain('stage-minutes');
+    expect(text).toContain('порада: напишіть duration: 15 або змініть хвилини якогось етапу');
+    expect(text).toContain('6 │ duration: 16');
+    expect(text).not.toContain('План за часом');
+    const head = await fetch(`${base}/lessons/valid-lesson/`, { method: 'HEAD' });
+    expect(head.headers.get('x-lesson-state')).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  test.each([
+    ['an unclosed tag', (source: string) => source.replace('</Say>\n', ''), 'valid-lesson/index.mdx:34:1', 'тут стоїть </Stage>, а спершу треба закрити <Say>, відкритий у рядку 21', 'mdx-closing-mismatch'],
+    ['a colon in the title', (source: string) => source.replace('title: Паролі та секрети', 'title: Паролі: та секрети'), 'valid-lesson/index.mdx:2:8', 'YAML: у значенні поля «title» є двокрапка з пробілом', 'yaml-colon'],
+    ['typographic quotes around an attribute', (source: string) => source.replace('<Stage title="Гра"', '<Stage title=«Гра»'), 'valid-lesson/index.mdx:37:14', 'значення title= взято в лапки «', 'mdx-attribute-quotes'],
+  ])('%s: the same page, no English error page, no stack trace, printed once in the terminal', async (_name, change, at, message, rule) => {
+    const mark = log.length;
+    writeFileSync(lessonFile, change(original));
+    const { status, html } = await until('/lessons/valid-lesson/', (code, page) => code === 422 && page.includes(rule));
+    expect(status).toBe(422);
+    const text = pageText(html);
+    expect(text).toContain(at);
+    expect(text).toContain(message);
+    expect(text).toContain(rule);
+    expect(html).not.toMatch(/vite-error-overlay|AstroError|Error:|\bat \S+ \(/);
+    // The terminal says it once (the dev server checks the saved file; Astro never sees a lesson with errors).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const printed = log.slice(mark).replace(/\x1b\[[0-9;]*m/g, '');
+    expect(printed.split(message).length - 1, printed).toBe(1);
+    expect(printed).not.toMatch(/\bat \S+ \(|InvalidContentEntryDataError|Failed to reload/);
+  });
+
+  test('the problems page reloads itself into the lesson once the lesson is fixed', async () => {
+    writeFileSync(lessonFile, original.replace('duration: 15', 'duration: 16'));
+    await until('/lessons/valid-lesson/', (status, page) => status === 422 && page.includes('stage-minutes'));
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${base}/lessons/valid-lesson/`);
+      await expect(page.locator('h1').textContent()).resolves.toBe('У цьому уроці є помилки');
+      writeFileSync(lessonFile, original.replace('title: Паролі та секрети', 'title: Паролі й секрети'));
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Паролі й секрети'), undefined, { timeout: 20_000 });
+      // The lesson itself, with its timing table: the page was reloaded into it, not left on the problems.
+      await page.locator('section.timing').waitFor({ timeout: 10_000 });
+      expect(await page.locator('.lesson-body').count()).toBe(1);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('a lesson made with npm run new appears without a restart, and a renamed lesson under its new address', async () => {
+    execFileSync(process.execPath, ['scripts/new.ts', '--title', 'Мої дорослі', '--bands', '1-2', '--format', 'lesson'], { env, encoding: 'utf8' });
+    const { status, html } = await until('/lessons/moi-dorosli/', (code) => code === 200);
+    expect(status).toBe(200);
+    expect(html).toContain('Мої дорослі');
+    expect(html).toContain('badge-draft');
+    renameSync(join(lessons, 'moi-dorosli'), join(lessons, 'moi-blyzki'));
+    expect((await until('/lessons/moi-blyzki/', (code) => code === 200)).status).toBe(200);
+    expect((await until('/lessons/moi-dorosli/', (code) => code === 404)).status).toBe(404);
+  });
+});

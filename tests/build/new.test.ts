@@ -1,0 +1,94 @@
+/**
+ * `npm run new` as an author uses it (issue 15): for every format it writes a draft that passes `npm run check` and
+ * builds at once, asks again for an answer it cannot use, never overwrites a lesson; the built pages link their
+ * source files in the repository when one is configured, and not otherwise.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import { FORMAT_IDS } from '../../src/model/index.ts';
+import { childEnv } from './env.ts';
+
+// Inside the project, so the lessons' paths in the repository are known (the edit links name them).
+mkdirSync('tests/.tmp', { recursive: true });
+const scratch = mkdtempSync(join('tests/.tmp', 'new-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const lessons = join(scratch, 'lessons');
+cpSync('tests/fixtures/lessons', lessons, { recursive: true });
+cpSync('lessons/_data/action-plan.yaml', join(lessons, '_data/action-plan.yaml'));
+const env = { ...childEnv({ LESSONS_DIR: lessons }), LESSON_KITS_LANG: 'uk' };
+
+/** Run a script of the project; returns its exit code and output. */
+function run(script: string, args: string[], input?: string, extra: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [script, ...args], { env: { ...env, ...extra }, input, encoding: 'utf8' });
+  return { code: result.status, output: result.stdout + result.stderr };
+}
+
+/** Titles and bands for each format. */
+const LESSONS = { lesson: ['Мої дорослі', '1-2, 3-4'], quest: ['Квест «Червоні прапорці»', '7–8'], session: ['Зайчик і секрет', '4-6'] } as const;
+
+describe('npm run new', () => {
+  test.each(FORMAT_IDS.map((format) => [format]))('writes a %s draft from its template, with a slug by the official transliteration', (format) => {
+    const [title, bands] = LESSONS[format];
+    const { code, output } = run('scripts/new.ts', ['--title', title, '--bands', bands, '--format', format]);
+    expect(code, output).toBe(0);
+    const slug = /lessons\/([a-z0-9-]+)\/index\.mdx/.exec(output)![1]!;
+    expect(slug).toBe({ lesson: 'moi-dorosli', quest: 'kvest-chervoni-praportsi', session: 'zaichyk-i-sekret' }[format]);
+    const source = readFileSync(join(lessons, slug, 'index.mdx'), 'utf8');
+    expect(source).toContain(`title: ${JSON.stringify(title)}`);
+    expect(source).toContain(`format: ${format}`);
+    expect(source).toMatch(/^draft: true$/m);
+    expect(output).toContain('Створено');
+  });
+
+  test('asks for what it is not given, again after an answer it cannot use, and suggests the slug', () => {
+    const answers = ['', 'Паролі: що таке «надійний»', '5–7', '5-6, 7-8', 'лекція', 'урок', 'Bad Slug', ''].join('\n');
+    const { code, output } = run('scripts/new.ts', [], `${answers}\n`);
+    expect(code, output).toBe(0);
+    expect(output).toContain('Назва не може бути порожньою.');
+    expect(output).toContain('«5-7» — не вікова група.');
+    expect(output).toContain('«лекція» — не формат.');
+    expect(output).toContain('«Bad Slug» не годиться');
+    expect(output).toContain('[paroli-shcho-take-nadiinyi]');
+    expect(readFileSync(join(lessons, 'paroli-shcho-take-nadiinyi', 'index.mdx'), 'utf8')).toContain('bands: [5-6, 7-8]');
+  });
+
+  test('never overwrites a lesson, and stops when an answer is missing', () => {
+    const before = readFileSync(join(lessons, 'moi-dorosli', 'index.mdx'), 'utf8');
+    const again = run('scripts/new.ts', ['--title', 'Мої дорослі', '--bands', '1-2']);
+    expect(again.code).toBe(1);
+    expect(again.output).toContain('уже існує: урок не перезаписано');
+    expect(readFileSync(join(lessons, 'moi-dorosli', 'index.mdx'), 'utf8')).toBe(before);
+    const cut = run('scripts/new.ts', [], 'Назва\n');
+    expect(cut.code).toBe(1);
+    expect(cut.output).toContain('Немає відповіді');
+    expect(existsSync(join(lessons, 'nazva'))).toBe(false);
+  });
+
+  test('the new lessons pass npm run check at once (their parts to fill are warnings)', () => {
+    const { code, output } = run('scripts/check.ts', []);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/перевірено 5 файлів уроків і їхні набори: 0 помилок, \d+ попереджен(ня|ь)$/m);
+    expect(output).toContain('[template-text]');
+  });
+
+  test('and build, drafts unpublished; published pages link their source files in the configured repository', () => {
+    const out = join(scratch, 'site');
+    const { code, output } = run('scripts/build.ts', ['--out', out], undefined, { LESSON_KITS_REPOSITORY: 'https://github.com/example/lesson-kits', LESSON_KITS_BRANCH: 'main' });
+    expect(code, output).toBe(0);
+    expect(readdirSync(join(out, 'lessons')).sort()).toEqual(['valid-lesson']);
+    const repository = 'https://github.com/example/lesson-kits/edit/main/';
+    const lesson = readFileSync(join(out, 'lessons/valid-lesson/index.html'), 'utf8');
+    expect(lesson).toContain(`<a href="${repository}${relative('.', join(lessons, 'valid-lesson/index.mdx'))}">Редагувати текст уроку в репозиторії</a>`);
+    const teachers = readFileSync(join(out, 'teachers/index.html'), 'utf8');
+    expect(teachers).toContain(`href="${repository}${relative('.', join(lessons, '_pages/teachers.uk.mdx'))}"`);
+  }, 180_000);
+
+  test('without a configured repository, the real site has no edit links', () => {
+    const site = inject('siteDir');
+    for (const page of ['lessons/intymni-selfi/index.html', 'teachers/index.html', 'en/parents/index.html']) {
+      expect(readFileSync(join(site, page), 'utf8')).not.toContain('edit-source');
+    }
+  });
+});
