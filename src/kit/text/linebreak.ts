@@ -133,51 +133,14 @@ function emptyTokens(words: number, pieces: number): Tokens {
   }
 }
 
-/** The runs of tokens that hold none (arrays lent by `withTokens` between uses). */
+/** The runs of tokens that hold none (scratch arrays between uses). */
 const NO_RUNS: readonly StyledText[] = []
-/** A paragraph broken lately: its tokens (arrays reused for the next paragraph), and its runs' texts and faces then. */
-interface Recent {
-  tokens: Tokens
-  texts: string[]
-  fonts: FontId[]
-}
-/** Paragraphs kept tokenized: a card is fitted by breaking its one to few paragraphs at size after size. */
-const RECENT = 4
 /**
- * The paragraphs last broken without `BreakOptions.tokens`, most recent first, tokenized and measured in font units:
- * breaking is synchronous and never nested, so these few sets of arrays are reused (grown when a paragraph needs more).
- * A card set is fitted by breaking each card's text at one size after another, and its words and their widths in font
- * units are the same at every size: they are found once, not once per size. An entry serves only the same runs array
- * still holding the same texts in the same faces, measured with the same font units.
+ * Scratch arrays for a break without `BreakOptions.tokens`: breaking is synchronous and never nested, so one set is
+ * reused (grown when a paragraph needs more). It holds no text or result between calls that matters: every call
+ * overwrites what it reads.
  */
-const recent: Recent[] = Array.from({ length: RECENT }, () => ({ tokens: emptyTokens(256, 256), texts: [], fonts: [] }))
-
-/** The runs tokenized (and measured with `fontUnits`): a recent paragraph's tokens when they are these runs', else the least recent entry's arrays made anew. */
-function recentTokens(runs: readonly StyledText[], fontUnits: FontUnits | undefined): Tokens {
-  for (let i = 0; i < RECENT; i++) {
-    const entry = recent[i]!
-    if (entry.tokens.runs !== runs || entry.tokens.measured !== fontUnits || !sameTexts(entry, runs)) continue
-    if (i > 0) recent.unshift(...recent.splice(i, 1))
-    return entry.tokens
-  }
-  const entry = recent.pop()!
-  recent.unshift(entry)
-  tokenize(runs, entry.tokens, fontUnits)
-  entry.texts.length = 0
-  entry.fonts.length = 0
-  for (const run of runs) {
-    entry.texts.push(run.text)
-    entry.fonts.push(run.font)
-  }
-  return entry.tokens
-}
-
-/** Whether runs still hold the texts and faces a recent paragraph was tokenized from. */
-function sameTexts(entry: Recent, runs: readonly StyledText[]): boolean {
-  if (entry.texts.length !== runs.length) return false
-  for (let r = 0; r < runs.length; r++) if (runs[r]!.text !== entry.texts[r] || runs[r]!.font !== entry.fonts[r]) return false
-  return true
-}
+let scratch = emptyTokens(256, 256)
 /** Code units of the run being split or measured (read before anything else is measured). */
 const runCodes = new CodeUnits()
 
@@ -378,7 +341,9 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
   const { width, size, measure, fontUnits } = options
   let t: Tokens
   if (options.tokens?.runs === runs) t = options.tokens
-  else t = recentTokens(runs, fontUnits)
+  else {
+    t = scratch = tokenize(runs, scratch, fontUnits)
+  }
   if (fontUnits) measureRuns(t, fontUnits)
   // The same tokens object holds another paragraph now (scratch, or tokens broken again): forget where pieces were.
   cursor.t = undefined
@@ -482,6 +447,11 @@ export function breakLines(runs: readonly StyledText[], options: BreakOptions): 
     off += k
   }
   if (cur > 0) flush(w - 1, wLen[w - 1]!, 'none')
+  if (t === scratch) {
+    // Scratch keeps no reference to the paragraph once broken.
+    t.runs = NO_RUNS
+    t.srcs = []
+  }
   return settle(lines, width, measure, size)
 }
 
