@@ -27,7 +27,7 @@ import { rasterize } from './read/images.ts';
 import { typesetText } from './read/typography.ts';
 import {
   blankPage, glyphErrors, kitTexts, layoutKit, newLayoutCache, withPageNumbers,
-  type LaidOutKit, type LayoutCache, type LayoutError, type LayoutOptions, type OutlineEntry, type Page, type Paper,
+  type LaidOutKit, type LayoutCache, type LayoutError, type LayoutOptions, type LineCache, type OutlineEntry, type Page, type Paper,
 } from './layout/index.ts';
 import { paintKit, type PdfMeta } from './paint/index.ts';
 import { FontPrograms } from './paint/font-programs.ts';
@@ -64,6 +64,11 @@ interface ReadLesson {
   lesson: ValidLesson;
   content: KitContent;
   layoutOptions: LayoutOptions;
+  /**
+   * Lines broken for this render, shared by the layouts of all its products: the pupil pack's handouts and cards are
+   * the kit's, and are not broken again.
+   */
+  lines: LineCache;
 }
 
 /** Render one valid lesson's teacher kit into PDF bytes. */
@@ -112,7 +117,7 @@ async function readLesson(lesson: ValidLesson, options: KitOptions, lap: Lap): P
   const content = readKit(lesson, s, shared, pictures, provisionalPages);
   if (content.findings.length) return { ok: false, failed: failed(lesson, content.findings) };
   lap('read');
-  return { ok: true, value: { lesson, content, layoutOptions } };
+  return { ok: true, value: { lesson, content, layoutOptions, lines: new Map() } };
 }
 
 /** Lays out and paints one product of a read lesson. */
@@ -124,7 +129,7 @@ async function paintLesson(read: ReadLesson, product: 'kit' | 'pupils', options:
   const programs = new FontPrograms(loadFonts(), kitTexts(blocks, layoutOptions));
   lap('fonts ordered');
   try {
-    const laid = product === 'kit' ? layOutKit(read, newLayoutCache(), 1, lap) : layOutOnce(blocks, layoutOptions, lesson);
+    const laid = product === 'kit' ? layOutKit(read, newLayoutCache(read.lines), 1, lap) : layOutOnce(blocks, layoutOptions, lesson, newLayoutCache(read.lines));
     if (!laid.ok) return laid.failed;
     return await paintLaidOut(laid.kit, [blocks], layoutOptions, lesson, pdfMeta(lesson, product), options.times, programs);
   } finally {
@@ -155,8 +160,8 @@ function layOutKit(read: ReadLesson, cache: LayoutCache, firstPage: number, lap:
 }
 
 /** Blocks that print no page numbers (the pupil pack) laid out in one pass. */
-function layOutOnce(blocks: readonly Block[], layoutOptions: LayoutOptions, lesson: ValidLesson): { ok: true; kit: LaidOutKit } | { ok: false; failed: KitResult } {
-  const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false });
+function layOutOnce(blocks: readonly Block[], layoutOptions: LayoutOptions, lesson: ValidLesson, cache: LayoutCache): { ok: true; kit: LaidOutKit } | { ok: false; failed: KitResult } {
+  const result = layoutKit(blocks, { ...layoutOptions, checkGlyphs: false, cache });
   if (!result.ok) return { ok: false, failed: failedLayout(lesson, [...glyphErrors(blocks, layoutOptions), ...result.errors]) };
   return { ok: true, kit: result.kit };
 }
@@ -194,7 +199,7 @@ export async function renderBandBundle(lessons: readonly ValidLesson[], band: Ba
   }
   const label = bandById(band)[lang];
   const tocOptions: LayoutOptions = { ...kitLayoutOptions(lessons[0]!, options.paper ?? 'a4'), headerLeft: s.kit.bundleTitle(label), headerRight: label };
-  const caches = reads.map(() => newLayoutCache());
+  const caches = reads.map((read) => newLayoutCache(read.lines));
   const tocCache = newLayoutCache();
   const texts = joinTexts([kitTexts(tableOfContents(s, label, reads, []), tocOptions), ...reads.map((read) => kitTexts(read.content.blocks, read.layoutOptions))]);
   const programs = new FontPrograms(loadFonts(), texts);
@@ -202,15 +207,19 @@ export async function renderBandBundle(lessons: readonly ValidLesson[], band: Ba
     let entries: TocEntry[] = [];
     let toc: LaidOutKit | undefined;
     let kits: { kit: LaidOutKit; first: number }[] = [];
-    // The contents print the pages of the kits after them, and its own length moves them: lay out until they agree.
+    // The contents print the pages of the kits after them, and its own length moves them: lay out until they agree. A
+    // kit's layout depends only on its first page: a kit whose first page the contents did not move keeps its layout
+    // from the pass before (laying it out again gave the same pages, at the cost of a whole kit's layout).
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const result = layoutKit(tableOfContents(s, label, reads, entries), { ...tocOptions, checkGlyphs: false, cache: tocCache });
       if (!result.ok) return failedLayout(lessons[0]!, result.errors);
       toc = result.kit;
       let next = evenPages(toc.pages.length) + 1;
+      const before = kits;
       kits = [];
       for (const [i, read] of reads.entries()) {
-        const laid = layOutKit(read, caches[i]!, next, lap);
+        const kept = before[i]?.first === next ? before[i] : undefined;
+        const laid = kept ? { ok: true as const, kit: kept.kit } : layOutKit(read, caches[i]!, next, lap);
         if (!laid.ok) return laid.failed;
         kits.push({ kit: laid.kit, first: next });
         next += evenPages(laid.kit.pages.length);

@@ -120,6 +120,21 @@ describe('the layout cache of a later pass', () => {
     expect(kept.slice(2).every(Boolean)).toBe(true)
   })
 
+  test('a block that gained a line moves every later row in the flow: the pages of later parts are still kept', () => {
+    const cache = newLayoutCache()
+    const long = Array.from({ length: 14 }, (_, i) => i + 7).join(', ')
+    const first = lay(doc('7'), cache)
+    const firstRows = cache.pages!.placed.flatMap((page) => page.rows).filter((row) => row.index >= 0).length
+    const second = lay(doc(long), cache)
+    const secondRows = cache.pages!.placed.flatMap((page) => page.rows).filter((row) => row.index >= 0).length
+    // The page references take another line in the second pass.
+    expect(secondRows).toBeGreaterThan(firstRows)
+    expect(second).toEqual(lay(doc(long)))
+    const cards = second.outline.find((entry) => entry.title === 'Cards')!.page
+    expect(second.pages.length).toBe(first.pages.length)
+    for (let p = cards; p < second.pages.length; p++) expect(second.pages[p], `page ${p + 1}`).toBe(first.pages[p])
+  })
+
   test('a third pass still equals a fresh layout', () => {
     const cache = newLayoutCache()
     lay(doc('88'), cache)

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
-import { renderBandBundle, renderLessonProducts, type KitOptions } from '../../src/kit/index.ts';
+import { renderBandBundle, renderKit, renderLessonProducts, renderPupilPack, type KitOptions } from '../../src/kit/index.ts';
 import { bandBundles } from '../../src/kit/batch.ts';
 import { bandBundleFileName, kitFileName, pupilPackFileName } from '../../src/kit/files.ts';
 import { typesetText } from '../../src/kit/read/typography.ts';
@@ -68,6 +68,19 @@ describe(`a band's bundle (band ${bundle.band})`, () => {
     });
     expect(count).toBeGreaterThan(bundle.lessons.length);
   });
+});
+
+describe("a lesson's products made in one render", () => {
+  test('are byte for byte the kit and the pupil pack made each on its own (they share the lines broken, nothing else)', async () => {
+    for (const lesson of lessons) {
+      const together = await renderLessonProducts(lesson, options);
+      const [kit, pupils] = [await renderKit(lesson, options), await renderPupilPack(lesson, options)];
+      for (const [name, one, alone] of [['kit', together.kit, kit], ['pupils', together.pupils, pupils]] as const) {
+        if (!one.ok || !alone.ok) throw new Error(`${lesson.file}: ${name} not rendered`);
+        expect(Buffer.from(one.pdf).equals(Buffer.from(alone.pdf)), `${lesson.file}: ${name}`).toBe(true);
+      }
+    }
+  }, 120_000);
 });
 
 describe('US Letter', () => {

@@ -244,7 +244,9 @@ export function pageItems(page: PlacedPage, next: PlacedPage | undefined, conten
 
 /**
  * Whether two pages hold the same rows at the same places. A later layout pass reuses unchanged blocks' rows (their
- * first row is a copy sharing the items), so equal items, links and height mean the same row.
+ * first row is a copy sharing the items), so equal items, links and height mean the same row. Where a row stands in
+ * the flow does not matter (only whether it is a repeated one): a block before it that changed by a line moves every
+ * later row's place in the flow, not what its page draws.
  */
 export function samePlacement(a: PlacedPage | undefined, b: PlacedPage | undefined): boolean {
   if (a === undefined || b === undefined) return a === b
@@ -252,7 +254,7 @@ export function samePlacement(a: PlacedPage | undefined, b: PlacedPage | undefin
   for (let i = 0; i < a.rows.length; i++) {
     const x = a.rows[i]!
     const y = b.rows[i]!
-    if (x.y !== y.y || x.index !== y.index) return false
+    if (x.y !== y.y || x.index < 0 !== y.index < 0) return false
     if (x.row !== y.row && (x.row.items !== y.row.items || x.row.links !== y.row.links || x.row.height !== y.row.height)) return false
   }
   return true

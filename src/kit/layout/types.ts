@@ -179,9 +179,12 @@ export interface LayoutCache {
   pages?: { placed: PlacedPage[]; pages: Page[] }
 }
 
-/** An empty cache for the layouts of one kit in one render. */
-export function newLayoutCache(): LayoutCache {
-  return { lines: new Map(), blocks: [], ids: { next: 0 } }
+/**
+ * An empty cache for the layouts of one kit in one render; `lines` may be shared with the layouts of the same lesson's
+ * other products in that render (its pupil pack: the same handouts and cards, with the same measure and hyphenator).
+ */
+export function newLayoutCache(lines: LineCache = new Map()): LayoutCache {
+  return { lines, blocks: [], ids: { next: 0 } }
 }
 
 /**
