@@ -1,6 +1,7 @@
 /**
- * Build the real site once per test run and serve it the ways a school would: at a server's root, under a sub-path,
- * and opened from disk (file://). Every browser test shares this build.
+ * Build the fixture library's site once per test run and serve it the ways a school would: at a server's root, under a
+ * sub-path, and opened from disk (file://). Every browser test shares this build. (The real library's build is tested
+ * by `npm run test:real`, after `npm run build`.)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { serveSite } from '../../src/site/serve.mjs';
 import type { TestProject } from 'vitest/node';
 import { childEnv } from '../build/env.ts';
+import { FIXTURE_LIBRARY } from '../fixtures/library.ts';
 
 /** Where the test build goes (kept out of dist/). */
 export const SITE_DIR = 'tests/.tmp/site';
@@ -17,7 +19,7 @@ export const SUB_PATH = '/school/lessons/';
 
 export default async function setup(project: TestProject) {
   if (!process.env.E2E_SKIP_BUILD || !existsSync(SITE_DIR)) {
-    execFileSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { stdio: 'inherit', env: childEnv({}) });
+    execFileSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { stdio: 'inherit', env: childEnv({ LESSONS_DIR: FIXTURE_LIBRARY }) });
   }
   const site = await serveSite(SITE_DIR, SUB_PATH);
   const atRoot = await serveSite(SITE_DIR, '/');

@@ -85,6 +85,10 @@ describe('the built site', () => {
     expect(html).toMatch(/версія \d+\.\d+\.\d+/);
   });
 
+  test('without a configured repository, no page has an edit link', () => {
+    expect(pages.filter((file) => /class="edit-source"/.test(read(file)))).toEqual([]);
+  });
+
   test('build output lists no file outside the expected layout', () => {
     const top = new Set(files.map((file) => file.split(/[\\/]/)[0]));
     expect([...top].filter((name) => !['_astro', 'pagefind', 'bands', 'lessons', 'topics', 'search', 'about', 'teachers', 'parents', 'en', 'kits', 'downloads', '404.html', 'index.html', 'favicon.svg'].includes(name))).toEqual([]);

@@ -1,4 +1,8 @@
-/** Round trip on the real library: render every kit, parse the PDF back with poppler and qpdf. */
+/**
+ * Round trip on the fixture library (every format, pictures, tables, every kind of handout, a translation): render
+ * every kit, parse the PDF back with poppler and qpdf. The real library's kits are typeset by `npm run check` and one
+ * is read back by `npm run test:real`.
+ */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,16 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bandById, loadLibrary, publishedLessons, isJsx, type ValidLesson } from '../../src/model/index.ts';
+import { bandById, isJsx, type ValidLesson } from '../../src/model/index.ts';
 import { renderKit, type KitOptions } from '../../src/kit/index.ts';
 import { pictureUrls } from '../../src/kit/read/markdown.ts';
 import { facesBeyondExpected } from '../../src/kit/paint/font-programs.ts';
 import { t } from '../../src/i18n/index.ts';
 import { typesetText } from '../../src/kit/read/typography.ts';
+import { FIXTURE_LIBRARY, library, published } from '../fixtures/library.ts';
 
-const library = loadLibrary('lessons');
-const lessons = publishedLessons(library);
-const options: KitOptions = { helplines: library.helplines, facts: library.facts };
+const lessons = published;
+const options: KitOptions = { lessonsDir: FIXTURE_LIBRARY, helplines: library.helplines, facts: library.facts, actionPlans: library.actionPlans };
 const dir = mkdtempSync(join(tmpdir(), 'kits-'));
 const files = new Map<string, { file: string; pages: number; pdf: Uint8Array }>();
 
