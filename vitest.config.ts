@@ -31,6 +31,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A poll returns as soon as its condition holds; the default second is too short for a shared, loaded machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -39,6 +41,7 @@ export default defineConfig({
           include: ['tests/build/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
@@ -49,6 +52,7 @@ export default defineConfig({
           globalSetup: ['tests/real/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
