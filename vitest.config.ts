@@ -1,13 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm test` runs three projects; none of them grows with the real library (docs/ARCHITECTURE.md, "Tests"):
-// - unit: fast tests of src/, on fixtures and made-up lessons;
+// `npm test` runs these projects; none of them grows with the real library (docs/ARCHITECTURE.md, "Tests"):
+// - unit (and unit-isolated): fast tests of src/, on fixtures and made-up lessons;
 // - e2e: the fixture library (tests/fixtures/library) built once (globalSetup) and driven in Debian's Chromium; its files
 //   only read that build, so they run side by side;
 // - build: whole builds, `npm run new` and `npm run dev` on scratch copies of fixtures. They share Astro's cache folders
 //   (node_modules/.astro), so they run one at a time (after the global build: every global setup runs before any test).
 // `npm run test:real` runs the fourth, real: the real library's build (`npm run build` first) smoke-tested, and the
 // search's recall and precision measured on it.
+/** Unit tests that replace a module (vi.mock of node:fs): they need modules of their own. */
+const ISOLATED = ['tests/model/no-outside-reads.test.ts'];
+
 export default defineConfig({
   test: {
     // Tests read messages in English unless they ask for Ukrainian (the default for authors), and "today" is fixed so
@@ -20,7 +23,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/build/**', 'tests/real/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/build/**', 'tests/real/**', ...ISOLATED, 'node_modules/**'],
+          // Files share a worker's modules (fonts, HarfBuzz, the model) instead of importing them again: most of a
+          // unit file's time was its imports. A test must not assume a fresh process (counters are read as differences).
+          isolate: false,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'unit-isolated',
+          include: ISOLATED,
           testTimeout: 30_000,
         },
       },
