@@ -41,7 +41,7 @@ describe('navigation', () => {
     for (const band of BANDS) {
       const tile = page.getByRole('link', { name: new RegExp(band.uk) }).first();
       const count = lessons.filter((lesson) => lesson.data.bands.includes(band.id)).length;
-      await expect.poll(() => tile.textContent(), { timeout: 10_000 }).toMatch(count ? new RegExp(`${count} урок`) : /ще немає/);
+      await expect.poll(() => tile.textContent()).toMatch(count ? new RegExp(`${count} урок`) : /ще немає/);
     }
     await page.close();
   });
