@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 // - e2e: the fixture library (tests/fixtures/library) built once (globalSetup) and driven in Debian's Chromium; its files
 //   only read that build, so they run side by side;
 // - build: whole builds, `npm run new` and `npm run dev` on scratch copies of fixtures. They share Astro's cache folders
-//   (node_modules/.astro), so they run one at a time (after the global build: every global setup runs before any test).
+//   (node_modules/.astro, .astro/), so they run one at a time, from one file, beside the other projects (and after the
+//   global build: every global setup runs before any test).
 // `npm run test:real` runs the fourth, real: the real library's build (`npm run build` first) smoke-tested, and the
 // search's recall and precision measured on it.
 /** Unit tests that replace a module (vi.mock of node:fs): they need modules of their own. */
@@ -51,11 +52,11 @@ export default defineConfig({
       {
         test: {
           name: 'build',
-          include: ['tests/build/**/*.test.ts'],
+          // One file that runs the others in order (tests/build/serial.test.ts).
+          include: ['tests/build/serial.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           expect: { poll: { timeout: 10_000 } },
-          fileParallelism: false,
         },
       },
       {
