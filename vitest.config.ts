@@ -8,7 +8,8 @@ import { defineConfig } from 'vitest/config';
 //   (node_modules/.astro, .astro/), so they run one at a time, from one file, beside the other projects (and after the
 //   global build: every global setup runs before any test).
 // `npm run test:real` runs the fourth, real: the real library's build (`npm run build` first) smoke-tested, and the
-// search's recall and precision measured on it.
+// search's recall and precision measured on it, and its pupil packs read back.
+
 /** Unit tests that replace a module (vi.mock of node:fs): they need modules of their own. */
 const ISOLATED = ['tests/model/no-outside-reads.test.ts'];
 
