@@ -1,30 +1,73 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests; and end-to-end tests that build the real site once (globalSetup),
-// drive it in Debian's Chromium, and run whole builds of fixture libraries. Builds share Astro's
-// cache folders, so the e2e project runs its files one at a time, after the global build.
+// `npm test` runs these projects; none of them grows with the real library (docs/ARCHITECTURE.md, "Tests"):
+// - unit (and unit-isolated): fast tests of src/, on fixtures and made-up lessons;
+// - e2e: the fixture library (tests/fixtures/library) built once (globalSetup) and driven in Debian's Chromium; its files
+//   only read that build, so they run side by side;
+// - build: whole builds, `npm run new` and `npm run dev` on scratch copies of fixtures. They share Astro's cache folders
+//   (node_modules/.astro, .astro/), so they run one at a time, from one file, beside the other projects (and after the
+//   global build: every global setup runs before any test).
+// `npm run test:real` runs the fourth, real: the real library's build (`npm run build` first) smoke-tested, and the
+// search's recall and precision measured on it, and its pupil packs read back.
+
+/** Unit tests that replace a module (vi.mock of node:fs): they need modules of their own. */
+const ISOLATED = ['tests/model/no-outside-reads.test.ts'];
+
 export default defineConfig({
   test: {
     // Tests read messages in English unless they ask for Ukrainian (the default for authors), and "today" is fixed so
     // the "verified more than six months ago" warnings do not depend on the clock. Child processes inherit both.
     env: { LESSON_KITS_LANG: 'en', LESSON_KITS_TODAY: '2026-12-06' },
+    // Browser and build tests mostly wait on Chromium and child processes: more files at once than cores pays off.
+    maxWorkers: 3,
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/build/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/build/**', 'tests/real/**', ...ISOLATED, 'node_modules/**'],
+          // Files share a worker's modules (fonts, HarfBuzz, the model) instead of importing them again: most of a
+          // unit file's time was its imports. A test must not assume a fresh process (counters are read as differences).
+          isolate: false,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'unit-isolated',
+          include: ISOLATED,
           testTimeout: 30_000,
         },
       },
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // A poll returns as soon as its condition holds; the default second is too short for a shared, loaded machine.
+          expect: { poll: { timeout: 10_000 } },
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          // One file that runs the others in order (tests/build/serial.test.ts).
+          include: ['tests/build/serial.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000 } },
+        },
+      },
+      {
+        test: {
+          name: 'real',
+          include: ['tests/real/**/*.test.ts'],
+          globalSetup: ['tests/real/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

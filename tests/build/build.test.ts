@@ -26,6 +26,8 @@ function build(lessons: string, out: string) {
   return { code: run.status, output: run.stdout + run.stderr };
 }
 
+// A build that succeeds, reports its steps and publishes no draft: the fixture library's build of every test run
+// (tests/e2e/global-setup.ts, checked by tests/e2e/output.test.ts).
 describe('npm run build', () => {
   test('an author mistake stops the build with file:line and a hint, and leaves the previous site intact', () => {
     const out = join(scratch, 'site-broken');
@@ -57,18 +59,5 @@ describe('npm run build', () => {
     expect(output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous build');
     expect(existsSync(`${out}.staging`)).toBe(false);
-  }, 120_000);
-
-  test('builds the site, reports its steps, and never publishes a draft', () => {
-    const out = join(scratch, 'site-draft');
-    const lessons = library('draft', (source) => source.replace('authors:', 'draft: true\nauthors:'));
-    const { code, output } = build(lessons, out);
-    expect(code, output).toBe(0);
-    expect(output).toMatch(/validate .* 1 lesson files, 0 published/);
-    expect(output).toMatch(/search index .* pages indexed/);
-    expect(output).not.toContain('MODULE_LEVEL_DIRECTIVE');
-    expect(existsSync(join(out, 'index.html'))).toBe(true);
-    expect(existsSync(join(out, 'lessons/valid-lesson/index.html'))).toBe(false);
-    expect(spawnSync('grep', ['-rl', 'Паролі та секрети', out], { encoding: 'utf8' }).stdout).toBe('');
   }, 120_000);
 });

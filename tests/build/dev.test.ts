@@ -44,8 +44,13 @@ beforeAll(async () => {
   }
 }, 90_000);
 
-afterAll(() => {
-  server?.kill();
+afterAll(async () => {
+  // Wait until the server has gone: the next build test's Astro must not share the cache folders with it.
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill();
+    await exited;
+  }
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -1,12 +1,12 @@
 /**
  * `npm run new` as an author uses it (issue 15): for every format it writes a draft that passes `npm run check` and
  * builds at once, asks again for an answer it cannot use, never overwrites a lesson; the built pages link their
- * source files in the repository when one is configured, and not otherwise.
+ * source files in the repository when one is configured (and not otherwise: tests/e2e/output.test.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { FORMAT_IDS } from '../../src/model/index.ts';
 import { childEnv } from './env.ts';
 
@@ -84,11 +84,4 @@ describe('npm run new', () => {
     const teachers = readFileSync(join(out, 'teachers/index.html'), 'utf8');
     expect(teachers).toContain(`href="${repository}${relative('.', join(lessons, '_pages/teachers.uk.mdx'))}"`);
   }, 180_000);
-
-  test('without a configured repository, the real site has no edit links', () => {
-    const site = inject('siteDir');
-    for (const page of ['lessons/intymni-selfi/index.html', 'teachers/index.html', 'en/parents/index.html']) {
-      expect(readFileSync(join(site, page), 'utf8')).not.toContain('edit-source');
-    }
-  });
 });

@@ -27,6 +27,12 @@ describe('the pull-request workflow', () => {
     expect(job.container).toMatch(/^debian:(bookworm|12)/);
   });
 
+  test('.ci/run checks the real library, runs npm test, builds, then tests the real build', () => {
+    const order = ['npm run check', 'npm test', 'npm run build', 'npm run test:real'].map((command) => ciRun.search(new RegExp(`^${command}(\\s|$)`, 'm')));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
   test('installs with npm install, never npm ci, and checks the lockfile as .ci/run does', () => {
     expect(runs).toMatch(/^npm install\b/m);
     expect(runs).not.toMatch(/npm ci\b/);
@@ -34,8 +40,8 @@ describe('the pull-request workflow', () => {
     expect(runs).toMatch(/git diff --exit-code package-lock\.json/);
   });
 
-  test('checks with annotations, tests, builds, and keeps the built site', () => {
-    const order = ['npm run check -- --format github', 'npm test', 'npm run build'].map((command) => runs.indexOf(command));
+  test('checks with annotations, tests, builds, tests the real build, and keeps the built site', () => {
+    const order = ['npm run check -- --format github', 'npm test', 'npm run build', 'npm run test:real'].map((command) => runs.indexOf(command));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const upload = job.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));

@@ -1,6 +1,6 @@
 /** Debian's Chromium driven by playwright-core (no browser download: DESIGN §4). */
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -35,9 +35,18 @@ export interface WatchedPage {
   failedResponses: string[];
 }
 
+/**
+ * One browser context per browser: its pages share the HTTP cache (stylesheets, fonts, the search's code and index),
+ * as one reader's tabs do, so a test file does not fetch and compile them again for every page. The site keeps no
+ * state in the browser (no cookies, no storage), so pages cannot affect each other.
+ */
+const contexts = new WeakMap<Browser, Promise<BrowserContext>>();
+
 /** Open a new page that records problems, for a site served at `siteUrl`. */
 export async function watchedPage(browser: Browser, siteUrl: string, viewport = { width: 1280, height: 900 }): Promise<WatchedPage> {
-  const page = await browser.newPage({ viewport });
+  if (!contexts.has(browser)) contexts.set(browser, browser.newContext());
+  const page = await (await contexts.get(browser)!).newPage();
+  await page.setViewportSize(viewport);
   const watched: WatchedPage = { page, consoleErrors: [], outsideRequests: [], failedResponses: [] };
   page.on('console', (message) => {
     if (message.type() === 'error') watched.consoleErrors.push(message.text());

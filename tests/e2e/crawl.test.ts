@@ -1,8 +1,11 @@
 /**
- * The same build crawled the three ways a school uses it: from a server's root, under a sub-path, and opened from disk
- * (file://, a USB stick). Every link of every page is followed in Chromium; every page must load styled with its
- * pictures, every PDF and download must be there, and nothing may be a folder listing, a broken link, a request
- * leaving the site or a console error. The kits list is never hard-coded: the crawl finds what the pages link.
+ * The same build crawled under a sub-path of a server and opened from disk (file://, a USB stick, where a folder is no
+ * page). A crawl from the server's root would add nothing: under a sub-path every relative address resolves as at the
+ * root, and one that climbs out of the site leaves a page unreached (root-absolute addresses: output.test.ts; serving
+ * from the root: not-found.test.ts and search-modes.test.ts). Every link of every page is followed in Chromium; every
+ * page must load styled with its pictures, every PDF and download must be there, and nothing may be a folder listing,
+ * a broken link, a request leaving the site or a console error. The kits list is never hard-coded: the crawl finds
+ * what the pages link.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +15,6 @@ import { useBrowser, watchedPage } from './browser.ts';
 
 const siteDir = inject('siteDir');
 const MODES = [
-  ['root', inject('rootUrl')],
   ['sub-path', inject('siteUrl')],
   ['file', inject('fileUrl')],
 ] as const;

@@ -1,23 +1,33 @@
 /**
- * Build the real site once per test run and serve it the ways a school would: at a server's root, under a sub-path,
- * and opened from disk (file://). Every browser test shares this build.
+ * Build the fixture library's site once per test run and serve it the ways a school would: at a server's root, under a
+ * sub-path, and opened from disk (file://). Every browser test shares this build. (The real library's build is tested
+ * by `npm run test:real`, after `npm run build`.)
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveSite } from '../../src/site/serve.mjs';
 import type { TestProject } from 'vitest/node';
 import { childEnv } from '../build/env.ts';
+import { FIXTURE_LIBRARY } from '../fixtures/library.ts';
 
 /** Where the test build goes (kept out of dist/). */
 export const SITE_DIR = 'tests/.tmp/site';
+/** What the test build printed (kept with the build, so E2E_SKIP_BUILD=1 still has it). */
+export const BUILD_LOG = 'tests/.tmp/site-build.txt';
 /** The sub-path the site is served under: proves every internal URL is relative. */
 export const SUB_PATH = '/school/lessons/';
 
 export default async function setup(project: TestProject) {
-  if (!process.env.E2E_SKIP_BUILD || !existsSync(SITE_DIR)) {
-    execFileSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { stdio: 'inherit', env: childEnv({}) });
+  if (!process.env.E2E_SKIP_BUILD || !existsSync(SITE_DIR) || !existsSync(BUILD_LOG)) {
+    // `npm test` starts with `astro sync` (typecheck), which fills Astro's content cache from lessons/ without the
+    // build's record of which library the cache holds: forget that record, so the build starts from a clean cache.
+    rmSync('node_modules/.astro/lessons-source', { force: true });
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { encoding: 'utf8', env: childEnv({ LESSONS_DIR: FIXTURE_LIBRARY }) });
+    writeFileSync(BUILD_LOG, run.stdout + run.stderr);
+    process.stdout.write(run.stdout + run.stderr);
+    if (run.status !== 0) throw new Error(`the fixture library's build failed (exit ${run.status}): see its output above`);
   }
   const site = await serveSite(SITE_DIR, SUB_PATH);
   const atRoot = await serveSite(SITE_DIR, '/');

@@ -2,6 +2,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { findAbsoluteUrls } from '../../src/site/relative-urls.ts';
+import { isValid } from '../../src/model/index.ts';
+import { library } from '../fixtures/library.ts';
+import { BUILD_LOG } from './global-setup.ts';
 
 const siteDir = inject('siteDir');
 const files = readdirSync(siteDir, { recursive: true, encoding: 'utf8' });
@@ -19,6 +22,18 @@ function urlsOf(html: string): { tag: string; attribute: string; url: string }[]
   }
   return found;
 }
+
+describe('the build', () => {
+  test('reports its steps with their counts, drafts left out, and no warning from Astro about directives', () => {
+    const output = readFileSync(BUILD_LOG, 'utf8');
+    const drafts = library.lessons.filter(isValid).filter((lesson) => lesson.data.draft).length;
+    expect(output).toMatch(new RegExp(`validate .* ${library.lessons.length} lesson files, ${library.lessons.length - drafts} published`));
+    for (const step of ['pages', 'search index .* pages indexed', 'kits .* kits and pupil packs, \\d+ band bundles', 'bundle', 'links', 'total']) {
+      expect(output).toMatch(new RegExp(`\\n  ${step}`));
+    }
+    expect(output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+  });
+});
 
 describe('the built site', () => {
   test('has pages', () => {
@@ -83,6 +98,20 @@ describe('the built site', () => {
     const html = read('index.html');
     expect(html).toMatch(/Збірка від <time datetime="\d{4}-\d{2}-\d{2}">/);
     expect(html).toMatch(/версія \d+\.\d+\.\d+/);
+  });
+
+  test('a draft is published nowhere: no page, no kit, no mention in any page, script or bundle list', () => {
+    const drafts = library.lessons.filter(isValid).filter((lesson) => lesson.data.draft);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) {
+      expect(files.filter((file) => file.includes(draft.slug))).toEqual([]);
+      const mentions = files.filter((file) => /\.(html|js|json|txt|sha256)$/.test(file) && read(file).includes(draft.data.title));
+      expect(mentions).toEqual([]);
+    }
+  });
+
+  test('without a configured repository, no page has an edit link', () => {
+    expect(pages.filter((file) => /class="edit-source"/.test(read(file)))).toEqual([]);
   });
 
   test('build output lists no file outside the expected layout', () => {

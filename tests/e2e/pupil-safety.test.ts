@@ -6,13 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { helplinesFor, isJsx, isParent, loadLibrary, publishedLessons, textAttribute } from '../../src/model/index.ts';
+import { helplinesFor, isJsx, isParent, textAttribute } from '../../src/model/index.ts';
 import type { Nodes } from 'mdast';
 import { t } from '../../src/i18n/index.ts';
+import { library, published as lessons } from '../fixtures/library.ts';
 
 const siteDir = inject('siteDir');
-const library = loadLibrary('lessons');
-const lessons = publishedLessons(library);
 const unverified = library.helplines.filter((line) => line.verified === null);
 
 /** The lesson page a lesson file is published at. */

@@ -5,16 +5,18 @@
  */
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BANDS, FORMATS, TOPICS, loadLibrary, publishedLessons } from '../../src/model/index.ts';
+import { BANDS, FORMATS, TOPICS, bandById } from '../../src/model/index.ts';
 import { t } from '../../src/i18n/index.ts';
 import { useBrowser, watchedPage, type WatchedPage } from './browser.ts';
+import { englishLessons, lessons } from '../fixtures/library.ts';
 
-const lessons = publishedLessons(loadLibrary('lessons')).filter((lesson) => lesson.lang === 'uk');
 const HTTP_MODES = [
   ['root', inject('rootUrl')],
   ['sub-path', inject('siteUrl')],
 ] as const;
 const fileUrl = inject('fileUrl');
+/** A band with an English translation among its lessons. */
+const englishBand = bandById(englishLessons[0]!.data.bands[0]);
 const browser = useBrowser();
 
 /** Type a query on a search page (and pick filters by their labels); returns the result titles once shown. */
@@ -72,7 +74,7 @@ describe.each(HTTP_MODES)('full search served from %s', (_mode, base) => {
     const watched = await watchedPage(browser(), base);
     const { page } = watched;
     await page.goto(`${base}en/search/index.html`);
-    const titles = await search(page, '', { band: BANDS[0].en });
+    const titles = await search(page, '', { band: englishBand.en });
     expect(titles.length).toBeGreaterThan(0);
     await page.locator('[data-search-results] h2 a').first().click();
     await page.waitForLoadState('load');
@@ -175,8 +177,8 @@ describe('the offline finder, from disk', () => {
 
   test('the English finder lists English pages', async () => {
     const watched = await openFinder('en/search/index.html');
-    const titles = await search(watched.page, '', { band: BANDS[0].en });
-    expect(titles.length).toBe(lessons.filter((lesson) => lesson.data.bands.includes(BANDS[0].id)).length);
+    const titles = await search(watched.page, '', { band: englishBand.en });
+    expect(titles.length).toBe(lessons.filter((lesson) => lesson.data.bands.includes(englishBand.id)).length);
     await watched.page.locator('[data-search-results] h2 a').first().click();
     await watched.page.waitForLoadState('load');
     expect(watched.page.url()).toMatch(/\/en\/lessons\/[a-z0-9-]+\/index\.html$/);

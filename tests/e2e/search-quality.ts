@@ -2,7 +2,8 @@
  * How well the site's search finds what a Ukrainian teacher types: a set of inflected queries written by hand from the
  * lessons' vocabulary, each with the forms of its words written out (the oracle, independent of the search's own word
  * handling), and the measurement of recall and precision over the real built library, searched on the search page in
- * Chromium. Used by tests/e2e/search-quality.test.ts (on the test build) and `npm run bench:search` (on any build).
+ * Chromium. Used by tests/real/search-quality.test.ts (`npm run test:real`, on the real build) and `npm run bench:search`
+ * (on any build).
  *
  * A page is expected for a query when its own text contains a form of every word of the query. A page's own text is
  * what it teaches: the text of its main part, without the breadcrumbs and, on lesson pages, without the shared blocks
@@ -165,10 +166,10 @@ export function searchablePages(lessonsDir = 'lessons'): { path: string; isLesso
   ];
 }
 
-/** The words of every searchable page's own text, read from the site at `siteUrl`. */
-export async function ownWords(page: Page, siteUrl: string): Promise<Map<string, Set<string>>> {
+/** The words of every searchable page's own text, read from the site at `siteUrl` (built from `lessonsDir`). */
+export async function ownWords(page: Page, siteUrl: string, lessonsDir = 'lessons'): Promise<Map<string, Set<string>>> {
   const texts = new Map<string, Set<string>>();
-  for (const { path, isLesson } of searchablePages()) texts.set(path, oracleWords(await ownText(page, `${siteUrl}${path}index.html`, isLesson)));
+  for (const { path, isLesson } of searchablePages(lessonsDir)) texts.set(path, oracleWords(await ownText(page, `${siteUrl}${path}index.html`, isLesson)));
   return texts;
 }
 

@@ -7,11 +7,11 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { renderLessonFile } from '../../src/kit/index.ts'
 import { MAX_NESTING, MAX_TABLE_COLUMNS } from '../../src/model/limits.ts'
+import { requireTools } from './tools.ts'
 
-const hasTools = ['qpdf', 'pdftotext'].every((tool) => spawnSync('which', [tool]).status === 0)
 const scratch = mkdtempSync(join(tmpdir(), 'hostile-kits-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
@@ -49,7 +49,9 @@ async function smallPng(): Promise<Buffer> {
   return sharp({ create: { width: 4, height: 4, channels: 3, background: '#888888' } }).png().toBuffer()
 }
 
-describe.skipIf(!hasTools)('large legitimate lessons give valid kits', () => {
+describe('large legitimate lessons give valid kits', () => {
+  beforeAll(() => requireTools('qpdf', 'pdftotext'))
+
   test('a word of 100 000 characters', async () => {
     const word = 'безпека'.repeat(14_286).slice(0, 100_000)
     const { pdf, diagnostics } = await render(`Початок ${word} кінець.`)

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { PDFDocument, PDFName } from 'pdf-lib'
-import { afterAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { escapeLiteral, literalString } from '../../src/kit/paint/pdf-strings.ts'
 import { asciiUri, paintKit } from '../../src/kit/paint/index.ts'
 import { layoutKit } from '../../src/kit/layout/index.ts'
@@ -17,8 +17,8 @@ import { loadFonts } from '../../src/kit/text/fonts.ts'
 import { renderLessonFile } from '../../src/kit/index.ts'
 import { isExternalLink } from '../../src/model/links.ts'
 import { SAMPLE_META, sampleOptions } from '../../scripts/kit-sample.ts'
+import { requireTools } from './tools.ts'
 
-const hasQpdf = spawnSync('which', ['qpdf']).status === 0
 const scratch = mkdtempSync(join(tmpdir(), 'injection-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
@@ -86,7 +86,8 @@ describe('one escaping function for literal strings', () => {
     }
   })
 
-  test.skipIf(!hasQpdf)('a PDF holding a string of each byte value, and of all of them, is valid and keeps its bytes', async () => {
+  test('a PDF holding a string of each byte value, and of all of them, is valid and keeps its bytes', async () => {
+    requireTools('qpdf')
     const doc = await PDFDocument.create({ updateMetadata: false })
     doc.addPage()
     const all = Uint8Array.from({ length: 256 }, (_, i) => i)
@@ -133,7 +134,8 @@ const hostileHref = fc.oneof(
   fc.array(fc.constantFrom('(', ')', '\\', '\r', '\n', '/', 'S', 'JavaScript', ' ', '<<', '>>', 'é', '😀'), { maxLength: 30 }).map((parts) => `https://a.example/${parts.join('')}`),
 )
 
-describe.skipIf(!hasQpdf)('links in a kit', () => {
+describe('links in a kit', () => {
+  beforeAll(() => requireTools('qpdf'))
   test('random link addresses never change the PDF structure: qpdf --check passes, every action is /URI and reads back as written', async () => {
     const options = { ...sampleOptions(), printUrls: false }
     let run = 0

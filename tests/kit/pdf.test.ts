@@ -6,16 +6,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { renderSample, sampleBlocks } from '../../scripts/kit-sample.ts'
 import { loadFonts } from '../../src/kit/text/fonts.ts'
-
-/** Whether poppler and qpdf are installed (CI's .ci/run installs them; a bare machine skips these tests). */
-const hasTools = ['pdftotext', 'pdffonts', 'pdfinfo', 'qpdf'].every((tool) => {
-  try {
-    execFileSync('which', [tool])
-    return true
-  } catch {
-    return false
-  }
-})
+import { requireTools } from './tools.ts'
 
 /** The integers from `first` to `last`, both included. */
 const range = (first: number, last: number): number[] => Array.from({ length: last - first + 1 }, (_, i) => first + i)
@@ -23,10 +14,11 @@ const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { e
 /** Whitespace collapsed and line-end hyphens joined, as the round-trip check in the kit issue asks. */
 const normalize = (s: string): string => s.replace(/-\n/g, '').replace(/\s+/g, ' ').trim()
 
-describe.skipIf(!hasTools)('the sample kit as a real PDF', () => {
+describe('the sample kit as a real PDF', () => {
   let file = ''
   let bytes: Uint8Array
   beforeAll(async () => {
+    requireTools('pdftotext', 'pdffonts', 'pdfinfo', 'qpdf')
     bytes = await renderSample('a4')
     file = join(mkdtempSync(join(tmpdir(), 'kit-')), 'sample.pdf')
     writeFileSync(file, bytes)

@@ -1,12 +1,13 @@
 /**
- * Recall and precision of the Ukrainian search over the real library (the global-setup build), measured on the search
- * page in Chromium as a teacher uses it: a hand-written set of inflected queries, each page expected when its own text
- * has a form of every query word (tests/e2e/search-quality.ts). Prints the figures; `npm run bench:search` prints the
- * same on any build, with sizes.
+ * Recall and precision of the Ukrainian search over the real library (its build by `npm run build`, served by
+ * tests/real/global-setup.ts; `npm run test:real`), measured on the search page in Chromium as a teacher uses it: a
+ * hand-written set of inflected queries, each page expected when its own text has a form of every query word
+ * (tests/e2e/search-quality.ts). The real library, not the fixture: the query set is written from the real lessons'
+ * vocabulary. Prints the figures; `npm run bench:search` prints the same on any build, with sizes.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser } from './browser.ts';
-import { QUALITY_QUERIES, describeFigures, expectedPages, figures, ownWords, runQueries } from './search-quality.ts';
+import { useBrowser } from '../e2e/browser.ts';
+import { QUALITY_QUERIES, describeFigures, expectedPages, figures, ownWords, runQueries } from '../e2e/search-quality.ts';
 
 /** The goals of issue 16. */
 const MIN_RECALL = 0.95;
@@ -15,7 +16,7 @@ const MIN_PRECISION = 0.9;
 const MIN_QUERIES = 60;
 const MIN_PHRASES = 10;
 
-const siteUrl = inject('siteUrl');
+const siteUrl = inject('realSiteUrl');
 const browser = useBrowser();
 
 describe('search quality on the real library', () => {
