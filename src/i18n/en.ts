@@ -1,3 +1,4 @@
+import type { FormatId } from '../model/formats.ts';
 import type { UiStrings } from './index.ts';
 
 /** English UI strings; the type makes every Ukrainian key required here too. */
@@ -37,8 +38,8 @@ export const en: UiStrings = {
   bands: 'Age groups',
   duration: 'Duration',
   topics: 'Topics',
-  objectives: 'Objectives',
-  objectivesLead: 'After the lesson pupils will be able to:',
+  objectives: (_format: FormatId) => 'Objectives',
+  objectivesLead: (format: FormatId) => `By the end of the ${format}:`,
   materials: 'Materials',
   preparation: 'Preparation',
   sensitivity: 'For the teacher: sensitivity of the topic',
@@ -48,7 +49,7 @@ export const en: UiStrings = {
   timingMinutes: 'Minutes',
   timingClock: 'Clock',
   timingTotal: 'Total',
-  lessonBody: 'The lesson',
+  lessonBody: (format: FormatId) => `The ${format}`,
   glossary: 'Glossary',
   kitDownload: 'Download the printable kit (PDF, A4)',
   kitHint: 'The plan, handouts, cards, answer key, memo for parents and helplines. The cover says which pages to print and how many copies.',
@@ -143,9 +144,9 @@ export const en: UiStrings = {
   breadcrumbs: 'You are here',
   pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
   kit: {
-    plan: 'Lesson plan',
+    plan: (format: FormatId) => `${format[0].toUpperCase()}${format.slice(1)} plan`,
     printGuide: 'What to print',
-    printGuideLead: 'Everything the lesson needs is in this kit. Print:',
+    printGuideLead: (format: FormatId) => `Everything the ${format} needs is in this kit. Print:`,
     forTeacher: 'for the teacher',
     perFamily: 'one per family',
     forTeacherAndBoard: 'for the teacher; these pages list unverified contacts too, so do not hand them to pupils',

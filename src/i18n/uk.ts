@@ -1,3 +1,8 @@
+import type { FormatId } from '../model/formats.ts';
+
+/** A format's name in the genitive, as headings say it: «Цілі уроку», «План квесту», «Хід заняття». */
+const OF_FORMAT: Record<FormatId, string> = { lesson: 'уроку', quest: 'квесту', session: 'заняття' };
+
 /** Ukrainian UI strings: the default language and the reference for every other. */
 export const uk = {
   siteName: 'Безпечно онлайн: уроки для дітей',
@@ -35,8 +40,8 @@ export const uk = {
   bands: 'Вікові групи',
   duration: 'Тривалість',
   topics: 'Теми',
-  objectives: 'Цілі уроку',
-  objectivesLead: 'Після уроку учні зможуть:',
+  objectives: (format: FormatId) => `Цілі ${OF_FORMAT[format]}`,
+  objectivesLead: (format: FormatId) => `Наприкінці ${OF_FORMAT[format]}:`,
   materials: 'Матеріали',
   preparation: 'Підготовка',
   sensitivity: 'Для вчителя: делікатність теми',
@@ -46,7 +51,7 @@ export const uk = {
   timingMinutes: 'Хвилини',
   timingClock: 'Час',
   timingTotal: 'Разом',
-  lessonBody: 'Хід уроку',
+  lessonBody: (format: FormatId) => `Хід ${OF_FORMAT[format]}`,
   glossary: 'Словник',
   kitDownload: 'Завантажити набір для друку (PDF, A4)',
   kitHint: 'План, роздатки, картки, ключ відповідей, пам’ятка для батьків і телефони допомоги. На обкладинці сказано, які сторінки друкувати і скільки копій.',
@@ -142,9 +147,9 @@ export const uk = {
   breadcrumbs: 'Ви тут',
   pageOf: (page: number, total: number) => `Сторінка ${page} з ${total}`,
   kit: {
-    plan: 'План уроку',
+    plan: (format: FormatId) => `План ${OF_FORMAT[format]}`,
     printGuide: 'Що друкувати',
-    printGuideLead: 'Усе потрібне для уроку — у цьому наборі. Надрукуйте:',
+    printGuideLead: (format: FormatId) => `Усе потрібне для ${OF_FORMAT[format]} — у цьому наборі. Надрукуйте:`,
     forTeacher: 'для вчителя',
     perFamily: 'по одній на родину',
     forTeacherAndBoard: 'для вчителя; тут є й неперевірені контакти, тож учням ці сторінки не роздавайте',

@@ -112,7 +112,10 @@ describe('lesson page', () => {
     const { page } = await watchedPage(browser(), siteUrl);
     await page.goto(`${siteUrl}lessons/${lesson.slug}/`);
     const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
-    expect(headings.join('|')).toMatch(/делікатність теми.*\|Цілі уроку\|План за часом\|Хід уроку/);
+    // A session (4–6) or a quest is named as what it is, not as a lesson: «Цілі заняття», «Хід квесту».
+    const of = { lesson: 'уроку', quest: 'квесту', session: 'заняття' }[lesson.data.format];
+    expect(headings.join('|')).toMatch(new RegExp(`делікатність теми.*\\|Цілі ${of}\\|План за часом\\|Хід ${of}`));
+    expect(await page.locator('#objectives-title + p').textContent()).toBe(`Наприкінці ${of}:`);
     const total = await page.locator('.timing tfoot td.num').textContent();
     expect(Number(total)).toBe(lesson.data.duration);
     expect(await page.locator('.timing tbody tr').count()).toBeGreaterThan(1);

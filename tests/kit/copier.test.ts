@@ -133,7 +133,7 @@ describe.each(cases)('kit of %s', (_name, lesson: ValidLesson) => {
 
   test('the print guide lists every page, and each part it names starts on the first page it gives', () => {
     const cover = kit().texts.slice(0, 4).map((text) => bodyLines(text).join(' ')).join(' ');
-    const guide = cover.slice(cover.indexOf(s.kit.printGuideLead), cover.indexOf(s.kit.duplexNote.slice(0, 20)));
+    const guide = cover.slice(cover.indexOf(s.kit.printGuideLead(lesson.data.format)), cover.indexOf(s.kit.duplexNote.slice(0, 20)));
     const entries = guide
       .split('•')
       .map((item) => /^\s*(?:с\.|pp?\.)\s*([\d–, ]+):\s*(.+?)\s*$/.exec(item))

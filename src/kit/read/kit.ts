@@ -132,8 +132,8 @@ export function readKit(lesson: ValidLesson, s: UiStrings, shared: SharedContent
   const blocks: Block[] = [
     { kind: 'section', outline: title(state) },
     ...cover(state),
-    { kind: 'pageBreak', outline: s.kit.plan },
-    { kind: 'heading', level: 1, runs: [{ text: s.kit.plan }], bookmark: false },
+    { kind: 'pageBreak', outline: s.kit.plan(lesson.data.format) },
+    { kind: 'heading', level: 1, runs: [{ text: s.kit.plan(lesson.data.format) }], bookmark: false },
     ...plan,
     ...state.shown.flatMap(movedSection),
     ...state.handouts.flatMap(movedSection),
@@ -223,8 +223,8 @@ function cover(state: State): Block[] {
     },
     ...optionalLead(stages, s),
     ...printGuide(state),
-    heading(s.objectives),
-    { kind: 'paragraph', runs: [{ text: s.objectivesLead }] },
+    heading(s.objectives(data.format)),
+    { kind: 'paragraph', runs: [{ text: s.objectivesLead(data.format) }] },
     list(data.objectives),
     {
       kind: 'box',
@@ -244,7 +244,7 @@ function printGuide(state: State): Block[] {
   const forTeacher = s.kit.forTeacher;
   const parts: { outline: string; label: string; copies: string }[] = [
     { outline: title(state), label: s.kit.cover, copies: forTeacher },
-    { outline: s.kit.plan, label: s.kit.plan, copies: forTeacher },
+    { outline: s.kit.plan(lesson.data.format), label: s.kit.plan(lesson.data.format), copies: forTeacher },
     ...[...state.shown, ...state.handouts, ...state.cards, ...state.stations].map((part) => ({
       outline: part.outline,
       label: part.label,
@@ -272,7 +272,7 @@ function printGuide(state: State): Block[] {
   state.paged.push({ block: list, make: guide });
   return [
     { kind: 'heading', level: 2, runs: [{ text: s.kit.printGuide }] },
-    { kind: 'paragraph', runs: [{ text: s.kit.printGuideLead }], keepWithNext: true },
+    { kind: 'paragraph', runs: [{ text: s.kit.printGuideLead(lesson.data.format) }], keepWithNext: true },
     list,
     { kind: 'paragraph', runs: [{ text: `${s.kit.duplexNote} ${s.kit.pupilPackNote(pupilPackFileName(lesson.slug, lesson.lang))}` }] },
   ];
