@@ -8,10 +8,10 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv } from './env.ts';
 import { launch } from '../e2e/browser.ts';
+import { freePort } from '../free-port.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dev-errors-'));
 const lessons = join(scratch, 'lessons');
@@ -21,15 +21,6 @@ const env = { ...childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1' 
 let server: ChildProcess;
 let base = '';
 let log = '';
-
-/** A port nobody listens on now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Fetch a path until `ready` accepts the status and the page (the dev server picks up a saved file within a second or two). */
 async function until(path: string, ready: (status: number, html: string) => boolean, seconds = 20): Promise<{ status: number; html: string }> {

@@ -3,9 +3,9 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { childEnv } from './env.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { freePort } from '../free-port.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dev-'));
 const lessons = join(scratch, 'lessons');
@@ -53,15 +53,6 @@ afterAll(async () => {
   }
   rmSync(scratch, { recursive: true, force: true });
 });
-
-/** A port nobody listens on now (astro dev takes --port 0 as "the default port"). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** The visible text of an HTML page, roughly: tags dropped, entities for <, >, & and quotes decoded. */
 function pageText(html: string): string {

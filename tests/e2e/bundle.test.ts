@@ -5,7 +5,6 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +13,7 @@ import { buildInfo } from '../../src/site/build-info.ts';
 import { bundleFileName } from '../../src/site/paths.ts';
 import { packZim } from '../../src/site/zim.ts';
 import { useBrowser, watchedPage } from './browser.ts';
+import { freePort } from '../free-port.ts';
 
 const siteDir = inject('siteDir');
 const browser = useBrowser();
@@ -29,15 +29,6 @@ function filesUnder(dir: string): string[] {
     .filter((file) => statSync(join(dir, file)).isFile())
     .map((file) => file.split('\\').join('/'))
     .sort();
-}
-
-/** A port nothing listens on. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** The machine's own Node when older than the project's: the bundle promises Node ≥ 18. */

@@ -5,12 +5,12 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseServeArguments, preferredEncoding, safeSegments, startServer } from '../../src/site/serve.mjs';
+import { freePort } from '../free-port.ts';
 
 const SECRET = 'TOP SECRET: outside the site';
 const scratch = mkdtempSync(join(tmpdir(), 'serve-'));
@@ -246,15 +246,6 @@ describe('the server serves what a built site holds', () => {
     expect(preferredEncoding(accept)).toBe(expected);
   });
 });
-
-/** A port nothing listens on (asked of the system, then released). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** A Node older than the project's (the machine's own, v18–v22), to prove the bundle's serve.mjs needs nothing newer. */
 function olderNode(): string {
