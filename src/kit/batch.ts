@@ -11,13 +11,21 @@ import { BAND_IDS, type BandId } from '../model/bands.ts';
 import { LANGS } from '../model/formats.ts';
 import type { Paper } from './layout/index.ts';
 import { bandBundleFileName, kitFileName, pupilPackFileName } from './files.ts';
+import { KeyMaker, pruneCache, restoreEntry, type KitCache } from './cache.ts';
 
 export { kitFileName, pupilPackFileName, bandBundleFileName } from './files.ts';
 
+/** Where a job's products are stored in the cache once rendered. */
+export interface JobCacheEntry {
+  cache: KitCache;
+  key: string;
+}
+
 /** One job: a lesson's kit and (with `pupilsOut`) its pupil pack, or a band's bundle of kits. */
-export type KitJob =
+export type KitJob = (
   | { kind: 'lesson'; file: string; out: string; pupilsOut?: string; paper: Paper; lessonsDir: string }
-  | { kind: 'bundle'; band: BandId; files: string[]; out: string; paper: Paper; lessonsDir: string };
+  | { kind: 'bundle'; band: BandId; files: string[]; out: string; paper: Paper; lessonsDir: string }
+) & { cached?: JobCacheEntry };
 
 /** What a worker is started with. */
 export interface KitWorkerData {
@@ -34,7 +42,7 @@ export interface WrittenFile {
 
 /** What a worker reports back for a job: the files it wrote (kit and pupil pack, or the bundle), or the author errors. */
 export type KitJobResult =
-  | { file: string; ok: true; written: WrittenFile[]; ms: number }
+  | { file: string; ok: true; written: WrittenFile[]; ms: number; /** Copied from the cache, not rendered. */ cached?: boolean }
   | { file: string; ok: false; diagnostics: Diagnostic[] };
 
 /** Kits one warm worker renders in the time another worker takes to start (fonts, HarfBuzz: ~0.3 s vs ~20 ms a kit). */
@@ -60,15 +68,52 @@ export function bandBundles(lessons: readonly ValidLesson[]): { band: BandId; la
   );
 }
 
+/** How `renderKits` runs. */
+export interface RenderKitsOptions {
+  outDir: string;
+  lessonsDir: string;
+  paper?: Paper;
+  /** Workers to start at most (default: one per core, fewer for a small library). */
+  workers?: number;
+  bundles?: boolean;
+  /** The content-hash cache: unchanged products are copied from it, new ones stored in it (src/kit/cache.ts). */
+  cache?: KitCache;
+  /** Render every product even where the cache has it (`--no-cache`); what is rendered is still stored. */
+  renderAll?: boolean;
+  onResult?: (result: KitJobResult, done: number, total: number) => void;
+}
+
 /**
- * Render every given lesson's kit and pupil pack, and with `bundles` every band's bundle of them, into `outDir`. Results
- * come back in the order of the jobs: bundles first (the longest jobs start first), then the lessons in the given order.
+ * Render every given lesson's kit and pupil pack, and with `bundles` every band's bundle of them, into `outDir`; with a
+ * `cache`, a product whose inputs are unchanged is copied from it instead. Results come back in the order of the jobs:
+ * bundles first (the longest jobs start first), then the lessons in the given order.
  */
-export async function renderKits(
-  lessons: readonly ValidLesson[],
-  options: { outDir: string; lessonsDir: string; paper?: Paper; workers?: number; bundles?: boolean; onResult?: (result: KitJobResult, done: number, total: number) => void },
-): Promise<KitJobResult[]> {
+export async function renderKits(lessons: readonly ValidLesson[], options: RenderKitsOptions): Promise<KitJobResult[]> {
+  const jobs = planKitJobs(lessons, options);
+  const results = new Array<KitJobResult>(jobs.length);
+  let done = 0;
+  const report = (index: number, result: KitJobResult) => {
+    results[index] = result;
+    options.onResult?.(result, ++done, jobs.length);
+  };
+  const pending: number[] = [];
+  for (const [index, job] of jobs.entries()) {
+    const started = performance.now();
+    const restored = job.cached && !options.renderAll && (await restoreEntry(job.cached.cache, job.cached.key, productFiles(job)));
+    if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
+    else pending.push(index);
+  }
+  if (pending.length) await renderJobs(jobs, pending, options.workers, report);
+  if (options.cache && options.bundles) await pruneCache(options.cache);
+  return results;
+}
+
+/** The jobs for a library: every band's bundle (with `bundles`), then every lesson; each with its cache key. */
+function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions): KitJob[] {
   const paper = options.paper ?? 'a4';
+  const keys = options.cache ? new KeyMaker(options.cache, options.lessonsDir, paper) : undefined;
+  const lessonKeys = new Map(lessons.map((lesson) => [lesson, keys?.lesson(lesson)]));
+  const entry = (key: string | undefined) => (options.cache && key ? { cached: { cache: options.cache, key } } : {});
   const bundleJobs: KitJob[] = (options.bundles ? bandBundles(lessons) : []).map(({ band, lang, lessons: members }) => ({
     kind: 'bundle',
     band,
@@ -76,8 +121,9 @@ export async function renderKits(
     out: join(options.outDir, bandBundleFileName(band, lang, paper)),
     paper,
     lessonsDir: options.lessonsDir,
+    ...entry(keys?.bundle(band, lang, members.map((member) => lessonKeys.get(member)!))),
   }));
-  const jobs: KitJob[] = [
+  return [
     ...bundleJobs,
     ...lessons.map((lesson): KitJob => ({
       kind: 'lesson',
@@ -86,28 +132,34 @@ export async function renderKits(
       pupilsOut: join(options.outDir, pupilPackFileName(lesson.slug, lesson.lang, paper)),
       paper,
       lessonsDir: options.lessonsDir,
+      ...entry(lessonKeys.get(lesson)),
     })),
   ];
-  const count = Math.max(1, Math.min(options.workers ?? workersFor(jobs.length), jobs.length));
-  const results = new Array<KitJobResult>(jobs.length);
+}
+
+/** The files a job writes, in the order the cache stores them. */
+export function productFiles(job: KitJob): string[] {
+  return job.kind === 'lesson' && job.pupilsOut !== undefined ? [job.out, job.pupilsOut] : [job.out];
+}
+
+/** Render the jobs at `indexes` on warm workers, reporting each result as it comes. */
+async function renderJobs(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
+  const count = Math.max(1, Math.min(workers ?? workersFor(indexes.length), indexes.length));
   let next = 0;
-  let done = 0;
   const workerData: KitWorkerData = { deflateHelper: count < availableParallelism() };
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData }));
+  const started = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData }));
   try {
     await Promise.all(
-      workers.map(async (worker) => {
-        while (next < jobs.length) {
-          const index = next++;
-          results[index] = await ask(worker, jobs[index]);
-          options.onResult?.(results[index], ++done, jobs.length);
+      started.map(async (worker) => {
+        while (next < indexes.length) {
+          const index = indexes[next++]!;
+          report(index, await ask(worker, jobs[index]!));
         }
       }),
     );
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(started.map((worker) => worker.terminate()));
   }
-  return results;
 }
 
 /** Send one job to a worker and wait for its answer (a crash becomes a rejected promise). */
