@@ -124,8 +124,8 @@ interface BuildRun {
   totalMs: number;
   /** The peak of each process of the build, by name, largest first. */
   processes: { name: string; peak: number }[];
-  /** The largest process's memory at each sample, with its time. */
-  samples: { at: number; largest: number }[];
+  /** Each process's memory (by name) at each sample, with its time. */
+  samples: { at: number; rss: Map<string, number> }[];
   output: string;
 }
 
@@ -145,15 +145,15 @@ async function build(label: string): Promise<BuildRun> {
   const samples: BuildRun['samples'] = [];
   const sample = () => {
     if (child.pid === undefined) return;
-    let largest = 0;
+    const rss = new Map<string, number>();
     for (const pid of descendants(child.pid)) {
       const reading = readProcess(pid);
       if (!reading) continue;
-      largest = Math.max(largest, reading.rss);
+      rss.set(reading.name, Math.max(rss.get(reading.name) ?? 0, reading.rss));
       const known = peaks.get(pid);
       if (!known || reading.hwm >= known.hwm) peaks.set(pid, reading);
     }
-    samples.push({ at: performance.now() - started, largest });
+    samples.push({ at: performance.now() - started, rss });
   };
   const timer = setInterval(sample, SAMPLE_MS);
   const code = await new Promise<number>((done) => child.on('close', (exit) => done(exit ?? 1)));
@@ -187,9 +187,18 @@ function stepsOf(output: string, trace: string, totalMs: number): TimedStep[] {
   return placed.reverse();
 }
 
-/** The largest process's peak while a step ran. */
+/** The process the kits render in, where they have one of their own (src/kit/process.ts). */
+const KITS_PROCESS = 'process.ts';
+
+/**
+ * The peak of the largest process doing a step's work while it ran: for the kits, their own process (where they have
+ * one); for the other steps, the largest of the others (the build, Pagefind's binary).
+ */
 function stepPeak(run: BuildRun, step: TimedStep): number {
-  const inside = run.samples.filter((s) => s.at >= step.start && s.at <= step.end + SAMPLE_MS).map((s) => s.largest);
+  const ownProcess = step.name === 'kits' && run.samples.some((s) => s.rss.has(KITS_PROCESS));
+  const inside = run.samples
+    .filter((s) => s.at >= step.start && s.at <= step.end + SAMPLE_MS)
+    .map((s) => Math.max(0, ...[...s.rss].filter(([name]) => (name === KITS_PROCESS) === ownProcess).map(([, rss]) => rss)));
   return Math.max(0, ...inside);
 }
 
@@ -227,7 +236,7 @@ try {
     ['total', seconds(cold.totalMs), gb(Math.max(...cold.processes.map((p) => p.peak))), seconds(warm.totalMs), gb(Math.max(...warm.processes.map((p) => p.peak)))],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  console.log(`\n${grown.folders} lesson folders, ${grown.files} lesson files (peaks: the largest process while the step ran)`);
+  console.log(`\n${grown.folders} lesson folders, ${grown.files} lesson files (peaks: the largest process doing the step's work while it ran; the kits' own process for the kits)`);
   for (const [r, row] of rows.entries()) {
     console.log(row.map((text, i) => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!))).join('  '));
     if (r === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -238,7 +247,10 @@ try {
   const ms = (run: BuildRun, name: string) => run.steps.find((step) => step.name === name)?.ms ?? Number.NaN;
   const ratio = cold.totalMs / (ms(cold, 'pages') + ms(cold, 'search index'));
   console.log(`\ncold ratio (total / (pages + search index)): ${ratio.toFixed(2)}  (target ≤ 1.25)`);
-  console.log(`one-lesson rebuild, kits step: ${seconds(ms(warm, 'kits'))}  (target ≤ 1 s plus copying)`);
+  const kitsDetail = warm.steps.find((step) => step.name === 'kits')?.detail ?? '';
+  const lessonsDone = /lessons' kits done after ([\d.]+ m?s)/.exec(kitsDetail)?.[1] ?? '?';
+  const bundlesDone = /band bundles after ([\d.]+ m?s)/.exec(kitsDetail)?.[1] ?? '?';
+  console.log(`one-lesson rebuild, kits step: ${seconds(ms(warm, 'kits'))}; lessons' kits done after ${lessonsDone}, band bundles after ${bundlesDone}  (target ≤ 1 s plus copying)`);
   console.log(`peak of the largest process: ${gb(Math.max(...cold.processes.map((p) => p.peak), ...warm.processes.map((p) => p.peak)))}  (target ≤ 1.5 GB)`);
 } finally {
   if (values.keep) console.log(`kept: ${work}`);

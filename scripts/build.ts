@@ -5,12 +5,11 @@
  * progress while it runs and prints one line per step with counts and timings.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
-import { renderKits, workersFor, type KitJobResult } from '../src/kit/batch.ts';
+import { renderKits, type KitJobResult } from '../src/kit/batch.ts';
 import { openKitCache } from '../src/kit/cache.ts';
 import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/report.ts';
 import { Progress, rate } from '../src/site/progress.ts';
@@ -65,6 +64,7 @@ async function main(): Promise<number> {
   await Promise.all([STAGING, KITS_STAGING].map((folder) => rm(folder, { recursive: true, force: true })));
   const progress = new Progress();
   const kitsStarted = performance.now();
+  const finished = { lessons: 0, bundles: 0 };
   // Kits need only the lessons, not the site: they render while Astro builds the pages, on the cores it leaves idle.
   const kitsRun = timed(() => renderKits(published, {
     outDir: KITS_STAGING,
@@ -72,8 +72,8 @@ async function main(): Promise<number> {
     bundles: true,
     cache: openKitCache(),
     renderAll: NO_CACHE,
-    workers: Math.max(1, Math.min(availableParallelism() - 1, workersFor(published.length))),
-    onResult: kitProgress(progress, kitsStarted),
+    ownProcess: true,
+    onResult: kitProgress(progress, kitsStarted, finished),
   }));
   kitsRun.catch(() => undefined); // awaited below; a failing page build must not leave it unhandled first
 
@@ -102,14 +102,15 @@ async function main(): Promise<number> {
   const bundles = written.filter((file) => /(^|\/)band-[^/]*\.pdf$/.test(file.out)).length;
   const cached = kits.value.filter((result) => result.ok && result.cached).length;
   const kitsDone = reportStrings('en').progress.kitsDone(kits.value.length - cached, cached);
-  steps.push({ name: 'kits', detail: `${published.length} kits and pupil packs, ${bundles} band bundles, ${pageCount} pages; ${kitsDone}`, ms: kits.ms, end: kitsStarted + kits.ms, alongside: 'pages' });
+  const when = `lessons' kits done after ${formatMs(finished.lessons - kitsStarted)}, band bundles after ${formatMs(finished.bundles - kitsStarted)}`;
+  steps.push({ name: 'kits', detail: `${published.length} kits and pupil packs, ${bundles} band bundles, ${pageCount} pages; ${kitsDone}; ${when}`, ms: kits.ms, end: kitsStarted + kits.ms, alongside: 'pages' });
 
   const bundle = await timed(async () => {
     const written = await writeBundle(STAGING, buildInfo());
     await fillBundleSize(STAGING, written.bytes);
     return written;
   });
-  steps.push({ name: 'bundle', detail: `${relative(STAGING, bundle.value.file)}, ${(bundle.value.bytes / 1024 / 1024).toFixed(1)} MB, ${bundle.value.files} files`, ms: bundle.ms });
+  steps.push({ name: 'bundle', detail: `${relative(STAGING, bundle.value.file)}, ${(bundle.value.bytes / 1024 / 1024).toFixed(1)} MB, ${bundle.value.files} files`, ms: bundle.ms, end: performance.now() });
 
   const links = await timed(() => brokenLinks(STAGING));
   if (links.value.length) {
@@ -118,7 +119,7 @@ async function main(): Promise<number> {
     await rm(STAGING, { recursive: true, force: true });
     return 1;
   }
-  steps.push({ name: 'links', detail: 'every internal link names a file', ms: links.ms });
+  steps.push({ name: 'links', detail: 'every internal link names a file', ms: links.ms, end: performance.now() });
 
   await swapIn(STAGING, DIST);
   printSummary(steps, performance.now() - started);
@@ -126,11 +127,12 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** Shows the kits' progress as each job finishes. */
-function kitProgress(progress: Progress, started: number): (result: KitJobResult, done: number, total: number) => void {
+/** Shows the kits' progress as each job finishes, and notes when the last lesson's and the last bundle's were done. */
+function kitProgress(progress: Progress, started: number, finished: { lessons: number; bundles: number }): (result: KitJobResult, done: number, total: number) => void {
   let cached = 0;
   return (result, done, total) => {
     if (result.ok && result.cached) cached++;
+    finished[/(^|\/)band-[^/]*\.pdf$/.test(result.ok ? (result.written[0]?.out ?? '') : result.file) ? 'bundles' : 'lessons'] = performance.now();
     progress.set('kits', reportStrings().progress.kits(done, total, cached, rate(done, performance.now() - started)));
     if (done === total) progress.end('kits');
   };

@@ -2,7 +2,9 @@
  * Render many print products in parallel on worker threads, one per core, each kept warm: every lesson's teacher kit and
  * pupil pack (one job, one reading of the lesson), and every band's bundle.
  */
+import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model/diagnostics.ts';
@@ -78,6 +80,11 @@ export interface RenderKitsOptions {
   bundles?: boolean;
   /** The content-hash cache: unchanged products are copied from it, new ones stored in it (src/kit/cache.ts). */
   cache?: KitCache;
+  /**
+   * Render in a process of its own (the build: its memory then stays apart from Astro's, which builds the pages at the
+   * same time), rather than on worker threads of this one.
+   */
+  ownProcess?: boolean;
   /** Render every product even where the cache has it (`--no-cache`); what is rendered is still stored. */
   renderAll?: boolean;
   onResult?: (result: KitJobResult, done: number, total: number) => void;
@@ -86,7 +93,7 @@ export interface RenderKitsOptions {
 /**
  * Render every given lesson's kit and pupil pack, and with `bundles` every band's bundle of them, into `outDir`; with a
  * `cache`, a product whose inputs are unchanged is copied from it instead. Results come back in the order of the jobs:
- * bundles first (the longest jobs start first), then the lessons in the given order.
+ * bundles first, largest first (the longest jobs start first), then the lessons in the given order.
  */
 export async function renderKits(lessons: readonly ValidLesson[], options: RenderKitsOptions): Promise<KitJobResult[]> {
   const jobs = planKitJobs(lessons, options);
@@ -103,7 +110,7 @@ export async function renderKits(lessons: readonly ValidLesson[], options: Rende
     if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
     else pending.push(index);
   }
-  if (pending.length) await renderJobs(jobs, pending, options.workers, report);
+  if (pending.length) await (options.ownProcess ? renderJobsInProcess : renderJobs)(jobs, pending, options.workers, report);
   if (options.cache && options.bundles) await pruneCache(options.cache);
   return results;
 }
@@ -114,7 +121,9 @@ function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions
   const keys = options.cache ? new KeyMaker(options.cache, options.lessonsDir, paper) : undefined;
   const lessonKeys = new Map(lessons.map((lesson) => [lesson, keys?.lesson(lesson)]));
   const entry = (key: string | undefined) => (options.cache && key ? { cached: { cache: options.cache, key } } : {});
-  const bundleJobs: KitJob[] = (options.bundles ? bandBundles(lessons) : []).map(({ band, lang, lessons: members }) => ({
+  // The largest bundle first: bundles render one at a time, and the longest job should not be the last to start.
+  const bundles = (options.bundles ? bandBundles(lessons) : []).sort((a, b) => b.lessons.length - a.lessons.length);
+  const bundleJobs: KitJob[] = bundles.map(({ band, lang, lessons: members }) => ({
     kind: 'bundle',
     band,
     files: members.map((lesson) => lesson.file),
@@ -142,24 +151,60 @@ export function productFiles(job: KitJob): string[] {
   return job.kind === 'lesson' && job.pupilsOut !== undefined ? [job.out, job.pupilsOut] : [job.out];
 }
 
-/** Render the jobs at `indexes` on warm workers, reporting each result as it comes. */
-async function renderJobs(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
+/**
+ * Render the jobs at `indexes` on warm workers, reporting each result as it comes. A band's bundle holds every lesson of
+ * the band laid out at once (its memory grows with the band), so only one worker renders a bundle at a time; the others
+ * take lessons meanwhile.
+ */
+export async function renderJobs(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
   const count = Math.max(1, Math.min(workers ?? workersFor(indexes.length), indexes.length));
-  let next = 0;
+  const waiting = [...indexes];
+  let bundleRunning = false;
+  const take = (): number | undefined => {
+    const at = waiting.findIndex((index) => jobs[index]!.kind !== 'bundle' || !bundleRunning);
+    return at < 0 ? undefined : waiting.splice(at, 1)[0];
+  };
   const workerData: KitWorkerData = { deflateHelper: count < availableParallelism() };
   const started = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData }));
   try {
     await Promise.all(
       started.map(async (worker) => {
-        while (next < indexes.length) {
-          const index = indexes[next++]!;
-          report(index, await ask(worker, jobs[index]!));
+        for (let index = take(); index !== undefined; index = take()) {
+          const bundle = jobs[index]!.kind === 'bundle';
+          if (bundle) bundleRunning = true;
+          report(index, await ask(worker, jobs[index]!).finally(() => bundle && (bundleRunning = false)));
         }
       }),
     );
   } finally {
     await Promise.all(started.map((worker) => worker.terminate()));
   }
+}
+
+/** What the kits' own process is sent: the jobs, which of them to render, on how many workers. */
+export interface KitProcessRequest {
+  jobs: readonly KitJob[];
+  indexes: readonly number[];
+  workers?: number;
+}
+
+/** What the kits' own process sends back: each result as it comes, then that it is done. */
+export type KitProcessMessage = { index: number; result: KitJobResult } | { done: true };
+
+/** `renderJobs` in a process of its own (src/kit/process.ts), which ends when they are done. */
+function renderJobsInProcess(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./process.ts', import.meta.url)), [], { serialization: 'advanced', stdio: 'inherit' });
+    let finished = false;
+    child.on('message', (message: KitProcessMessage) => {
+      if ('done' in message) finished = true;
+      else report(message.index, message.result);
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (finished ? resolve() : reject(new Error(`the kits' process stopped (${signal ?? `exit ${code}`}) before it had rendered every kit`))));
+    const request: KitProcessRequest = { jobs, indexes, workers };
+    child.send(request);
+  });
 }
 
 /** Send one job to a worker and wait for its answer (a crash becomes a rejected promise). */

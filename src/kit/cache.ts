@@ -187,6 +187,14 @@ function entryDir(cache: KitCache, key: string): string {
   return join(cache.dir, key.slice(0, 2), key);
 }
 
+/**
+ * Whether an entry for `key` is stored: then the products it stands for rendered without an error from exactly these
+ * inputs (only such renders are stored, and an entry appears whole), so rendering them again would find nothing new.
+ */
+export function hasEntry(cache: KitCache, key: string): boolean {
+  return existsSync(join(entryDir(cache, key), 'entry.json'));
+}
+
 /** An entry's description, or undefined when it is missing or unreadable. */
 async function readEntry(folder: string): Promise<EntryFile[] | undefined> {
   try {

@@ -108,12 +108,6 @@ describe('kit cache', () => {
     );
   }, 120_000);
 
-  test('the helplines: every product (each prints them)', async () => {
-    edit('_data/helplines.yaml', /purpose: (.*)$/m, 'purpose: $1 Щодня.');
-    // Without the bundles (a bundle's key is made of its lessons' keys): what matters is that no lesson stays cached.
-    expect(rendered(await run({ out: out(), bundles: false }))).toEqual(lessonProducts());
-  }, 120_000);
-
   test('the English disclosure protocol: the English products only', async () => {
     edit('_data/safeguarding.en.md', /\.\s*$/, '. Write down what the child said, in their words.\n');
     expect(rendered(await run({ out: out() }))).toEqual(all.filter((name) => /\.en\.(pupils\.)?pdf$/.test(name)));
@@ -133,6 +127,12 @@ describe('kit cache', () => {
     expect(rendered(letter)).toEqual([...letter.keys()].sort());
     expect([...letter.keys()].every((name) => name.includes('.letter.'))).toBe(true);
     expect(rendered(await run({ out: out() }))).toEqual([]);
+  }, 120_000);
+
+  test('the helplines: every product (each prints them)', async () => {
+    edit('_data/helplines.yaml', /purpose: (.*)$/m, 'purpose: $1 Щодня.');
+    // Without the bundles (a bundle's key is made of its lessons' keys): what matters is that no lesson stays cached.
+    expect(rendered(await run({ out: out(), bundles: false }))).toEqual(lessonProducts());
   }, 120_000);
 
   test('a damaged or partial entry is found, and its product rendered again with the right bytes', async () => {
@@ -190,5 +190,31 @@ describe('npm run kits', () => {
     const forced = kits('--no-cache');
     expect(forced.stdout).toMatch(/\((\d+) rendered, 0 from the cache/);
     expect(second.stdout).toMatch(/second-lesson\.pdf .*\(cached\)/);
+  }, 180_000);
+});
+
+describe('npm run check with the cache', () => {
+  test('prints the same problems with the cache as without, a kit error included, and skips only kits stored clean', async () => {
+    const checked = join(scratch, 'check-lessons');
+    for (const name of ['_data', '_pages', 'second-lesson']) cpSync(join(library, name), join(checked, name), { recursive: true });
+    // A kit error the loader cannot see: a character the kit's font lacks.
+    cpSync(join(checked, 'second-lesson'), join(checked, 'glyph-lesson'), { recursive: true });
+    const file = join(checked, 'glyph-lesson', 'index.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: $1 🙂'));
+    const cache = join(scratch, 'check-cache');
+    const check = (...args: string[]) =>
+      spawnSync(process.execPath, ['scripts/check.ts', checked, '--lang', 'en', ...args], { env: childEnv({ LESSON_KITS_CACHE: cache }), encoding: 'utf8' });
+    const cold = check();
+    expect(cold.stdout).toMatch(/glyph-lesson\/index\.mdx:\d+:\d+ {2}error .*kit-missing-glyph/);
+    expect(cold.status).toBe(1);
+    // The build's run fills the cache with every kit that renders (not the failing one).
+    const loaded = loadLibrary(checked);
+    const valid = publishedLessons(loaded);
+    await renderKits(valid, { outDir: join(scratch, 'check-out'), lessonsDir: checked, workers: 1, cache: openKitCache(cache, engine) });
+    expect(readdirSync(cache).filter((name) => /^[0-9a-f]{2}$/.test(name)).length).toBeGreaterThan(0);
+    const warm = check();
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.status).toBe(1);
+    expect(check('--no-cache').stdout).toBe(cold.stdout);
   }, 180_000);
 });

@@ -1,0 +1,14 @@
+/**
+ * The kits' own process (`renderKits` with `ownProcess`): renders the jobs it is sent on warm worker threads and sends
+ * each result back, so the memory the kits take is apart from the process that asked (the build, whose Astro builds the
+ * pages meanwhile). Ends once every job is done.
+ */
+import { renderJobs, type KitProcessMessage, type KitProcessRequest } from './batch.ts';
+
+const send = (message: KitProcessMessage) => new Promise<void>((resolve, reject) => process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
+
+process.once('message', async (request: KitProcessRequest) => {
+  await renderJobs(request.jobs, request.indexes, request.workers, (index, result) => void send({ index, result }));
+  await send({ done: true });
+  process.disconnect();
+});
