@@ -5,6 +5,7 @@
  * progress while it runs and prints one line per step with counts and timings.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
@@ -73,6 +74,9 @@ async function main(): Promise<number> {
     cache: openKitCache(),
     renderAll: NO_CACHE,
     ownProcess: true,
+    // Every core: a worker takes the bundles one at a time, another the lessons (an edited lesson is not kept waiting
+    // behind its band's bundle), the operating system shares the cores with Astro.
+    workers: availableParallelism(),
     onResult: kitProgress(progress, kitsStarted, finished),
   }));
   kitsRun.catch(() => undefined); // awaited below; a failing page build must not leave it unhandled first
