@@ -147,7 +147,7 @@ function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions
 }
 
 /** The files a job writes, in the order the cache stores them. */
-export function productFiles(job: KitJob): string[] {
+function productFiles(job: KitJob): string[] {
   return job.kind === 'lesson' && job.pupilsOut !== undefined ? [job.out, job.pupilsOut] : [job.out];
 }
 

@@ -1,6 +1,6 @@
 /** A kit-rendering worker: fonts and hyphenation patterns stay warm across the jobs it is given. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from './index.ts';
 import type { KitJob, KitJobResult, KitWorkerData, WrittenFile } from './batch.ts';
@@ -36,6 +36,9 @@ async function run(job: KitJob): Promise<KitJobResult> {
   for (const [out, result] of products) {
     if (!result.ok) continue;
     await mkdir(dirname(out), { recursive: true });
+    // The file there may be a hard link into the kit cache (a product restored by an earlier run): replace it rather
+    // than write through the link into the cache's entry.
+    await rm(out, { force: true });
     await writeFile(out, result.pdf);
     written.push({ out, pages: result.pages, bytes: result.pdf.length });
     stored.push(result);

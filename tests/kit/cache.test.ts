@@ -94,6 +94,17 @@ describe('kit cache', () => {
     for (const name of all) expect(readFileSync(join(cached, name)).equals(readFileSync(join(fresh, name))), name).toBe(true);
   }, 120_000);
 
+  test('a product rendered over one restored from the cache (a hard link) leaves the cache entry as it was', async () => {
+    const folder = out();
+    expect(rendered(await run({ out: folder }))).toEqual([]);
+    const file = join(library, 'second-lesson', 'index.mdx');
+    const original = readFileSync(file, 'utf8');
+    edit('second-lesson/index.mdx', /^summary: .*$/m, 'summary: Інший підсумок.');
+    expect(rendered(await run({ out: folder }))).toContain('second-lesson.pdf');
+    writeFileSync(file, original);
+    expect(rendered(await run({ out: out() }))).toEqual([]);
+  }, 120_000);
+
   test("a lesson's text: its kit, its pupil pack and its bands' bundles, nothing else", async () => {
     edit('second-lesson/index.mdx', /^title: .*$/m, 'title: Другий урок про паролі');
     const bands = (loadLibrary(library).lessons.find((lesson) => lesson.file.includes('second-lesson'))!.data!.bands as string[]).map((band) => `band-${band}.pdf`);
