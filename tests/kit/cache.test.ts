@@ -99,9 +99,12 @@ describe('kit cache', () => {
     expect(rendered(await run({ out: folder }))).toEqual([]);
     const file = join(library, 'second-lesson', 'index.mdx');
     const original = readFileSync(file, 'utf8');
-    edit('second-lesson/index.mdx', /^summary: .*$/m, 'summary: Інший підсумок.');
-    expect(rendered(await run({ out: folder }))).toContain('second-lesson.pdf');
-    writeFileSync(file, original);
+    try {
+      edit('second-lesson/index.mdx', /^title: (.*)$/m, 'title: $1 (інша назва)');
+      expect(rendered(await run({ out: folder }))).toContain('second-lesson.pdf');
+    } finally {
+      writeFileSync(file, original);
+    }
     expect(rendered(await run({ out: out() }))).toEqual([]);
   }, 120_000);
 
