@@ -5,10 +5,14 @@
  */
 import { renderJobs, type KitProcessMessage, type KitProcessRequest } from './batch.ts';
 
+// The build that asked has gone (it failed, or was stopped): nothing is waiting for the rest.
+process.once('disconnect', () => process.exit(1));
+
 const send = (message: KitProcessMessage) => new Promise<void>((resolve, reject) => process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
 
 process.once('message', async (request: KitProcessRequest) => {
   await renderJobs(request.jobs, request.indexes, request.workers, (index, result) => void send({ index, result }));
   await send({ done: true });
+  process.removeAllListeners('disconnect');
   process.disconnect();
 });
