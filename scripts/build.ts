@@ -67,6 +67,7 @@ async function main(): Promise<number> {
   const kitsStarted = performance.now();
   const finished = { lessons: 0, bundles: 0 };
   // Kits need only the lessons, not the site: they render while Astro builds the pages, on the cores it leaves idle.
+  const stopKits = new AbortController();
   const kitsRun = timed(() => renderKits(published, {
     outDir: KITS_STAGING,
     lessonsDir: LESSONS_DIR,
@@ -78,6 +79,7 @@ async function main(): Promise<number> {
     // behind its band's bundle), the operating system shares the cores with Astro.
     workers: availableParallelism(),
     onResult: kitProgress(progress, kitsStarted, finished),
+    signal: stopKits.signal,
   }));
   kitsRun.catch(() => undefined); // awaited below; a failing page build must not leave it unhandled first
 
@@ -85,10 +87,18 @@ async function main(): Promise<number> {
   const force = await contentCacheIsForAnotherLibrary();
   const pagesStarted = performance.now();
   const counting = countPages(STAGING, (done) => progress.set('pages', reportStrings().progress.pages(done, rate(done, performance.now() - pagesStarted))));
-  const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps)).finally(() => {
-    counting.stop();
-    progress.end('pages');
-  });
+  const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps))
+    .catch(async (error: unknown) => {
+      // No kit is needed any more, and none may be written into the staging folders once they are removed.
+      stopKits.abort();
+      await kitsRun.catch(() => undefined);
+      progress.clear();
+      throw error;
+    })
+    .finally(() => {
+      counting.stop();
+      progress.end('pages');
+    });
   // Astro's build also ran the integration's steps (relative URLs, search index): the pages are what is left.
   const pagesMs = pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0);
   steps.splice(1, 0, { name: 'pages', detail: 'astro build', ms: pagesMs, end: pagesStarted + pagesMs });

@@ -85,6 +85,8 @@ export interface RenderKitsOptions {
    * same time), rather than on worker threads of this one.
    */
   ownProcess?: boolean;
+  /** Stops the kits' own process (the build stops it when the pages fail). */
+  signal?: AbortSignal;
   /** Render every product even where the cache has it (`--no-cache`); what is rendered is still stored. */
   renderAll?: boolean;
   onResult?: (result: KitJobResult, done: number, total: number) => void;
@@ -110,7 +112,8 @@ export async function renderKits(lessons: readonly ValidLesson[], options: Rende
     if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
     else pending.push(index);
   }
-  if (pending.length) await (options.ownProcess ? renderJobsInProcess : renderJobs)(jobs, pending, options.workers, report);
+  if (pending.length && options.ownProcess) await renderJobsInProcess(jobs, pending, options.workers, report, options.signal);
+  else if (pending.length) await renderJobs(jobs, pending, options.workers, report);
   if (options.cache && options.bundles) await pruneCache(options.cache);
   return results;
 }
@@ -192,9 +195,15 @@ export interface KitProcessRequest {
 export type KitProcessMessage = { index: number; result: KitJobResult } | { done: true };
 
 /** `renderJobs` in a process of its own (src/kit/process.ts), which ends when they are done. */
-function renderJobsInProcess(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
+function renderJobsInProcess(
+  jobs: readonly KitJob[],
+  indexes: readonly number[],
+  workers: number | undefined,
+  report: (index: number, result: KitJobResult) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./process.ts', import.meta.url)), [], { serialization: 'advanced', stdio: 'inherit' });
+    const child = fork(fileURLToPath(new URL('./process.ts', import.meta.url)), [], { serialization: 'advanced', stdio: 'inherit', signal });
     let finished = false;
     child.on('message', (message: KitProcessMessage) => {
       if ('done' in message) finished = true;
