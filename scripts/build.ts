@@ -88,16 +88,16 @@ async function main(): Promise<number> {
   const pagesStarted = performance.now();
   const counting = countPages(STAGING, (done) => progress.set('pages', reportStrings().progress.pages(done, rate(done, performance.now() - pagesStarted))));
   const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps))
+    .finally(() => {
+      counting.stop();
+      progress.end('pages');
+    })
     .catch(async (error: unknown) => {
       // No kit is needed any more, and none may be written into the staging folders once they are removed.
       stopKits.abort();
       await kitsRun.catch(() => undefined);
       progress.clear();
       throw error;
-    })
-    .finally(() => {
-      counting.stop();
-      progress.end('pages');
     });
   // Astro's build also ran the integration's steps (relative URLs, search index): the pages are what is left.
   const pagesMs = pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0);
