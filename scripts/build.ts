@@ -112,7 +112,7 @@ async function main(): Promise<number> {
     await Promise.all([STAGING, KITS_STAGING].map((folder) => rm(folder, { recursive: true, force: true })));
     return 1;
   }
-  await rename(KITS_STAGING, join(STAGING, 'kits'));
+  if (existsSync(KITS_STAGING)) await rename(KITS_STAGING, join(STAGING, 'kits')); // none when every lesson is a draft
   const written = kits.value.flatMap((result) => (result.ok ? result.written : []));
   const pageCount = written.reduce((sum, file) => sum + file.pages, 0);
   const bundles = written.filter((file) => /(^|\/)band-[^/]*\.pdf$/.test(file.out)).length;

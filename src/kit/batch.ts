@@ -105,15 +105,8 @@ export async function renderKits(lessons: readonly ValidLesson[], options: Rende
     results[index] = result;
     options.onResult?.(result, ++done, jobs.length);
   };
-  const pending: number[] = [];
-  for (const [index, job] of jobs.entries()) {
-    const started = performance.now();
-    const restored = job.cached && !options.renderAll && (await restoreEntry(job.cached.cache, job.cached.key, productFiles(job)));
-    if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
-    else pending.push(index);
-  }
-  if (pending.length && options.ownProcess) await renderJobsInProcess(jobs, pending, options.workers, report, options.signal);
-  else if (pending.length) await renderJobs(jobs, pending, options.workers, report);
+  const run = { renderAll: options.renderAll ?? false, workers: options.workers };
+  await (options.ownProcess ? runJobsInProcess(jobs, run, report, options.signal) : runJobs(jobs, run, report));
   if (options.cache && options.bundles) await pruneCache(options.cache);
   return results;
 }
@@ -149,6 +142,28 @@ function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions
   ];
 }
 
+/** How jobs are run: whether the cache is read, on how many workers at most. */
+export interface JobRun {
+  renderAll: boolean;
+  workers?: number;
+}
+
+/**
+ * Copy each job's products from the cache where it has them (unless `renderAll`), render the rest on warm workers;
+ * report each result as it comes. In the kits' own process when there is one: the copying then never waits for
+ * another part of the build's event loop (Astro's page build blocks it for seconds at a time).
+ */
+export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void): Promise<void> {
+  const pending: number[] = [];
+  for (const [index, job] of jobs.entries()) {
+    const started = performance.now();
+    const restored = job.cached && !run.renderAll && (await restoreEntry(job.cached.cache, job.cached.key, productFiles(job)));
+    if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
+    else pending.push(index);
+  }
+  if (pending.length) await renderJobs(jobs, pending, run.workers, report);
+}
+
 /** The files a job writes, in the order the cache stores them. */
 function productFiles(job: KitJob): string[] {
   return job.kind === 'lesson' && job.pupilsOut !== undefined ? [job.out, job.pupilsOut] : [job.out];
@@ -159,7 +174,7 @@ function productFiles(job: KitJob): string[] {
  * the band laid out at once (its memory grows with the band), so only one worker renders a bundle at a time; the others
  * take lessons meanwhile.
  */
-export async function renderJobs(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
+async function renderJobs(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
   const count = Math.max(1, Math.min(workers ?? workersFor(indexes.length), indexes.length));
   const waiting = [...indexes];
   let bundleRunning = false;
@@ -184,24 +199,17 @@ export async function renderJobs(jobs: readonly KitJob[], indexes: readonly numb
   }
 }
 
-/** What the kits' own process is sent: the jobs, which of them to render, on how many workers. */
+/** What the kits' own process is sent: the jobs and how to run them. */
 export interface KitProcessRequest {
   jobs: readonly KitJob[];
-  indexes: readonly number[];
-  workers?: number;
+  run: JobRun;
 }
 
 /** What the kits' own process sends back: each result as it comes, then that it is done. */
 export type KitProcessMessage = { index: number; result: KitJobResult } | { done: true };
 
-/** `renderJobs` in a process of its own (src/kit/process.ts), which ends when they are done. */
-function renderJobsInProcess(
-  jobs: readonly KitJob[],
-  indexes: readonly number[],
-  workers: number | undefined,
-  report: (index: number, result: KitJobResult) => void,
-  signal?: AbortSignal,
-): Promise<void> {
+/** `runJobs` in a process of its own (src/kit/process.ts), which ends when they are done. */
+function runJobsInProcess(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL('./process.ts', import.meta.url)), [], { serialization: 'advanced', stdio: 'inherit', signal });
     let finished = false;
@@ -211,7 +219,7 @@ function renderJobsInProcess(
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => (finished ? resolve() : reject(new Error(`the kits' process stopped (${signal ?? `exit ${code}`}) before it had rendered every kit`))));
-    const request: KitProcessRequest = { jobs, indexes, workers };
+    const request: KitProcessRequest = { jobs, run };
     child.send(request);
   });
 }
