@@ -27,7 +27,7 @@ export interface JobCacheEntry {
 export type KitJob = (
   | { kind: 'lesson'; file: string; out: string; pupilsOut?: string; paper: Paper; lessonsDir: string }
   | { kind: 'bundle'; band: BandId; files: string[]; out: string; paper: Paper; lessonsDir: string }
-) & { cached?: JobCacheEntry };
+) & { cacheEntry?: JobCacheEntry };
 
 /** What a worker is started with. */
 export interface KitWorkerData {
@@ -116,7 +116,7 @@ function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions
   const paper = options.paper ?? 'a4';
   const keys = options.cache ? new KeyMaker(options.cache, options.lessonsDir, paper) : undefined;
   const lessonKeys = new Map(lessons.map((lesson) => [lesson, keys?.lesson(lesson)]));
-  const entry = (key: string | undefined) => (options.cache && key ? { cached: { cache: options.cache, key } } : {});
+  const entry = (key: string | undefined) => (options.cache && key ? { cacheEntry: { cache: options.cache, key } } : {});
   // The largest bundle first: bundles render one at a time, and the longest job should not be the last to start.
   const bundles = (options.bundles ? bandBundles(lessons) : []).sort((a, b) => b.lessons.length - a.lessons.length);
   const bundleJobs: KitJob[] = bundles.map(({ band, lang, lessons: members }) => ({
@@ -157,7 +157,7 @@ export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (ind
   const pending: number[] = [];
   for (const [index, job] of jobs.entries()) {
     const started = performance.now();
-    const restored = job.cached && !run.renderAll && (await restoreEntry(job.cached.cache, job.cached.key, productFiles(job)));
+    const restored = job.cacheEntry && !run.renderAll && (await restoreEntry(job.cacheEntry.cache, job.cacheEntry.key, productFiles(job)));
     if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
     else pending.push(index);
   }

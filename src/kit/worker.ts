@@ -43,6 +43,6 @@ async function run(job: KitJob): Promise<KitJobResult> {
     written.push({ out, pages: result.pages, bytes: result.pdf.length });
     stored.push(result);
   }
-  if (job.cached) await storeEntry(job.cached.cache, job.cached.key, stored);
+  if (job.cacheEntry) await storeEntry(job.cacheEntry.cache, job.cacheEntry.key, stored);
   return { file, ok: true, written, ms: performance.now() - started };
 }
