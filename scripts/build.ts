@@ -1,23 +1,37 @@
 /**
- * `npm run build`: validate → pages → search index → kits → offline bundle → link check, into a staging folder swapped in at the end,
- * so a failed build leaves the previous dist/ untouched. Prints one line per step with counts and timings.
+ * `npm run build`: validate → pages → search index, with the kits rendered alongside (they need only the lessons) →
+ * offline bundle → link check, into a staging folder swapped in at the end, so a failed build leaves the previous dist/
+ * untouched. Unchanged kits come from the content-hash cache (src/kit/cache.ts; `--no-cache` renders every one). Shows
+ * progress while it runs and prints one line per step with counts and timings.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
-import { renderKits } from '../src/kit/batch.ts';
+import { renderKits, type KitJobResult } from '../src/kit/batch.ts';
+import { openKitCache } from '../src/kit/cache.ts';
 import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/report.ts';
+import { Progress, rate } from '../src/site/progress.ts';
+import { countPages } from '../src/site/pages-progress.ts';
 import { fillBundleSize, writeBundle } from '../src/site/bundle.ts';
 import { buildInfo } from '../src/site/build-info.ts';
 import { brokenLinks } from '../src/site/links.ts';
 import { reportStrings, takeLangArgument } from '../src/i18n/messages/index.ts';
 
-/** Where the finished site goes: dist/, or `--out <dir>` (`--lang uk|en` sets the language of messages). */
-const DIST = outArgument(takeLangArgument(process.argv.slice(2))) ?? 'dist';
+/** The command line, `--lang uk|en` (the language of messages) taken out. */
+const ARGS = takeLangArgument(process.argv.slice(2));
+/** Where the finished site goes: dist/, or `--out <dir>`. */
+const DIST = outArgument(ARGS) ?? 'dist';
+/** `--no-cache`: render every kit, whatever the cache holds (the new kits are still stored in it). */
+const NO_CACHE = ARGS.includes('--no-cache');
 /** Where the next site is built; only a complete build is moved to DIST. */
 const STAGING = `${DIST}.staging`;
+/** Where the kits are rendered while Astro builds the pages (Astro empties its output folder first), moved in after. */
+const KITS_STAGING = `${DIST}.kits`;
+/** A file to write each step's start and end to (ms since the build started), for `npm run bench:scale`. */
+const STEP_TRACE = process.env.LESSON_KITS_STEP_TRACE;
 /** Records which lessons folder Astro's content cache (node_modules/.astro) was filled from. */
 const CACHE_MARKER = 'node_modules/.astro/lessons-source';
 /** Where the previous site waits while the new one is moved in. */
@@ -46,33 +60,74 @@ async function main(): Promise<number> {
     return 1;
   }
   const published = publishedLessons(library);
-  steps.push({ name: 'validate', detail: `${library.lessons.length} lesson files, ${published.length} published, ${summarize(library.diagnostics, 'en')}`, ms: checked.ms });
+  steps.push({ name: 'validate', detail: `${library.lessons.length} lesson files, ${published.length} published, ${summarize(library.diagnostics, 'en')}`, ms: checked.ms, end: performance.now() });
 
-  await rm(STAGING, { recursive: true, force: true });
+  await Promise.all([STAGING, KITS_STAGING].map((folder) => rm(folder, { recursive: true, force: true })));
+  const progress = new Progress();
+  const kitsStarted = performance.now();
+  const finished = { lessons: 0, bundles: 0 };
+  // Kits need only the lessons, not the site: they render while Astro builds the pages, on the cores it leaves idle.
+  const stopKits = new AbortController();
+  const kitsRun = timed(() => renderKits(published, {
+    outDir: KITS_STAGING,
+    lessonsDir: LESSONS_DIR,
+    bundles: true,
+    cache: openKitCache(),
+    renderAll: NO_CACHE,
+    ownProcess: true,
+    // Every core: a worker takes the bundles one at a time, another the lessons (an edited lesson is not kept waiting
+    // behind its band's bundle), the operating system shares the cores with Astro.
+    workers: availableParallelism(),
+    onResult: kitProgress(progress, kitsStarted, finished),
+    signal: stopKits.signal,
+  }));
+  kitsRun.catch(() => undefined); // awaited below; a failing page build must not leave it unhandled first
+
   const { build } = await import('astro');
   const force = await contentCacheIsForAnotherLibrary();
-  const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps));
-  steps.splice(1, 0, { name: 'pages', detail: 'astro build', ms: pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0) });
+  const pagesStarted = performance.now();
+  const counting = countPages(STAGING, (done) => progress.set('pages', reportStrings().progress.pages(done, rate(done, performance.now() - pagesStarted))));
+  const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps))
+    .finally(() => {
+      counting.stop();
+      progress.end('pages');
+    })
+    .catch(async (error: unknown) => {
+      // No kit is needed any more, and none may be written into the staging folders once they are removed.
+      stopKits.abort();
+      await kitsRun.catch(() => undefined);
+      progress.clear();
+      throw error;
+    });
+  // Astro's build also ran the integration's steps (relative URLs, search index): the pages are what is left.
+  const pagesMs = pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0);
+  steps.splice(1, 0, { name: 'pages', detail: 'astro build', ms: pagesMs, end: pagesStarted + pagesMs });
 
-  const kits = await timed(() => renderKits(published, { outDir: join(STAGING, 'kits'), lessonsDir: LESSONS_DIR, bundles: true }));
+  const kits = await kitsRun;
+  progress.clear();
   const failedKits = kits.value.filter((result) => !result.ok);
   if (failedKits.length) {
     for (const result of failedKits) for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
     console.error(`\n${reportStrings().kitsStopped(failedKits.length, DIST)}`);
-    await rm(STAGING, { recursive: true, force: true });
+    await Promise.all([STAGING, KITS_STAGING].map((folder) => rm(folder, { recursive: true, force: true })));
     return 1;
   }
+  if (existsSync(KITS_STAGING)) await rename(KITS_STAGING, join(STAGING, 'kits')); // none when every lesson is a draft
   const written = kits.value.flatMap((result) => (result.ok ? result.written : []));
   const pageCount = written.reduce((sum, file) => sum + file.pages, 0);
   const bundles = written.filter((file) => /(^|\/)band-[^/]*\.pdf$/.test(file.out)).length;
-  steps.push({ name: 'kits', detail: `${published.length} kits and pupil packs, ${bundles} band bundles, ${pageCount} pages`, ms: kits.ms });
+  const cached = kits.value.filter((result) => result.ok && result.cached).length;
+  const kitsDone = reportStrings('en').progress.kitsDone(kits.value.length - cached, cached);
+  const after = (at: number) => formatMs(Math.max(0, at - kitsStarted));
+  const when = `lessons' kits done after ${after(finished.lessons)}, band bundles after ${after(finished.bundles)}`;
+  steps.push({ name: 'kits', detail: `${published.length} kits and pupil packs, ${bundles} band bundles, ${pageCount} pages; ${kitsDone}; ${when}`, ms: kits.ms, end: kitsStarted + kits.ms, alongside: 'pages' });
 
   const bundle = await timed(async () => {
     const written = await writeBundle(STAGING, buildInfo());
     await fillBundleSize(STAGING, written.bytes);
     return written;
   });
-  steps.push({ name: 'bundle', detail: `${relative(STAGING, bundle.value.file)}, ${(bundle.value.bytes / 1024 / 1024).toFixed(1)} MB, ${bundle.value.files} files`, ms: bundle.ms });
+  steps.push({ name: 'bundle', detail: `${relative(STAGING, bundle.value.file)}, ${(bundle.value.bytes / 1024 / 1024).toFixed(1)} MB, ${bundle.value.files} files`, ms: bundle.ms, end: performance.now() });
 
   const links = await timed(() => brokenLinks(STAGING));
   if (links.value.length) {
@@ -81,11 +136,23 @@ async function main(): Promise<number> {
     await rm(STAGING, { recursive: true, force: true });
     return 1;
   }
-  steps.push({ name: 'links', detail: 'every internal link names a file', ms: links.ms });
+  steps.push({ name: 'links', detail: 'every internal link names a file', ms: links.ms, end: performance.now() });
 
   await swapIn(STAGING, DIST);
   printSummary(steps, performance.now() - started);
+  if (STEP_TRACE) await writeFile(STEP_TRACE, JSON.stringify(steps.map((step) => ({ name: step.name, ms: step.ms, start: (step.end ?? 0) - step.ms, end: step.end, detail: step.detail }))));
   return 0;
+}
+
+/** Shows the kits' progress as each job finishes, and notes when the last lesson's and the last bundle's were done. */
+function kitProgress(progress: Progress, started: number, finished: { lessons: number; bundles: number }): (result: KitJobResult, done: number, total: number) => void {
+  let cached = 0;
+  return (result, done, total) => {
+    if (result.ok && result.cached) cached++;
+    finished[/(^|\/)band-[^/]*\.pdf$/.test(result.ok ? (result.written[0]?.out ?? '') : result.file) ? 'bundles' : 'lessons'] = performance.now();
+    progress.set('kits', reportStrings().progress.kits(done, total, cached, rate(done, performance.now() - started)));
+    if (done === total) progress.end('kits');
+  };
 }
 
 /** Astro caches parsed lessons by id; a build from another lessons folder (tests build fixtures) must not reuse them. */
@@ -109,7 +176,7 @@ async function swapIn(staging: string, dist: string): Promise<void> {
 function printSummary(steps: readonly BuildStep[], totalMs: number): void {
   const width = Math.max(...steps.map((step) => step.name.length));
   console.log('');
-  for (const step of steps) console.log(`  ${step.name.padEnd(width)}  ${formatMs(step.ms).padStart(7)}  ${step.detail}`);
+  for (const step of steps) console.log(`  ${step.name.padEnd(width)}  ${formatMs(step.ms).padStart(7)}  ${step.detail}${step.alongside ? ` (alongside ${step.alongside})` : ''}`);
   console.log(`  ${'total'.padEnd(width)}  ${formatMs(totalMs).padStart(7)}  → ${DIST}/`);
 }
 
@@ -118,7 +185,7 @@ main().then(
   async (error: unknown) => {
     // Author errors are already printed with file:line by the checks above; anything here is a tool failure.
     console.error(error instanceof Error && error.name === 'AuthorError' ? error.message : error);
-    await rm(STAGING, { recursive: true, force: true }); // a step inside astro build failed: no half-built site is left
+    await Promise.all([STAGING, KITS_STAGING].map((folder) => rm(folder, { recursive: true, force: true }))); // no half-built site is left
     console.error(`\nbuild failed; ${DIST}/ was left as it was.`);
     process.exit(1);
   },

@@ -2,7 +2,9 @@
  * Render many print products in parallel on worker threads, one per core, each kept warm: every lesson's teacher kit and
  * pupil pack (one job, one reading of the lesson), and every band's bundle.
  */
+import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model/diagnostics.ts';
@@ -11,13 +13,21 @@ import { BAND_IDS, type BandId } from '../model/bands.ts';
 import { LANGS } from '../model/formats.ts';
 import type { Paper } from './layout/index.ts';
 import { bandBundleFileName, kitFileName, pupilPackFileName } from './files.ts';
+import { KeyMaker, pruneCache, restoreEntry, type KitCache } from './cache.ts';
 
 export { kitFileName, pupilPackFileName, bandBundleFileName } from './files.ts';
 
+/** Where a job's products are stored in the cache once rendered. */
+export interface JobCacheEntry {
+  cache: KitCache;
+  key: string;
+}
+
 /** One job: a lesson's kit and (with `pupilsOut`) its pupil pack, or a band's bundle of kits. */
-export type KitJob =
+export type KitJob = (
   | { kind: 'lesson'; file: string; out: string; pupilsOut?: string; paper: Paper; lessonsDir: string }
-  | { kind: 'bundle'; band: BandId; files: string[]; out: string; paper: Paper; lessonsDir: string };
+  | { kind: 'bundle'; band: BandId; files: string[]; out: string; paper: Paper; lessonsDir: string }
+) & { cacheEntry?: JobCacheEntry };
 
 /** What a worker is started with. */
 export interface KitWorkerData {
@@ -34,7 +44,7 @@ export interface WrittenFile {
 
 /** What a worker reports back for a job: the files it wrote (kit and pupil pack, or the bundle), or the author errors. */
 export type KitJobResult =
-  | { file: string; ok: true; written: WrittenFile[]; ms: number }
+  | { file: string; ok: true; written: WrittenFile[]; ms: number; /** Copied from the cache, not rendered. */ cached?: boolean }
   | { file: string; ok: false; diagnostics: Diagnostic[] };
 
 /** Kits one warm worker renders in the time another worker takes to start (fonts, HarfBuzz: ~0.3 s vs ~20 ms a kit). */
@@ -60,24 +70,65 @@ export function bandBundles(lessons: readonly ValidLesson[]): { band: BandId; la
   );
 }
 
+/** How `renderKits` runs. */
+export interface RenderKitsOptions {
+  outDir: string;
+  lessonsDir: string;
+  paper?: Paper;
+  /** Workers to start at most (default: one per core, fewer for a small library). */
+  workers?: number;
+  bundles?: boolean;
+  /** The content-hash cache: unchanged products are copied from it, new ones stored in it (src/kit/cache.ts). */
+  cache?: KitCache;
+  /**
+   * Render in a process of its own (the build: its memory then stays apart from Astro's, which builds the pages at the
+   * same time), rather than on worker threads of this one.
+   */
+  ownProcess?: boolean;
+  /** Stops the kits' own process (the build stops it when the pages fail). */
+  signal?: AbortSignal;
+  /** Render every product even where the cache has it (`--no-cache`); what is rendered is still stored. */
+  renderAll?: boolean;
+  onResult?: (result: KitJobResult, done: number, total: number) => void;
+}
+
 /**
- * Render every given lesson's kit and pupil pack, and with `bundles` every band's bundle of them, into `outDir`. Results
- * come back in the order of the jobs: bundles first (the longest jobs start first), then the lessons in the given order.
+ * Render every given lesson's kit and pupil pack, and with `bundles` every band's bundle of them, into `outDir`; with a
+ * `cache`, a product whose inputs are unchanged is copied from it instead. Results come back in the order of the jobs:
+ * bundles first, largest first (the longest jobs start first), then the lessons in the given order.
  */
-export async function renderKits(
-  lessons: readonly ValidLesson[],
-  options: { outDir: string; lessonsDir: string; paper?: Paper; workers?: number; bundles?: boolean; onResult?: (result: KitJobResult, done: number, total: number) => void },
-): Promise<KitJobResult[]> {
+export async function renderKits(lessons: readonly ValidLesson[], options: RenderKitsOptions): Promise<KitJobResult[]> {
+  const jobs = planKitJobs(lessons, options);
+  const results = new Array<KitJobResult>(jobs.length);
+  let done = 0;
+  const report = (index: number, result: KitJobResult) => {
+    results[index] = result;
+    options.onResult?.(result, ++done, jobs.length);
+  };
+  const run = { renderAll: options.renderAll ?? false, workers: options.workers };
+  await (options.ownProcess ? runJobsInProcess(jobs, run, report, options.signal) : runJobs(jobs, run, report));
+  if (options.cache && options.bundles) await pruneCache(options.cache);
+  return results;
+}
+
+/** The jobs for a library: every band's bundle (with `bundles`), then every lesson; each with its cache key. */
+function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions): KitJob[] {
   const paper = options.paper ?? 'a4';
-  const bundleJobs: KitJob[] = (options.bundles ? bandBundles(lessons) : []).map(({ band, lang, lessons: members }) => ({
+  const keys = options.cache ? new KeyMaker(options.cache, options.lessonsDir, paper) : undefined;
+  const lessonKeys = new Map(lessons.map((lesson) => [lesson, keys?.lesson(lesson)]));
+  const entry = (key: string | undefined) => (options.cache && key ? { cacheEntry: { cache: options.cache, key } } : {});
+  // The largest bundle first: bundles render one at a time, and the longest job should not be the last to start.
+  const bundles = (options.bundles ? bandBundles(lessons) : []).sort((a, b) => b.lessons.length - a.lessons.length);
+  const bundleJobs: KitJob[] = bundles.map(({ band, lang, lessons: members }) => ({
     kind: 'bundle',
     band,
     files: members.map((lesson) => lesson.file),
     out: join(options.outDir, bandBundleFileName(band, lang, paper)),
     paper,
     lessonsDir: options.lessonsDir,
+    ...entry(keys?.bundle(band, lang, members.map((member) => lessonKeys.get(member)!))),
   }));
-  const jobs: KitJob[] = [
+  return [
     ...bundleJobs,
     ...lessons.map((lesson): KitJob => ({
       kind: 'lesson',
@@ -86,28 +137,91 @@ export async function renderKits(
       pupilsOut: join(options.outDir, pupilPackFileName(lesson.slug, lesson.lang, paper)),
       paper,
       lessonsDir: options.lessonsDir,
+      ...entry(lessonKeys.get(lesson)),
     })),
   ];
-  const count = Math.max(1, Math.min(options.workers ?? workersFor(jobs.length), jobs.length));
-  const results = new Array<KitJobResult>(jobs.length);
-  let next = 0;
-  let done = 0;
+}
+
+/** How jobs are run: whether the cache is read, on how many workers at most. */
+export interface JobRun {
+  renderAll: boolean;
+  workers?: number;
+}
+
+/**
+ * Copy each job's products from the cache where it has them (unless `renderAll`), render the rest on warm workers;
+ * report each result as it comes. In the kits' own process when there is one: the copying then never waits for
+ * another part of the build's event loop (Astro's page build blocks it for seconds at a time).
+ */
+export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void): Promise<void> {
+  const pending: number[] = [];
+  for (const [index, job] of jobs.entries()) {
+    const started = performance.now();
+    const restored = job.cacheEntry && !run.renderAll && (await restoreEntry(job.cacheEntry.cache, job.cacheEntry.key, productFiles(job)));
+    if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
+    else pending.push(index);
+  }
+  if (pending.length) await renderJobs(jobs, pending, run.workers, report);
+}
+
+/** The files a job writes, in the order the cache stores them. */
+function productFiles(job: KitJob): string[] {
+  return job.kind === 'lesson' && job.pupilsOut !== undefined ? [job.out, job.pupilsOut] : [job.out];
+}
+
+/**
+ * Render the jobs at `indexes` on warm workers, reporting each result as it comes. A band's bundle holds every lesson of
+ * the band laid out at once (its memory grows with the band), so only one worker renders a bundle at a time; the others
+ * take lessons meanwhile.
+ */
+async function renderJobs(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
+  const count = Math.max(1, Math.min(workers ?? workersFor(indexes.length), indexes.length));
+  const waiting = [...indexes];
+  let bundleRunning = false;
+  const take = (): number | undefined => {
+    const at = waiting.findIndex((index) => jobs[index]!.kind !== 'bundle' || !bundleRunning);
+    return at < 0 ? undefined : waiting.splice(at, 1)[0];
+  };
   const workerData: KitWorkerData = { deflateHelper: count < availableParallelism() };
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData }));
+  const started = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData }));
   try {
     await Promise.all(
-      workers.map(async (worker) => {
-        while (next < jobs.length) {
-          const index = next++;
-          results[index] = await ask(worker, jobs[index]);
-          options.onResult?.(results[index], ++done, jobs.length);
+      started.map(async (worker) => {
+        for (let index = take(); index !== undefined; index = take()) {
+          const bundle = jobs[index]!.kind === 'bundle';
+          if (bundle) bundleRunning = true;
+          report(index, await ask(worker, jobs[index]!).finally(() => bundle && (bundleRunning = false)));
         }
       }),
     );
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(started.map((worker) => worker.terminate()));
   }
-  return results;
+}
+
+/** What the kits' own process is sent: the jobs and how to run them. */
+export interface KitProcessRequest {
+  jobs: readonly KitJob[];
+  run: JobRun;
+}
+
+/** What the kits' own process sends back: each result as it comes, then that it is done. */
+export type KitProcessMessage = { index: number; result: KitJobResult } | { done: true };
+
+/** `runJobs` in a process of its own (src/kit/process.ts), which ends when they are done. */
+function runJobsInProcess(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./process.ts', import.meta.url)), [], { serialization: 'advanced', stdio: 'inherit', signal });
+    let finished = false;
+    child.on('message', (message: KitProcessMessage) => {
+      if ('done' in message) finished = true;
+      else report(message.index, message.result);
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (finished ? resolve() : reject(new Error(`the kits' process stopped (${signal ?? `exit ${code}`}) before it had rendered every kit`))));
+    const request: KitProcessRequest = { jobs, run };
+    child.send(request);
+  });
 }
 
 /** Send one job to a worker and wait for its answer (a crash becomes a rejected promise). */

@@ -228,6 +228,8 @@ export async function renderBandBundle(lessons: readonly ValidLesson[], band: Ba
       if (sameEntries(entries, found)) break;
       entries = found;
     }
+    // The layout caches have done their work; painting a large band's pages needs the memory they hold.
+    for (const cache of [...caches, tocCache]) releaseLayoutCache(cache);
     const bundle = joinKits(toc!, kits, reads, tocOptions, s.kit.contents);
     const updated = lessons.map((lesson) => lesson.data.updated).sort().at(-1)!;
     const meta: PdfMeta = {
@@ -245,6 +247,12 @@ export async function renderBandBundle(lessons: readonly ValidLesson[], band: Ba
   } finally {
     programs.release();
   }
+}
+
+/** Empty a layout cache, keeping the object (the bundle's loop holds it). */
+function releaseLayoutCache(cache: LayoutCache): void {
+  cache.lines.clear();
+  cache.blocks.length = 0;
 }
 
 /** A page count rounded up to a whole number of sheets (each kit of a bundle starts on a new sheet). */

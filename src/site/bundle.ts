@@ -11,7 +11,8 @@
  * per-file extra fields, fixed compression; the same site gives the same bytes (tested).
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -47,18 +48,41 @@ export function offlineHtml(html: string): string {
 
 /** Every file of a built site except the downloads, pages as offline copies carry them, in byte order of their paths. */
 export async function offlineSiteFiles(siteDir: string): Promise<CopyFile[]> {
+  const paths = await offlineSitePaths(siteDir);
+  return Promise.all(paths.map(async (path) => ({ path, data: await readOfflineFile(siteDir, path) })));
+}
+
+/** The paths (with `/`) of every file of a built site except the downloads, in byte order. */
+export async function offlineSitePaths(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  const paths = entries
+  return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
     .filter((path) => path.split('/')[0] !== DOWNLOADS_DIR)
     .sort(byteOrder);
-  return Promise.all(
-    paths.map(async (path) => {
-      const data = await readFile(join(siteDir, path));
-      return { path, data: path.endsWith('.html') ? Buffer.from(offlineHtml(data.toString('utf8'))) : data };
-    }),
-  );
+}
+
+/** A page as offline copies carry it: read and changed whole (pages are small). */
+async function readOfflineFile(siteDir: string, path: string): Promise<Buffer> {
+  const data = await readFile(join(siteDir, path));
+  return path.endsWith('.html') ? Buffer.from(offlineHtml(data.toString('utf8'))) : data;
+}
+
+/** A file of the copy as a stream: a page changed for offline copies, any other file (a kit, a picture) as it is. */
+function offlineStream(siteDir: string, path: string): Readable {
+  return path.endsWith('.html') ? Readable.from(offlinePage(siteDir, path), { objectMode: false }) : createReadStream(join(siteDir, path));
+}
+
+/** A page as offline copies carry it, as one chunk. */
+async function* offlinePage(siteDir: string, path: string): AsyncGenerator<Buffer> {
+  yield await readOfflineFile(siteDir, path);
+}
+
+/** SHA-256 of a file of the copy, read as a stream (a band's bundle of kits can be hundreds of megabytes). */
+async function offlineHash(siteDir: string, path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of offlineStream(siteDir, path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** Compare strings by their UTF-16 code units: the same order on every machine and locale. */
@@ -93,24 +117,27 @@ export interface WrittenBundle {
  */
 export async function writeBundle(siteDir: string, info: BundleInfo, outFile = join(siteDir, DOWNLOADS_DIR, bundleFileName(info.version))): Promise<WrittenBundle> {
   const folder = bundleFileName(info.version).replace(/\.zip$/, '');
-  const site = await offlineSiteFiles(siteDir);
+  const site = await offlineSitePaths(siteDir);
   const facts: CopyFacts = {
     ...info,
     folder,
-    lessons: site.filter((file) => /^lessons\/[^/]+\/index\.html$/.test(file.path)).length,
-    kits: site.filter((file) => /^kits\/[^/]+\.pdf$/.test(file.path)).length,
+    lessons: site.filter((path) => /^lessons\/[^/]+\/index\.html$/.test(path)).length,
+    kits: site.filter((path) => /^kits\/[^/]+\.pdf$/.test(path)).length,
   };
-  const files: CopyFile[] = [
+  const head: CopyFile[] = [
     { path: 'START-HERE.html', data: Buffer.from(startHereHtml(facts)) },
     { path: 'serve.mjs', data: await readFile(SERVER_SOURCE) },
-    ...site.map((file) => ({ path: `site/${file.path}`, data: file.data })),
   ];
-  const all = [...files, { path: 'MANIFEST.sha256', data: Buffer.from(manifest(files)) }];
+  // The site's files are streamed, one at a time: hashed for the manifest first, then read again into the zip, so the
+  // memory a bundle takes does not grow with the library.
+  let lines = manifest(head);
+  for (const path of site) lines += `${await offlineHash(siteDir, path)}  site/${path}\n`;
   const mtime = fixedTimestamp(info.commitDate ?? info.builtOn);
+  const options = (path: string) => ({ mtime, mode: 0o100644, compress: !STORED.test(path), forceDosTimestamp: true });
   const zip = new yazl.ZipFile();
-  for (const file of all) {
-    zip.addBuffer(file.data, `${folder}/${file.path}`, { mtime, mode: 0o100644, compress: !STORED.test(file.path), forceDosTimestamp: true });
-  }
+  for (const file of head) zip.addBuffer(file.data, `${folder}/${file.path}`, options(file.path));
+  for (const path of site) zip.addReadStreamLazy(`${folder}/site/${path}`, options(path), (done) => done(null, offlineStream(siteDir, path)));
+  zip.addBuffer(Buffer.from(lines), `${folder}/MANIFEST.sha256`, options('MANIFEST.sha256'));
   zip.end();
   const partial = `${outFile}.partial`;
   await mkdir(dirname(outFile), { recursive: true });
@@ -122,7 +149,7 @@ export async function writeBundle(siteDir: string, info: BundleInfo, outFile = j
     throw error;
   }
   const { size } = await stat(outFile);
-  return { file: outFile, bytes: size, files: all.length };
+  return { file: outFile, bytes: size, files: head.length + site.length + 1 };
 }
 
 /**

@@ -182,24 +182,35 @@ async function listFiles(root: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => relative(root, join(entry.parentPath, entry.name)));
 }
 
+/** Files read and rewritten at once: enough to keep the disk busy, few enough that memory does not grow with the site. */
+const FILES_AT_ONCE = 16;
+
+/** Run `work` on every item, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
 /**
  * Rewrite root-absolute URLs in every HTML and CSS file; fail if any remain, or if a page loads a module script by
  * address. Then inline the 404 page's stylesheet (see src/pages/404.astro). Returns the number of files.
  */
 async function relativizeSite(root: string): Promise<number> {
   const files = (await listFiles(root)).filter((file) => /\.(html|css)$/.test(file));
-  await Promise.all(
-    files.map(async (file) => {
-      const path = join(root, file);
-      const text = await readFile(path, 'utf8');
-      const next = file.endsWith('.html') ? relativizeHtml(text, file) : relativizeCss(text, file);
-      const left = file.endsWith('.html') ? findAbsoluteUrls(next) : [];
-      if (left.length) throw new Error(`${file}: root-absolute URLs remain after rewriting: ${left.join(', ')}`);
-      const modules = file.endsWith('.html') ? findModuleScriptUrls(next) : [];
-      if (modules.length) throw new Error(`${file}: module scripts loaded by address cannot run from disk (file://): ${modules.join(', ')}; inline them`);
-      if (next !== text) await writeFile(path, next);
-    }),
-  );
+  await eachLimited(files, FILES_AT_ONCE, async (file) => {
+    const path = join(root, file);
+    const text = await readFile(path, 'utf8');
+    const next = file.endsWith('.html') ? relativizeHtml(text, file) : relativizeCss(text, file);
+    const left = file.endsWith('.html') ? findAbsoluteUrls(next) : [];
+    if (left.length) throw new Error(`${file}: root-absolute URLs remain after rewriting: ${left.join(', ')}`);
+    const modules = file.endsWith('.html') ? findModuleScriptUrls(next) : [];
+    if (modules.length) throw new Error(`${file}: module scripts loaded by address cannot run from disk (file://): ${modules.join(', ')}; inline them`);
+    if (next !== text) await writeFile(path, next);
+  });
   const notFound = join(root, '404.html');
   if (existsSync(notFound)) {
     const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -224,16 +235,23 @@ async function removeUnusedSearchUi(bundle: string): Promise<void> {
  */
 async function buildSearchIndex(root: string): Promise<{ pages: number; groups: number }> {
   const builder = new LexiconBuilder(loadWordForms());
-  // Only pages that say what to index (data-pagefind-body): Pagefind's own rule for a whole folder.
+  // Only pages that say what to index (data-pagefind-body): Pagefind's own rule for a whole folder. Each page is read
+  // twice (its words for the lexicon, then its text for the index) rather than every page held at once.
   const files = (await listFiles(root)).filter((name) => name.endsWith('.html')).sort();
-  const pages = (await Promise.all(files.map(async (file) => ({ file, html: await readFile(join(root, file), 'utf8') })))).filter((page) => page.html.includes('data-pagefind-body'));
-  for (const page of pages.filter((item) => isUkrainianPage(item.html))) for (const word of indexedWords(page.html)) builder.keysOf(word);
+  const pages: string[] = [];
+  for (const file of files) {
+    const html = await readFile(join(root, file), 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    pages.push(file);
+    if (isUkrainianPage(html)) for (const word of indexedWords(html)) builder.keysOf(word);
+  }
   const lexicon = builder.finish();
   // keepIndexUrl: result addresses name the page's file (…/index.html), which opens on any server and in Kiwix.
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
-    for (const { file, html } of pages) {
+    for (const file of pages) {
+      const html = await readFile(join(root, file), 'utf8');
       const content = isUkrainianPage(html) ? annotateForIndex(html, lexicon.tokensOf) : html;
       const added = await index.addHTMLFile({ sourcePath: file, content });
       if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);

@@ -4,6 +4,10 @@ export interface BuildStep {
   /** What was produced, e.g. "34 pages". */
   detail: string;
   ms: number;
+  /** ms since the process started, when the step ended (for the bench's memory per step). */
+  end?: number;
+  /** The step it ran alongside, if any. */
+  alongside?: string;
 }
 
 /** Where steps are reported. The build script and the Astro integration are loaded as separate module instances (Astro bundles its config), so they meet on a global key. */
@@ -20,7 +24,7 @@ export function reportStep(step: BuildStep, fallback: (line: string) => void): v
 
 /** Collect steps reported while `run` goes, in order. */
 export async function collectSteps<T>(run: () => Promise<T>, steps: BuildStep[]): Promise<T> {
-  (globalThis as Record<symbol, Sink | undefined>)[KEY] = (step) => steps.push(step);
+  (globalThis as Record<symbol, Sink | undefined>)[KEY] = (step) => steps.push({ ...step, end: step.end ?? performance.now() });
   try {
     return await run();
   } finally {

@@ -791,6 +791,11 @@ export const enReport: ReportStrings = {
   buildStopped: (summary: string, dist: string) => `build stopped: ${summary} in the lessons. ${dist}/ was left as it was.`,
   kitsStopped: (n: number, dist: string) => `build stopped: ${n} kit(s) could not be rendered. ${dist}/ was left as it was.`,
   lessonsSummary: (summary: string) => `lessons: ${summary}`,
+  progress: {
+    pages: (done: number, rate: string) => `pages ${done} (${rate}/s)`,
+    kits: (done: number, total: number, cached: number, rate: string) => `kits ${done}/${total} (cached ${cached}, ${rate}/s)`,
+    kitsDone: (rendered: number, cached: number) => `${rendered} rendered, ${cached} from the cache (unchanged)`,
+  },
   errorPageTitle: 'This lesson has errors',
   errorPageLead: 'The lesson is not shown because it has errors. Fix them and save the file: this page reloads by itself.',
   errorPageWarnings: 'Warnings (the lesson shows, but they are worth fixing)',

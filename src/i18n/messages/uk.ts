@@ -854,6 +854,12 @@ export const ukReport = {
   buildStopped: (summary: string, dist: string) => `збірку зупинено: в уроках ${summary}. ${dist}/ лишився як був.`,
   kitsStopped: (count: number, dist: string) => `збірку зупинено: ${count} ${plural(count, 'набір', 'набори', 'наборів')} не вдалося зверстати. ${dist}/ лишився як був.`,
   lessonsSummary: (summary: string) => `уроки: ${summary}`,
+  progress: {
+    pages: (done: number, rate: string) => `сторінки: ${done} (${rate}/с)`,
+    kits: (done: number, total: number, cached: number, rate: string) => `набори: ${done}/${total} (з кешу ${cached}, ${rate}/с)`,
+    kitsDone: (rendered: number, cached: number) =>
+      `зверстано ${rendered}, з кешу ${cached} (${plural(cached, 'незмінний', 'незмінні', 'незмінних')})`,
+  },
   errorPageTitle: 'У цьому уроці є помилки',
   errorPageLead: 'Урок не показано, бо в ньому є помилки. Виправте їх і збережіть файл — сторінка оновиться сама.',
   errorPageWarnings: 'Попередження (урок покажеться, але їх варто виправити)',

@@ -1,0 +1,301 @@
+/**
+ * The content-hash cache of print products. A product is a pure function of its inputs, so it is stored under a hash of
+ * every one of them, and a later run whose inputs hash the same copies it instead of rendering it:
+ *
+ *   lesson entry (kit + pupil pack)  the lesson file's bytes and its path in the library, each picture it shows, the
+ *                                     titles of the pages its links lead to (printed beside the link), the shared data
+ *                                     it prints (helplines, facts, action plan, the protocol in its language), paper
+ *   band bundle                      its band, language and paper, and the key of each of its lessons, in order
+ *   both                             the engine: every source file the renderer runs (the import closure of the kit
+ *                                     worker), the lockfile (fonts, pdf-lib, HarfBuzz, sharp, patterns), the font files,
+ *                                     Node's version (its zlib writes the streams)
+ *
+ * An entry is a folder `<dir>/<2 hex>/<key>/` with the PDFs and `entry.json` (each file's size, SHA-256 and pages),
+ * written under a temporary name and renamed into place whole, so a reader sees a complete entry or none. A restored
+ * entry is verified against its sizes and hashes first; a damaged one is deleted and the product rendered again. Only
+ * successful renders are stored: an author error is found again on every run.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Nodes } from 'mdast';
+import { ACTION_PLAN_FILE } from '../model/action-plan.ts';
+import type { Lang } from '../model/formats.ts';
+import { readInside } from '../model/files.ts';
+import { MAX_PICTURE_BYTES } from '../model/limits.ts';
+import type { SiteLinkData } from '../model/links.ts';
+import { picturePath } from '../model/pictures.ts';
+import { protocolFile } from '../model/shared-texts.ts';
+import type { Paper } from './layout/types.ts';
+import { pictureUrls } from './read/markdown.ts';
+import { fontFile } from './text/font-files.ts';
+import { FONT_IDS } from './text/types.ts';
+
+/** Where the cache lives unless told otherwise: beside the other build caches, never inside dist/, ignored by git. */
+export const KIT_CACHE_DIR = 'node_modules/.cache/lesson-kits';
+
+/** Changes when the layout of an entry or of a key changes, so an older cache is simply not found. */
+const FORMAT = 'lesson-kits print cache 1';
+
+/** days: an entry not used for this long is removed after a run over the whole library. */
+const UNUSED_DAYS = 30;
+
+/** The files the renderer starts from: the worker (which reaches the whole engine) and the entry point others call. */
+const ENGINE_ENTRIES = [new URL('./worker.ts', import.meta.url), new URL('./index.ts', import.meta.url)];
+
+/** The project's lockfile: every dependency's exact version (fonts, pdf-lib, HarfBuzz, sharp, hyphenation patterns). */
+const LOCKFILE = new URL('../../package-lock.json', import.meta.url);
+
+/** A cache to use: its folder and the engine fingerprint its keys start from. */
+export interface KitCache {
+  dir: string;
+  engine: string;
+}
+
+/** A file an entry holds. */
+interface EntryFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+  pages: number;
+}
+
+/** A product as the cache hands it back or takes it: the file it goes to (or came from) and its pages. */
+export interface CachedProduct {
+  out: string;
+  pages: number;
+  bytes: number;
+}
+
+/** SHA-256 of bytes or text, hex. */
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The source files a module reaches through relative imports (static, dynamic, `new URL(…, import.meta.url)`), sorted. */
+export function importClosure(entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const queue = entries.map((entry) => resolve(entry));
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file) || !existsSync(file) || !statSync(file).isFile()) continue;
+    seen.add(file);
+    if (!/\.(ts|mts|js|mjs)$/.test(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const specifiers = text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|new URL\(\s*)(['"])(\.{1,2}\/[^'"]+)\1/g);
+    for (const [, , specifier] of specifiers) queue.push(resolve(dirname(file), specifier!));
+  }
+  return [...seen].sort();
+}
+
+/**
+ * The engine's fingerprint: the bytes of every source file the renderer runs, the lockfile, the fonts and Node's
+ * version. Any change to any of them changes every key.
+ */
+export function engineFingerprint(entries: readonly string[] = ENGINE_ENTRIES.map((url) => fileURLToPath(url))): string {
+  const hash = createHash('sha256').update(`${FORMAT}\nnode ${process.versions.node}\n`);
+  const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+  for (const file of importClosure(entries)) hash.update(`${relative(root, file)}\n`).update(readFileSync(file)).update('\n');
+  const lockfile = fileURLToPath(LOCKFILE);
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
+  for (const id of FONT_IDS) hash.update(readFileSync(fontFile(id)));
+  return hash.digest('hex');
+}
+
+/** The cache in a folder (LESSON_KITS_CACHE, e.g. a folder CI keeps between runs; else KIT_CACHE_DIR), with this engine's fingerprint. */
+export function openKitCache(dir = process.env.LESSON_KITS_CACHE || KIT_CACHE_DIR, engine = engineFingerprint()): KitCache {
+  return { dir, engine };
+}
+
+/** What a lesson's key is made of: the parts of a valid lesson the cache needs. */
+export interface KeyedLesson {
+  file: string;
+  lang: Lang;
+  tree: unknown;
+}
+
+/**
+ * Makes keys for one run over a library: each shared file is hashed once a run (a later run hashes it again, so an edit
+ * between runs is always seen).
+ */
+export class KeyMaker {
+  readonly #cache: KitCache;
+  readonly #lessonsDir: string;
+  readonly #paper: Paper;
+  readonly #files = new Map<string, string>();
+
+  constructor(cache: KitCache, lessonsDir: string, paper: Paper) {
+    this.#cache = cache;
+    this.#lessonsDir = lessonsDir;
+    this.#paper = paper;
+  }
+
+  /** The hash of a shared file's bytes, or of its absence. */
+  #shared(file: string): string {
+    let known = this.#files.get(file);
+    if (known === undefined) {
+      known = existsSync(file) ? sha256(readFileSync(file)) : 'missing';
+      this.#files.set(file, known);
+    }
+    return known;
+  }
+
+  /** A lesson's key: everything its kit and pupil pack print. */
+  lesson(lesson: KeyedLesson): string {
+    const hash = createHash('sha256').update(`${FORMAT}\nlesson\n${this.#cache.engine}\n${this.#paper}\n`);
+    hash.update(`${relative(this.#lessonsDir, lesson.file).split('\\').join('/')}\n`).update(readFileSync(lesson.file)).update('\n');
+    const folder = dirname(lesson.file);
+    for (const url of [...new Set(pictureUrls(lesson.tree as Nodes))].sort()) {
+      const path = picturePath(url);
+      let bytes = 'unreadable';
+      try {
+        if (path !== undefined) bytes = sha256(readInside(folder, path, MAX_PICTURE_BYTES));
+      } catch {
+        // A picture the renderer cannot read either: its kit fails and is never stored.
+      }
+      hash.update(`picture ${url} ${bytes}\n`);
+    }
+    for (const title of linkedTitles(lesson.tree as Nodes)) hash.update(`link ${title}\n`);
+    const data = join(this.#lessonsDir, '_data');
+    for (const file of [join(data, 'helplines.yaml'), join(data, 'facts.yaml'), join(this.#lessonsDir, ACTION_PLAN_FILE), protocolFile(this.#lessonsDir, lesson.lang)]) {
+      hash.update(`data ${relative(this.#lessonsDir, file)} ${this.#shared(file)}\n`);
+    }
+    return hash.digest('hex');
+  }
+
+  /** A band bundle's key: its band, language, paper and its lessons' keys in order. */
+  bundle(band: string, lang: Lang, lessonKeys: readonly string[]): string {
+    return sha256(`${FORMAT}\nbundle\n${this.#cache.engine}\n${this.#paper}\n${band}\n${lang}\n${lessonKeys.join('\n')}\n`);
+  }
+}
+
+/** The titles (and their language) a lesson's site links print beside their text, in reading order. */
+function linkedTitles(node: Nodes, found: string[] = []): string[] {
+  if (node.type === 'link') {
+    const { siteTitle, siteLang } = (node.data ?? {}) as SiteLinkData;
+    if (siteTitle) found.push(`${siteLang ?? ''} ${siteTitle}`);
+  }
+  const children = (node as { children?: Nodes[] }).children;
+  if (children) for (const child of children) linkedTitles(child, found);
+  return found;
+}
+
+/** The folder of an entry. */
+function entryDir(cache: KitCache, key: string): string {
+  return join(cache.dir, key.slice(0, 2), key);
+}
+
+/**
+ * Whether an entry for `key` is stored: then the products it stands for rendered without an error from exactly these
+ * inputs (only such renders are stored, and an entry appears whole), so rendering them again would find nothing new.
+ */
+export function hasEntry(cache: KitCache, key: string): boolean {
+  return existsSync(join(entryDir(cache, key), 'entry.json'));
+}
+
+/** An entry's description, or undefined when it is missing or unreadable. */
+async function readEntry(folder: string): Promise<EntryFile[] | undefined> {
+  try {
+    const files = JSON.parse(await readFile(join(folder, 'entry.json'), 'utf8')) as unknown;
+    return Array.isArray(files) ? (files as EntryFile[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entry under `key` placed at `outs` (in the order it was stored), after checking every file against its stored
+ * size and hash; undefined when there is no such entry, or it was damaged (then it is deleted). Files are hard-linked
+ * where possible (the cache and the output then share the bytes; an output edited in place would fail the next check
+ * and be rendered again), else copied.
+ */
+export async function restoreEntry(cache: KitCache, key: string, outs: readonly string[]): Promise<CachedProduct[] | undefined> {
+  const folder = entryDir(cache, key);
+  const files = await readEntry(folder);
+  if (!files) {
+    if (existsSync(folder)) await rm(folder, { recursive: true, force: true });
+    return undefined;
+  }
+  if (files.length !== outs.length || !(await intact(folder, files))) {
+    await rm(folder, { recursive: true, force: true });
+    return undefined;
+  }
+  const restored: CachedProduct[] = [];
+  for (const [i, file] of files.entries()) {
+    const out = outs[i]!;
+    await mkdir(dirname(out), { recursive: true });
+    await rm(out, { force: true });
+    await link(join(folder, file.name), out).catch(() => copyFile(join(folder, file.name), out));
+    restored.push({ out, pages: file.pages, bytes: file.bytes });
+  }
+  // The entry's last use, for pruning.
+  const now = new Date();
+  await utimes(join(folder, 'entry.json'), now, now).catch(() => undefined);
+  return restored;
+}
+
+/** Whether each file of an entry has its stored size and hash. */
+async function intact(folder: string, files: readonly EntryFile[]): Promise<boolean> {
+  for (const file of files) {
+    if (typeof file.name !== 'string' || /[/\\]/.test(file.name)) return false;
+    const path = join(folder, file.name);
+    try {
+      if ((await stat(path)).size !== file.bytes) return false;
+      if (sha256(await readFile(path)) !== file.sha256) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Store rendered products under `key`: written into a temporary folder, then renamed into place, so a run that stops
+ * midway leaves no entry rather than half of one. When another run stored the same key first, its entry is kept.
+ */
+export async function storeEntry(cache: KitCache, key: string, products: readonly { pdf: Uint8Array; pages: number }[]): Promise<void> {
+  const folder = entryDir(cache, key);
+  const temporary = join(cache.dir, `.partial-${process.pid}-${randomBytes(6).toString('hex')}`);
+  try {
+    await mkdir(temporary, { recursive: true });
+    const files: EntryFile[] = [];
+    for (const [i, product] of products.entries()) {
+      const name = `${i}.pdf`;
+      await writeFile(join(temporary, name), product.pdf);
+      files.push({ name, bytes: product.pdf.length, sha256: sha256(product.pdf), pages: product.pages });
+    }
+    await writeFile(join(temporary, 'entry.json'), JSON.stringify(files));
+    await mkdir(dirname(folder), { recursive: true });
+    await rm(folder, { recursive: true, force: true });
+    await rename(temporary, folder);
+  } catch {
+    // A cache that cannot be written (a full disk, a read-only folder) costs speed, never the build.
+  } finally {
+    await rm(temporary, { recursive: true, force: true });
+  }
+}
+
+/** Remove entries unused for UNUSED_DAYS, and partial entries older than a day (a run that was killed). */
+export async function pruneCache(cache: KitCache, now = Date.now()): Promise<number> {
+  let removed = 0;
+  const names = await readdir(cache.dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const path = join(cache.dir, name);
+    if (name.startsWith('.partial-')) {
+      const { mtimeMs } = await stat(path);
+      if (now - mtimeMs > 86_400_000) await rm(path, { recursive: true, force: true });
+      continue;
+    }
+    if (!/^[0-9a-f]{2}$/.test(name)) continue;
+    for (const key of await readdir(path)) {
+      const used = await stat(join(path, key, 'entry.json')).then((info) => info.mtimeMs).catch(() => 0);
+      if (now - used > UNUSED_DAYS * 86_400_000) {
+        await rm(join(path, key), { recursive: true, force: true });
+        removed++;
+      }
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,234 @@
+/**
+ * The kit cache through the real kits pipeline (renderKits, as `npm run build` and `npm run kits` call it), on a small
+ * library in a temporary folder: the fixture lessons, a second lesson, and a real lesson with pictures and an English
+ * translation. Each kind of input is changed in turn; exactly the products that print it are rendered again, and a
+ * product copied from the cache has the bytes of a fresh render.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { renderKits, type KitJobResult } from '../../src/kit/batch.ts';
+import { engineFingerprint, importClosure, openKitCache, type KitCache } from '../../src/kit/cache.ts';
+import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
+import type { Paper } from '../../src/kit/layout/types.ts';
+import { childEnv } from '../build/env.ts';
+
+mkdirSync('tests/.tmp', { recursive: true });
+const scratch = mkdtempSync(join('tests/.tmp', 'kit-cache-'));
+const library = join(scratch, 'lessons');
+const cacheDir = join(scratch, 'cache');
+const engine = engineFingerprint();
+
+/** A small library: the fixtures, a copy of the fixture lesson under another slug, a real lesson with pictures and a translation. */
+function makeLibrary(): void {
+  cpSync('tests/fixtures/lessons', library, { recursive: true });
+  const fixture = readdirSync(library).find((name) => !name.startsWith('_') && existsSync(join(library, name, 'index.mdx')))!;
+  cpSync(join(library, fixture), join(library, 'second-lesson'), { recursive: true });
+  cpSync('lessons/moya-persha-podorozh', join(library, 'moya-persha-podorozh'), { recursive: true });
+  // The shared data the real lesson prints, where the fixtures have none of their own.
+  for (const name of readdirSync('lessons/_data')) if (!existsSync(join(library, '_data', name))) cpSync(join('lessons/_data', name), join(library, '_data', name));
+}
+
+/** One run of the pipeline: the products by file name, each rendered or copied from the cache. */
+async function run(options: { out: string; cache?: KitCache; paper?: Paper; renderAll?: boolean; bundles?: boolean }): Promise<Map<string, 'rendered' | 'cached'>> {
+  const loaded = loadLibrary(library);
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const results = await renderKits(publishedLessons(loaded), {
+    outDir: options.out,
+    lessonsDir: library,
+    paper: options.paper,
+    bundles: options.bundles ?? true,
+    workers: 1,
+    cache: options.cache ?? openKitCache(cacheDir, engine),
+    renderAll: options.renderAll,
+  });
+  const failed = results.filter((result): result is Extract<KitJobResult, { ok: false }> => !result.ok);
+  expect(failed.flatMap((result) => result.diagnostics)).toEqual([]);
+  return new Map(results.flatMap((result) => (result.ok ? result.written.map((file) => [basename(file.out), result.cached ? 'cached' : 'rendered'] as const) : [])));
+}
+
+/** The products a run rendered (the rest came from the cache). */
+function rendered(products: Map<string, 'rendered' | 'cached'>): string[] {
+  return [...products].filter(([, how]) => how === 'rendered').map(([name]) => name).sort();
+}
+
+/** Replace text in a file of the library, failing when the text is not there (the test would prove nothing). */
+function edit(path: string, from: string | RegExp, to: string): void {
+  const file = join(library, path);
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  expect(next, `${path} has no ${from}`).not.toBe(text);
+  writeFileSync(file, next);
+}
+
+let all: string[] = [];
+/** Every product but the band bundles. */
+const lessonProducts = () => all.filter((name) => !name.startsWith('band-'));
+let counter = 0;
+const out = () => join(scratch, `out-${++counter}`);
+
+beforeAll(async () => {
+  makeLibrary();
+  const cold = await run({ out: join(scratch, 'cold') });
+  all = [...cold.keys()].sort();
+}, 300_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('kit cache', () => {
+  test('the first run renders every product; the next copies every one, byte for byte', async () => {
+    expect(all).toEqual(expect.arrayContaining(['valid-lesson.pdf', 'valid-lesson.pupils.pdf', 'moya-persha-podorozh.en.pdf', 'band-4-6.pdf', 'band-4-6.en.pdf']));
+    const folder = out();
+    const again = await run({ out: folder });
+    expect(rendered(again)).toEqual([]);
+    for (const name of all) expect(readFileSync(join(folder, name)).equals(readFileSync(join(scratch, 'cold', name))), name).toBe(true);
+  }, 120_000);
+
+  test('a cached product has the bytes of a fresh render (--no-cache renders every product)', async () => {
+    const fresh = out();
+    const products = await run({ out: fresh, renderAll: true });
+    expect(rendered(products)).toEqual(all);
+    const cached = out();
+    expect(rendered(await run({ out: cached }))).toEqual([]);
+    for (const name of all) expect(readFileSync(join(cached, name)).equals(readFileSync(join(fresh, name))), name).toBe(true);
+  }, 120_000);
+
+  test('a product rendered over one restored from the cache (a hard link) leaves the cache entry as it was', async () => {
+    const folder = out();
+    expect(rendered(await run({ out: folder }))).toEqual([]);
+    const file = join(library, 'second-lesson', 'index.mdx');
+    const original = readFileSync(file, 'utf8');
+    try {
+      edit('second-lesson/index.mdx', /^title: (.*)$/m, 'title: $1 (інша назва)');
+      expect(rendered(await run({ out: folder }))).toContain('second-lesson.pdf');
+    } finally {
+      writeFileSync(file, original);
+    }
+    expect(rendered(await run({ out: out() }))).toEqual([]);
+  }, 120_000);
+
+  test("a lesson's text: its kit, its pupil pack and its bands' bundles, nothing else", async () => {
+    edit('second-lesson/index.mdx', /^title: .*$/m, 'title: Другий урок про паролі');
+    const bands = (loadLibrary(library).lessons.find((lesson) => lesson.file.includes('second-lesson'))!.data!.bands as string[]).map((band) => `band-${band}.pdf`);
+    expect(rendered(await run({ out: out() }))).toEqual(['second-lesson.pdf', 'second-lesson.pupils.pdf', ...bands].sort());
+  }, 120_000);
+
+  test("a picture: the kits of the lesson that shows it, in both languages, and their bundles", async () => {
+    const picture = readdirSync(join(library, 'moya-persha-podorozh')).find((name) => name.endsWith('.svg'))!;
+    edit(`moya-persha-podorozh/${picture}`, /fill="#[0-9A-Fa-f]{6}"/, 'fill="#123456"');
+    expect(rendered(await run({ out: out() }))).toEqual(
+      ['moya-persha-podorozh.pdf', 'moya-persha-podorozh.pupils.pdf', 'moya-persha-podorozh.en.pdf', 'moya-persha-podorozh.en.pupils.pdf', 'band-4-6.pdf', 'band-4-6.en.pdf'].sort(),
+    );
+  }, 120_000);
+
+  test('the English disclosure protocol: the English products only', async () => {
+    edit('_data/safeguarding.en.md', /\.\s*$/, '. Write down what the child said, in their words.\n');
+    expect(rendered(await run({ out: out() }))).toEqual(all.filter((name) => /\.en\.(pupils\.)?pdf$/.test(name)));
+  }, 120_000);
+
+  test('the Ukrainian protocol: the Ukrainian products only', async () => {
+    edit('_data/safeguarding.uk.md', /\.\s*$/, '. Запишіть слова дитини так, як вона їх сказала.\n');
+    expect(rendered(await run({ out: out() }))).toEqual(all.filter((name) => !/\.en\.(pupils\.)?pdf$/.test(name)));
+  }, 120_000);
+
+  test('the engine: every product', async () => {
+    expect(rendered(await run({ out: out(), cache: openKitCache(cacheDir, `${engine}-changed`), bundles: false }))).toEqual(lessonProducts());
+  }, 120_000);
+
+  test('the paper: Letter products are their own; A4 ones stay cached', async () => {
+    const letter = await run({ out: out(), paper: 'letter' });
+    expect(rendered(letter)).toEqual([...letter.keys()].sort());
+    expect([...letter.keys()].every((name) => name.includes('.letter.'))).toBe(true);
+    expect(rendered(await run({ out: out() }))).toEqual([]);
+  }, 120_000);
+
+  test('the helplines: every product (each prints them)', async () => {
+    edit('_data/helplines.yaml', /purpose: (.*)$/m, 'purpose: $1 Щодня.');
+    // Without the bundles (a bundle's key is made of its lessons' keys): what matters is that no lesson stays cached.
+    expect(rendered(await run({ out: out(), bundles: false }))).toEqual(lessonProducts());
+  }, 120_000);
+
+  test('a damaged or partial entry is found, and its product rendered again with the right bytes', async () => {
+    const cache = openKitCache(join(scratch, 'damaged-cache'), engine);
+    const reference = out();
+    await run({ out: reference, cache });
+    const entries = readdirSync(cache.dir)
+      .filter((name) => /^[0-9a-f]{2}$/.test(name))
+      .flatMap((prefix) => readdirSync(join(cache.dir, prefix)).map((key) => join(cache.dir, prefix, key)));
+    const [truncated, flipped, partial] = entries;
+    truncateSync(join(truncated!, '0.pdf'), 1000);
+    const bytes = readFileSync(join(flipped!, '0.pdf'));
+    bytes[bytes.length >> 1]! ^= 0xff; // same size, other content
+    writeFileSync(join(flipped!, '0.pdf'), bytes);
+    rmSync(join(partial!, 'entry.json')); // as a run killed midway would leave it, were entries not renamed into place whole
+    const damagedFiles = [truncated!, flipped!, partial!].reduce((sum, entry) => sum + readdirSync(entry).filter((name) => name.endsWith('.pdf')).length, 0);
+    const folder = out();
+    expect(rendered(await run({ out: folder, cache }))).toHaveLength(damagedFiles);
+    for (const name of all) expect(readFileSync(join(folder, name)).equals(readFileSync(join(reference, name))), name).toBe(true);
+    expect(rendered(await run({ out: out(), cache }))).toEqual([]);
+  }, 180_000);
+});
+
+describe('engine fingerprint', () => {
+  test('follows the imports of the renderer, and changes when any file it reaches changes', () => {
+    const code = join(scratch, 'engine');
+    mkdirSync(code, { recursive: true });
+    writeFileSync(join(code, 'entry.ts'), "import { b } from './b.ts';\nexport const a = b;\n");
+    writeFileSync(join(code, 'b.ts'), "export const b = await import('./c.ts');\n");
+    writeFileSync(join(code, 'c.ts'), 'export const c = 1;\n');
+    writeFileSync(join(code, 'unrelated.ts'), 'export const d = 1;\n');
+    expect(importClosure([join(code, 'entry.ts')]).map((file) => basename(file))).toEqual(['b.ts', 'c.ts', 'entry.ts']);
+    const before = engineFingerprint([join(code, 'entry.ts')]);
+    writeFileSync(join(code, 'unrelated.ts'), 'export const d = 2;\n');
+    expect(engineFingerprint([join(code, 'entry.ts')])).toBe(before);
+    writeFileSync(join(code, 'c.ts'), 'export const c = 2;\n');
+    expect(engineFingerprint([join(code, 'entry.ts')])).not.toBe(before);
+  });
+
+  test("the real renderer's closure holds its layout, paint, model and message code", () => {
+    const files = importClosure(['src/kit/worker.ts']).map((file) => file.replaceAll('\\', '/'));
+    for (const part of ['/src/kit/layout/', '/src/kit/paint/', '/src/kit/text/', '/src/model/load.ts', '/src/i18n/']) expect(files.some((file) => file.includes(part)), part).toBe(true);
+  });
+});
+
+describe('npm run kits', () => {
+  test('--no-cache renders every product; without it, the unchanged ones come from the cache', () => {
+    const env = childEnv({ LESSONS_DIR: library, LESSON_KITS_CACHE: join(scratch, 'cli-cache'), LESSON_KITS_LANG: 'en' });
+    const kits = (...args: string[]) => spawnSync(process.execPath, ['scripts/build-kits.ts', '--lesson', 'second-lesson', '--out', join(scratch, 'cli-out'), ...args], { env, encoding: 'utf8' });
+    const first = kits();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/\((\d+) rendered, 0 from the cache/);
+    const second = kits();
+    expect(second.stdout).toMatch(/\(0 rendered, (\d+) from the cache/);
+    const forced = kits('--no-cache');
+    expect(forced.stdout).toMatch(/\((\d+) rendered, 0 from the cache/);
+    expect(second.stdout).toMatch(/second-lesson\.pdf .*\(cached\)/);
+  }, 180_000);
+});
+
+describe('npm run check with the cache', () => {
+  test('prints the same problems with the cache as without, a kit error included, and skips only kits stored clean', async () => {
+    const checked = join(scratch, 'check-lessons');
+    for (const name of ['_data', '_pages', 'second-lesson']) cpSync(join(library, name), join(checked, name), { recursive: true });
+    // A kit error the loader cannot see: a character the kit's font lacks.
+    cpSync(join(checked, 'second-lesson'), join(checked, 'glyph-lesson'), { recursive: true });
+    const file = join(checked, 'glyph-lesson', 'index.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: $1 🙂'));
+    const cache = join(scratch, 'check-cache');
+    const check = (...args: string[]) =>
+      spawnSync(process.execPath, ['scripts/check.ts', checked, '--lang', 'en', ...args], { env: childEnv({ LESSON_KITS_CACHE: cache }), encoding: 'utf8' });
+    const cold = check();
+    expect(cold.stdout).toMatch(/glyph-lesson\/index\.mdx:\d+:\d+ {2}error .*kit-missing-glyph/);
+    expect(cold.status).toBe(1);
+    // The build's run fills the cache with every kit that renders (not the failing one).
+    const loaded = loadLibrary(checked);
+    const valid = publishedLessons(loaded);
+    await renderKits(valid, { outDir: join(scratch, 'check-out'), lessonsDir: checked, workers: 1, cache: openKitCache(cache, engine) });
+    expect(readdirSync(cache).filter((name) => /^[0-9a-f]{2}$/.test(name)).length).toBeGreaterThan(0);
+    const warm = check();
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.status).toBe(1);
+    expect(check('--no-cache').stdout).toBe(cold.stdout);
+  }, 180_000);
+});
