@@ -4,7 +4,7 @@
  * untouched. Unchanged kits come from the content-hash cache (src/kit/cache.ts; `--no-cache` renders every one). Shows
  * progress while it runs and prints one line per step with counts and timings.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -32,8 +32,10 @@ const STAGING = `${DIST}.staging`;
 const KITS_STAGING = `${DIST}.kits`;
 /** A file to write each step's start and end to (ms since the build started), for `npm run bench:scale`. */
 const STEP_TRACE = process.env.LESSON_KITS_STEP_TRACE;
-/** Records which lessons folder Astro's content cache (node_modules/.astro) was filled from. */
+/** Records which lessons folder Astro's content cache (node_modules/.astro) was filled from, and the store as left. */
 const CACHE_MARKER = 'node_modules/.astro/lessons-source';
+/** Astro's content store, rewritten by every build, sync and dev server. */
+const CONTENT_STORE = 'node_modules/.astro/data-store.json';
 /** Where the previous site waits while the new one is moved in. */
 const PREVIOUS = `${DIST}.previous`;
 
@@ -84,7 +86,8 @@ async function main(): Promise<number> {
   kitsRun.catch(() => undefined); // awaited below; a failing page build must not leave it unhandled first
 
   const { build } = await import('astro');
-  const force = await contentCacheIsForAnotherLibrary();
+  const force = contentCacheIsForAnotherLibrary();
+  await rm(CACHE_MARKER, { force: true }); // a build stopped halfway leaves the store in no known state
   const pagesStarted = performance.now();
   const counting = countPages(STAGING, (done) => progress.set('pages', reportStrings().progress.pages(done, rate(done, performance.now() - pagesStarted))));
   const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps))
@@ -99,6 +102,7 @@ async function main(): Promise<number> {
       progress.clear();
       throw error;
     });
+  await recordContentCache();
   // Astro's build also ran the integration's steps (relative URLs, search index): the pages are what is left.
   const pagesMs = pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0);
   steps.splice(1, 0, { name: 'pages', detail: 'astro build', ms: pagesMs, end: pagesStarted + pagesMs });
@@ -155,13 +159,25 @@ function kitProgress(progress: Progress, started: number, finished: { lessons: n
   };
 }
 
-/** Astro caches parsed lessons by id; a build from another lessons folder (tests build fixtures) must not reuse them. */
-async function contentCacheIsForAnotherLibrary(): Promise<boolean> {
-  const source = resolve(LESSONS_DIR);
+/**
+ * Astro caches parsed lessons by id; a build from another lessons folder (tests build fixtures) must not reuse them, nor
+ * a cache written since by someone else (`astro sync` in `npm test`, `astro dev`), which may hold another library.
+ */
+function contentCacheIsForAnotherLibrary(): boolean {
   const previous = existsSync(CACHE_MARKER) ? readFileSync(CACHE_MARKER, 'utf8') : undefined;
+  return previous !== contentCacheState();
+}
+
+/** The lessons folder this build reads and the state of Astro's content store: what the marker must match to reuse it. */
+function contentCacheState(): string {
+  const store = existsSync(CONTENT_STORE) ? statSync(CONTENT_STORE) : undefined;
+  return JSON.stringify({ lessons: resolve(LESSONS_DIR), store: store ? [store.size, store.mtimeMs] : null });
+}
+
+/** After a build: the content store now holds this library's lessons, as this build left it. */
+async function recordContentCache(): Promise<void> {
   await mkdir(dirname(CACHE_MARKER), { recursive: true });
-  await writeFile(CACHE_MARKER, source);
-  return previous !== source;
+  await writeFile(CACHE_MARKER, contentCacheState());
 }
 
 /** Replace DIST with the staged build in two renames, never leaving DIST half-written. */

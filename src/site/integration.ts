@@ -8,6 +8,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { displayPath, formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize, AuthorError, type Diagnostic } from '../model/index.ts';
 import { reportStrings, takeLangArgument } from '../i18n/messages/index.ts';
+import { checkInside, isAllowed, readAllowed } from '../model/files.ts';
+import { MAX_DATA_BYTES, MAX_LESSON_BYTES } from '../model/limits.ts';
 import { errorPage } from './error-page.ts';
 import { libraryDiagnostics, sourceFileAt, sourceProblems } from './lesson-problems.ts';
 import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from '../kit/index.ts';
@@ -68,9 +70,15 @@ export function lessonKits(): AstroIntegration {
             }, SETTLE_MS),
           );
         };
+        // The watcher may report one save twice (a file emptied, then filled, seen apart on a busy machine): the same
+        // bytes say nothing new, so their problems are printed once.
+        const checked = new Map<string, string>();
         const checkSaved = (file: string) => {
           const path = relative(root, file);
           if (path.startsWith('..') || !/^(?:[^_/][^/]*\/index(?:\.[a-z]{2})?\.mdx|_pages\/[^/]+\.mdx|_data\/[^/]+)$/.test(path)) return;
+          const contents = savedState(root, file);
+          if (checked.get(file) === contents) return;
+          checked.set(file, contents);
           const own = displayPath(file);
           const found = libraryDiagnostics(LESSONS).filter((d) => d.file === own);
           printDiagnostics(found, logger);
@@ -263,5 +271,19 @@ async function buildSearchIndex(root: string): Promise<{ pages: number; groups: 
     return { pages: pages.length, groups: lexicon.groupCount };
   } finally {
     await pagefind.close();
+  }
+}
+
+/**
+ * What a saved lesson file holds, as a digest (or why it may not be read, as the checker reads it: inside the lessons
+ * folder, a regular file within the size limit): what a repeated save is compared by.
+ */
+function savedState(root: string, file: string): string {
+  const checked = checkInside(root, file, Math.max(MAX_LESSON_BYTES, MAX_DATA_BYTES));
+  if (!isAllowed(checked)) return `refused: ${checked.kind}`;
+  try {
+    return createHash('sha256').update(readAllowed(checked, checked.bytes)).digest('hex');
+  } catch {
+    return 'unreadable';
   }
 }

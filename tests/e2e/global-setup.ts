@@ -4,7 +4,7 @@
  * by `npm run test:real`, after `npm run build`.)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveSite } from '../../src/site/serve.mjs';
@@ -21,9 +21,6 @@ export const SUB_PATH = '/school/lessons/';
 
 export default async function setup(project: TestProject) {
   if (!process.env.E2E_SKIP_BUILD || !existsSync(SITE_DIR) || !existsSync(BUILD_LOG)) {
-    // `npm test` starts with `astro sync` (typecheck), which fills Astro's content cache from lessons/ without the
-    // build's record of which library the cache holds: forget that record, so the build starts from a clean cache.
-    rmSync('node_modules/.astro/lessons-source', { force: true });
     const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { encoding: 'utf8', env: childEnv({ LESSONS_DIR: FIXTURE_LIBRARY }) });
     writeFileSync(BUILD_LOG, run.stdout + run.stderr);
     process.stdout.write(run.stdout + run.stderr);
