@@ -1,4 +1,4 @@
-import type { FormatId } from '../model/formats.ts';
+import { FORMATS, type FormatId } from '../model/formats.ts';
 
 /** A format's name in the genitive, as headings say it: «Цілі уроку», «План квесту», «Хід заняття». */
 const OF_FORMAT: Record<FormatId, string> = { lesson: 'уроку', quest: 'квесту', session: 'заняття' };
@@ -62,7 +62,7 @@ export const uk = {
   updated: 'Оновлено',
   authors: 'Автори',
   reviewers: 'Рецензенти',
-  notReviewed: 'Урок ще не переглянув методист.',
+  notReviewed: (format: FormatId) => `${FORMATS[format].uk} ще не переглянув методист.`,
   license: 'Ліцензія тексту',
   editLesson: 'Редагувати текст уроку в репозиторії',
   editPage: 'Редагувати текст цієї сторінки в репозиторії',
@@ -155,7 +155,7 @@ export const uk = {
     forTeacherAndBoard: 'для вчителя; тут є й неперевірені контакти, тож учням ці сторінки не роздавайте',
     pages: (from: number, to: number) => (from === to ? `с. ${from}` : `с. ${from}–${to}`),
     pageList: (list: string, _several: boolean) => `с. ${list}`,
-    cover: 'Про урок: план за часом, що друкувати, цілі, делікатність теми, матеріали, підготовка',
+    cover: (format: FormatId) => `Про ${FORMATS[format].uk.toLowerCase()}: план за часом, що друкувати, цілі, делікатність теми, матеріали, підготовка`,
     blankPage: 'Ця сторінка навмисно залишена порожньою (зворот для двобічного друку)',
     blankBacks: 'порожні звороти для двобічного друку; окремо їх не друкуйте',
     duplexNote: 'Кожна роздатка, аркуш карток, аркуш станції, пам’ятка й сторінка телефонів довіри починаються з нового аркуша: набір можна друкувати двобічно. Картки друкуйте однобічно.',
@@ -191,7 +191,7 @@ export const uk = {
     forPupils: 'для учнів',
     provenance: (updated: string, authors: string) => `Оновлено ${updated}. Автори: ${authors}.`,
     reviewedBy: (names: string) => `Рецензенти: ${names}.`,
-    licenseLine: (name: string) => `Текст уроку: ${name}.`,
+    licenseLine: (format: FormatId, name: string) => `Текст ${OF_FORMAT[format]}: ${name}.`,
     linkedPage: (title: string) => ` («${title}»)`,
   },
   continued: '(продовження)',

@@ -136,7 +136,8 @@ describe('lesson page', () => {
     }
     const provenance = await page.locator('.provenance').textContent();
     expect(provenance).toContain(lesson.data.authors[0]);
-    if (!lesson.data.reviewers.length) expect(provenance).toContain('Урок ще не переглянув методист');
+    const named = { lesson: 'Урок', quest: 'Квест', session: 'Заняття' }[lesson.data.format];
+    if (!lesson.data.reviewers.length) expect(provenance).toContain(`${named} ще не переглянув методист`);
     for (const image of await page.locator('.lesson-body img').all()) {
       expect(await image.getAttribute('alt')).toBeTruthy();
       expect(await image.getAttribute('loading')).toBe('lazy');

@@ -243,7 +243,7 @@ function printGuide(state: State): Block[] {
   const { s, lesson } = state;
   const forTeacher = s.kit.forTeacher;
   const parts: { outline: string; label: string; copies: string }[] = [
-    { outline: title(state), label: s.kit.cover, copies: forTeacher },
+    { outline: title(state), label: s.kit.cover(lesson.data.format), copies: forTeacher },
     { outline: s.kit.plan(lesson.data.format), label: s.kit.plan(lesson.data.format), copies: forTeacher },
     ...[...state.shown, ...state.handouts, ...state.cards, ...state.stations].map((part) => ({
       outline: part.outline,
@@ -309,8 +309,8 @@ function provenance(state: State): Block[] {
     .at(-1);
   const lines = [
     s.kit.provenance(data.updated, data.authors.join(', ')),
-    data.reviewers.length ? s.kit.reviewedBy(data.reviewers.join(', ')) : s.notReviewed,
-    s.kit.licenseLine(LICENSES[data.license].name),
+    data.reviewers.length ? s.kit.reviewedBy(data.reviewers.join(', ')) : s.notReviewed(data.format),
+    s.kit.licenseLine(data.format, LICENSES[data.license].name),
     ...(verified ? [s.kit.factsVerified(verified)] : []),
   ];
   return [{ kind: 'paragraph', runs: [{ text: lines.join(' '), italic: true }] }];
