@@ -4,23 +4,22 @@
  * and the page reloads itself once the lesson is fixed; a lesson made with `npm run new` appears without a restart, and
  * so does a renamed one.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv } from './env.ts';
 import { launch } from '../e2e/browser.ts';
-import { freePort } from '../free-port.ts';
+import { startDevServer, type DevServer } from './dev-server.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dev-errors-'));
 const lessons = join(scratch, 'lessons');
 const lessonFile = join(lessons, 'valid-lesson/index.mdx');
 const original = readFileSync('tests/fixtures/lessons/valid-lesson/index.mdx', 'utf8');
 const env = { ...childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1' }), LESSON_KITS_LANG: 'uk' };
-let server: ChildProcess;
+let server: DevServer | undefined;
 let base = '';
-let log = '';
 
 /** Fetch a path until `ready` accepts the status and the page (the dev server picks up a saved file within a second or two). */
 async function until(path: string, ready: (status: number, html: string) => boolean, seconds = 20): Promise<{ status: number; html: string }> {
@@ -44,30 +43,13 @@ beforeAll(async () => {
   cpSync('tests/fixtures/lessons', lessons, { recursive: true });
   // npm run new's templates print the shared action plan.
   cpSync('lessons/_data/action-plan.yaml', join(lessons, '_data/action-plan.yaml'));
-  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(await freePort())], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('astro dev did not start in 60 s')), 60_000);
-    const read = (chunk: Buffer) => {
-      log += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(log.replace(/\x1b\[[0-9;]*m/g, ''));
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[1]}`);
-      }
-    };
-    server.stdout!.on('data', read);
-    server.stderr!.on('data', read);
-  });
+  server = await startDevServer(env);
+  base = server.base;
   await until('/lessons/valid-lesson/', (status) => status === 200, 60);
 }, 90_000);
 
 afterAll(async () => {
-  // Wait until the server has gone: the next build test's Astro must not share the cache folders with it.
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill();
-    await exited;
-  }
+  await server?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -93,7 +75,7 @@ describe('npm run dev, for an author', () => {
     ['a colon in the title', (source: string) => source.replace('title: Паролі та секрети', 'title: Паролі: та секрети'), 'valid-lesson/index.mdx:2:8', 'YAML: у значенні поля «title» є двокрапка з пробілом', 'yaml-colon'],
     ['typographic quotes around an attribute', (source: string) => source.replace('<Stage title="Гра"', '<Stage title=«Гра»'), 'valid-lesson/index.mdx:37:14', 'значення title= взято в лапки «', 'mdx-attribute-quotes'],
   ])('%s: the same page, no English error page, no stack trace, printed once in the terminal', async (_name, change, at, message, rule) => {
-    const mark = log.length;
+    const mark = server!.log().length;
     writeFileSync(lessonFile, change(original));
     const { status, html } = await until('/lessons/valid-lesson/', (code, page) => code === 422 && page.includes(rule));
     expect(status).toBe(422);
@@ -104,7 +86,7 @@ describe('npm run dev, for an author', () => {
     expect(html).not.toMatch(/vite-error-overlay|AstroError|Error:|\bat \S+ \(/);
     // The terminal says it once (the dev server checks the saved file; Astro never sees a lesson with errors).
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const printed = log.slice(mark).replace(/\x1b\[[0-9;]*m/g, '');
+    const printed = server!.log().slice(mark).replace(/\x1b\[[0-9;]*m/g, '');
     expect(printed.split(message).length - 1, printed).toBe(1);
     expect(printed).not.toMatch(/\bat \S+ \(|InvalidContentEntryDataError|Failed to reload/);
   });

@@ -1,42 +1,24 @@
 /** `npm run dev` on a scratch library: drafts shown with a badge, and the kit URL re-rendered when the lesson changes. */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnv } from './env.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort } from '../free-port.ts';
+import { startDevServer, type DevServer } from './dev-server.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dev-'));
 const lessons = join(scratch, 'lessons');
 const lessonFile = join(lessons, 'valid-lesson/index.mdx');
-let server: ChildProcess;
+let server: DevServer | undefined;
 let base = '';
-let log = '';
 
 beforeAll(async () => {
   cpSync('tests/fixtures/lessons', lessons, { recursive: true });
   writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('authors:', 'draft: true\nauthors:'));
-  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(await freePort())], {
-    // The language an author gets by default: the test environment's LESSON_KITS_LANG=en is taken out.
-    env: { ...childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1' }), LESSON_KITS_LANG: 'uk' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('astro dev did not start in 60 s')), 60_000);
-    let output = '';
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      log = output;
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[1]}`);
-      }
-    };
-    server.stdout!.on('data', read);
-    server.stderr!.on('data', read);
-  });
+  // The language an author gets by default: the test environment's LESSON_KITS_LANG=en is taken out.
+  server = await startDevServer({ ...childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1' }), LESSON_KITS_LANG: 'uk' });
+  base = server.base;
   // The server answers before its first content sync has finished: wait until the lesson's route exists.
   for (let attempt = 0; attempt < 60; attempt++) {
     if ((await fetch(`${base}/lessons/valid-lesson/`)).ok) break;
@@ -45,12 +27,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  // Wait until the server has gone: the next build test's Astro must not share the cache folders with it.
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill();
-    await exited;
-  }
+  await server?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -69,7 +46,7 @@ function pdfText(bytes: ArrayBuffer): string {
 describe('npm run dev', () => {
   test('shows a draft lesson with its badge', async () => {
     const html = await (await fetch(`${base}/lessons/valid-lesson/`)).text();
-    expect(html, log).toContain('Паролі та секрети');
+    expect(html, server!.log()).toContain('Паролі та секрети');
     expect(html).toContain('badge-draft');
   });
 
