@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
+import { missingDictionary } from '../src/site/lexicon.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
 import { renderKits, type KitJobResult } from '../src/kit/batch.ts';
 import { openKitCache } from '../src/kit/cache.ts';
@@ -56,9 +57,11 @@ async function main(): Promise<number> {
 
   const checked = await timed(async () => loadLibrary(LESSONS_DIR));
   const library = checked.value;
-  for (const diagnostic of sortDiagnostics(library.diagnostics)) console.log(formatDiagnostic(diagnostic));
-  if (hasErrors(library.diagnostics)) {
-    console.error(`\n${reportStrings().buildStopped(summarize(library.diagnostics), DIST)}`);
+  // The search index needs the dictionary: without it, say so now rather than after building every page.
+  const problems = [...library.diagnostics, ...missingDictionary()];
+  for (const diagnostic of sortDiagnostics(problems)) console.log(formatDiagnostic(diagnostic));
+  if (hasErrors(problems)) {
+    console.error(`\n${reportStrings().buildStopped(summarize(problems), DIST)}`);
     return 1;
   }
   const published = publishedLessons(library);

@@ -11,6 +11,7 @@ import { reportStrings, takeLangArgument } from '../i18n/messages/index.ts';
 import { checkInside, isAllowed, readAllowed } from '../model/files.ts';
 import { MAX_DATA_BYTES, MAX_LESSON_BYTES } from '../model/limits.ts';
 import { errorPage } from './error-page.ts';
+import { isLoadedAsSaved } from './content-sync.ts';
 import { libraryDiagnostics, sourceFileAt, sourceProblems } from './lesson-problems.ts';
 import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from '../kit/index.ts';
 import { bandBundles } from '../kit/batch.ts';
@@ -24,6 +25,9 @@ import { LEXICON_FILE, annotateForIndex, indexedWords, isUkrainianPage, lexiconS
 
 /** ms: how long a saved lesson file must stay unchanged before the dev server checks it and prints its problems. */
 const SETTLE_MS = 150;
+
+/** ms: how long after a save settled Astro must hold the file as saved before the dev server makes it read it again. */
+const RELOAD_CHECK_MS = 1000;
 
 /** Warnings from the bundler that are known to be harmless: one per MDX file would drown real ones. */
 const HARMLESS_BUNDLER_CODES = new Set(['MODULE_LEVEL_DIRECTIVE']);
@@ -85,6 +89,16 @@ export function lessonKits(): AstroIntegration {
           if (!found.length) logger.info(`${own}: ${summarize(found)}`);
           // Shared data decides whether every lesson may be shown: load the collections again (unchanged files are kept).
           if (path.startsWith('_data/')) void refreshContent?.({ loaders: ['lesson-kits-checked-glob'] });
+          else setTimeout(() => void settleContent(file), RELOAD_CHECK_MS);
+        };
+        // A moment after a save, Astro must answer with the lesson as saved. Two ways it may not, seen when the file is
+        // written in two steps (emptied, then filled, as some editors save): its watcher drops a file's events for
+        // 50 ms after one, so the file may have been read empty and never again (then it is loaded again); and a page
+        // asked for while the content changed can leave its list of addresses, built from the content before, in
+        // Astro's route cache (then the cache is cleared, with the event Astro itself sends when content changes).
+        const settleContent = async (file: string) => {
+          if (!isLoadedAsSaved(file)) await refreshContent?.({ loaders: ['lesson-kits-checked-glob'] });
+          for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
         };
         server.watcher.on('change', onFile);
         server.watcher.on('add', onFile);
@@ -161,7 +175,13 @@ function serveProblems(url: string, method: string, response: ServerResponse): b
   const file = sourceFileAt(LESSONS, pathname);
   if (!file) return false;
   const problems = sourceProblems(LESSONS, file);
-  if (!problems.some((d) => d.severity === 'error')) return false;
+  if (!problems.some((d) => d.severity === 'error')) {
+    // A problems page asking whether the lesson is fixed: not until Astro holds the lesson as saved, or the page would
+    // reload into the version from before the mistake and stay there.
+    if (method !== 'HEAD' || isLoadedAsSaved(file)) return false;
+    response.writeHead(503, { 'cache-control': 'no-store', 'retry-after': '1' }).end();
+    return true;
+  }
   const state = problemState(problems);
   response.writeHead(422, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-lesson-state': state });
   response.end(method === 'HEAD' ? undefined : errorPage(problems, state));

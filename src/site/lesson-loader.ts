@@ -5,8 +5,12 @@
  * lesson appeared until the server was restarted. A lesson left out here is shown with its problems by the dev
  * server (integration.ts) at its address; once it is fixed and saved, it is loaded like any other.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { recordLoaded } from './content-sync.ts';
 
 /** What the glob loader is given. */
 type GlobOptions = Parameters<typeof glob>[0];
@@ -26,6 +30,7 @@ export function checkedGlob(options: GlobOptions, hasErrors: (file: string) => b
     name: 'lesson-kits-checked-glob',
     load: (context) => {
       const skipped = new Set<string>();
+      const root = fileURLToPath(context.config.root);
       const entryTypes = (context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes;
       const forgiving = new Map(
         [...entryTypes].map(([extension, type]) => [
@@ -44,17 +49,39 @@ export function checkedGlob(options: GlobOptions, hasErrors: (file: string) => b
         }
         return context.parseData(props);
       };
+      // Astro syncs a file once per watcher event, and the syncs of one save (the file emptied, then written) run at
+      // the same time: the one that read the emptied file may finish last and leave out a lesson that is fine. A sync
+      // whose text is no longer the file's changes nothing (and if no sync brings the file as saved, the dev server has
+      // it read again: integration.ts). What is stored is noted for the dev server (content-sync.ts).
+      const current = (entry: { filePath?: string; digest?: number | string }): { contents?: string } | undefined => {
+        if (!entry.filePath || entry.digest === undefined) return {};
+        const contents = readCurrent(resolve(root, entry.filePath));
+        return contents !== undefined && context.generateDigest(contents) === entry.digest ? { contents } : undefined;
+      };
       const store = new Proxy(context.store, {
         get(target, property, receiver) {
           if (property !== 'set') return Reflect.get(target, property, receiver);
           return (entry: Parameters<LoaderContext['store']['set']>[0]) => {
-            if (!skipped.delete(entry.id)) return target.set(entry);
-            target.delete(entry.id);
-            return false;
+            const left = skipped.delete(entry.id);
+            const read = current(entry);
+            if (read === undefined) return false;
+            if (left) target.delete(entry.id);
+            const stored = !left && target.set(entry);
+            if (read.contents !== undefined) recordLoaded(resolve(root, entry.filePath!), read.contents);
+            return stored;
           };
         },
       });
       return inner.load({ ...context, entryTypes: forgiving, parseData, store } as LoaderContext);
     },
   };
+}
+
+/** A file's text, or undefined when it cannot be read (deleted since). */
+function readCurrent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

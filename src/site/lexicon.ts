@@ -45,6 +45,17 @@ export interface WordForms {
   own: Map<string, WordGroup>;
 }
 
+/** The problem of a dictionary that is not there, so a build can stop before it builds pages it could not index. */
+export function missingDictionary(base = dictionaryPath()): Diagnostic[] {
+  const missing = [`${base}.aff`, `${base}.dic`].find((file) => !existsSync(file));
+  return missing ? dictionaryProblem(base, `${missing} is missing`) : [];
+}
+
+/** The dictionary's problem, at its .aff file. */
+function dictionaryProblem(base: string, reason: string): Diagnostic[] {
+  return inFile(`${base}.aff`, [error(1, 1, 'search-dictionary-missing', { reason, variable: DICTIONARY_VARIABLE })]);
+}
+
 /**
  * Read the dictionary and the project's own word forms. A missing dictionary or a wrong line of the list stops the
  * build with what to do (an AuthorError: printed as file:line:column and a hint, no stack).
@@ -55,7 +66,7 @@ export function loadWordForms(base = dictionaryPath(), ownFile = WORD_FORMS_FILE
     dictionary = readDictionary(base, normalizeDictionaryWord);
   } catch (cause) {
     if (!(cause instanceof DictionaryError)) throw cause;
-    throw new AuthorError(inFile(`${base}.aff`, [error(1, 1, 'search-dictionary-missing', { reason: cause.message, variable: DICTIONARY_VARIABLE })]));
+    throw new AuthorError(dictionaryProblem(base, cause.message));
   }
   const { groups, diagnostics } = readOwnForms(readFileSync(ownFile, 'utf8'), displayPath(ownFile), dictionary);
   if (diagnostics.length) throw new AuthorError(diagnostics);

@@ -15,6 +15,3 @@ describe('new.test.ts', async () => {
 describe('dev.test.ts', async () => {
   await import('./dev.test.ts');
 });
-describe('dev-errors.test.ts', async () => {
-  await import('./dev-errors.test.ts');
-});

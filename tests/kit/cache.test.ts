@@ -1,6 +1,6 @@
 /**
  * The kit cache through the real kits pipeline (renderKits, as `npm run build` and `npm run kits` call it), on a small
- * library in a temporary folder: the fixture lessons, a second lesson, and a real lesson with pictures and an English
+ * library in a temporary folder: the fixture lessons, a second lesson, and a fixture quest with a picture and an English
  * translation. Each kind of input is changed in turn; exactly the products that print it are rendered again, and a
  * product copied from the cache has the bytes of a fresh render.
  */
@@ -19,15 +19,18 @@ const scratch = mkdtempSync(join('tests/.tmp', 'kit-cache-'));
 const library = join(scratch, 'lessons');
 const cacheDir = join(scratch, 'cache');
 const engine = engineFingerprint();
+/** The lesson with a picture and an English translation. */
+const QUEST = 'kvest-chervoni-prapory';
 
-/** A small library: the fixtures, a copy of the fixture lesson under another slug, a real lesson with pictures and a translation. */
+/** A small library: the fixtures, a copy of the fixture lesson under another slug, a quest with a picture and a translation. */
 function makeLibrary(): void {
   cpSync('tests/fixtures/lessons', library, { recursive: true });
   const fixture = readdirSync(library).find((name) => !name.startsWith('_') && existsSync(join(library, name, 'index.mdx')))!;
   cpSync(join(library, fixture), join(library, 'second-lesson'), { recursive: true });
-  cpSync('lessons/moya-persha-podorozh', join(library, 'moya-persha-podorozh'), { recursive: true });
-  // The shared data the real lesson prints, where the fixtures have none of their own.
-  for (const name of readdirSync('lessons/_data')) if (!existsSync(join(library, '_data', name))) cpSync(join('lessons/_data', name), join(library, '_data', name));
+  cpSync(`tests/fixtures/library/${QUEST}`, join(library, QUEST), { recursive: true });
+  // The shared data the quest prints, where the fixtures have none of their own.
+  const data = 'tests/fixtures/library/_data';
+  for (const name of readdirSync(data)) if (!existsSync(join(library, '_data', name))) cpSync(join(data, name), join(library, '_data', name));
 }
 
 /** One run of the pipeline: the products by file name, each rendered or copied from the cache. */
@@ -46,6 +49,11 @@ async function run(options: { out: string; cache?: KitCache; paper?: Paper; rend
   const failed = results.filter((result): result is Extract<KitJobResult, { ok: false }> => !result.ok);
   expect(failed.flatMap((result) => result.diagnostics)).toEqual([]);
   return new Map(results.flatMap((result) => (result.ok ? result.written.map((file) => [basename(file.out), result.cached ? 'cached' : 'rendered'] as const) : [])));
+}
+
+/** The bands of a lesson of the library, by its folder. */
+function bandsOf(slug: string): string[] {
+  return loadLibrary(library).lessons.find((lesson) => lesson.file.includes(`/${slug}/`) && lesson.file.endsWith('index.mdx'))!.data!.bands as string[];
 }
 
 /** The products a run rendered (the rest came from the cache). */
@@ -78,7 +86,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('kit cache', () => {
   test('the first run renders every product; the next copies every one, byte for byte', async () => {
-    expect(all).toEqual(expect.arrayContaining(['valid-lesson.pdf', 'valid-lesson.pupils.pdf', 'moya-persha-podorozh.en.pdf', 'band-4-6.pdf', 'band-4-6.en.pdf']));
+    expect(all).toEqual(expect.arrayContaining(['valid-lesson.pdf', 'valid-lesson.pupils.pdf', `${QUEST}.en.pdf`, 'band-9-11.pdf', 'band-9-11.en.pdf']));
     const folder = out();
     const again = await run({ out: folder });
     expect(rendered(again)).toEqual([]);
@@ -110,16 +118,15 @@ describe('kit cache', () => {
 
   test("a lesson's text: its kit, its pupil pack and its bands' bundles, nothing else", async () => {
     edit('second-lesson/index.mdx', /^title: .*$/m, 'title: Другий урок про паролі');
-    const bands = (loadLibrary(library).lessons.find((lesson) => lesson.file.includes('second-lesson'))!.data!.bands as string[]).map((band) => `band-${band}.pdf`);
+    const bands = bandsOf('second-lesson').map((band) => `band-${band}.pdf`);
     expect(rendered(await run({ out: out() }))).toEqual(['second-lesson.pdf', 'second-lesson.pupils.pdf', ...bands].sort());
   }, 120_000);
 
   test("a picture: the kits of the lesson that shows it, in both languages, and their bundles", async () => {
-    const picture = readdirSync(join(library, 'moya-persha-podorozh')).find((name) => name.endsWith('.svg'))!;
-    edit(`moya-persha-podorozh/${picture}`, /fill="#[0-9A-Fa-f]{6}"/, 'fill="#123456"');
-    expect(rendered(await run({ out: out() }))).toEqual(
-      ['moya-persha-podorozh.pdf', 'moya-persha-podorozh.pupils.pdf', 'moya-persha-podorozh.en.pdf', 'moya-persha-podorozh.en.pupils.pdf', 'band-4-6.pdf', 'band-4-6.en.pdf'].sort(),
-    );
+    const picture = readdirSync(join(library, QUEST)).find((name) => name.endsWith('.svg'))!;
+    edit(`${QUEST}/${picture}`, /fill="#[0-9A-Fa-f]{6}"/, 'fill="#123456"');
+    const bands = bandsOf(QUEST).flatMap((band) => [`band-${band}.pdf`, `band-${band}.en.pdf`]);
+    expect(rendered(await run({ out: out() }))).toEqual([`${QUEST}.pdf`, `${QUEST}.pupils.pdf`, `${QUEST}.en.pdf`, `${QUEST}.en.pupils.pdf`, ...bands].sort());
   }, 120_000);
 
   test('the English disclosure protocol: the English products only', async () => {

@@ -788,7 +788,7 @@ export const enReport: ReportStrings = {
   rule: 'rule',
   summary: (errors: number, warnings: number) => `${count(errors, 'error')}, ${count(warnings, 'warning')}`,
   checked: (files: number, summary: string) => `checked ${count(files, 'lesson file')} and their kits: ${summary}`,
-  buildStopped: (summary: string, dist: string) => `build stopped: ${summary} in the lessons. ${dist}/ was left as it was.`,
+  buildStopped: (summary: string, dist: string) => `build stopped: ${summary}. ${dist}/ was left as it was.`,
   kitsStopped: (n: number, dist: string) => `build stopped: ${n} kit(s) could not be rendered. ${dist}/ was left as it was.`,
   lessonsSummary: (summary: string) => `lessons: ${summary}`,
   progress: {

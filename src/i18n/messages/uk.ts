@@ -851,7 +851,7 @@ export const ukReport = {
     `${errors} ${plural(errors, 'помилка', 'помилки', 'помилок')}, ${warnings} ${plural(warnings, 'попередження', 'попередження', 'попереджень')}`,
   checked: (files: number, summary: string) =>
     `перевірено ${files} ${plural(files, 'файл уроку', 'файли уроків', 'файлів уроків')} і ${files === 1 ? 'його набір' : 'їхні набори'}: ${summary}`,
-  buildStopped: (summary: string, dist: string) => `збірку зупинено: в уроках ${summary}. ${dist}/ лишився як був.`,
+  buildStopped: (summary: string, dist: string) => `збірку зупинено: ${summary}. ${dist}/ лишився як був.`,
   kitsStopped: (count: number, dist: string) => `збірку зупинено: ${count} ${plural(count, 'набір', 'набори', 'наборів')} не вдалося зверстати. ${dist}/ лишився як був.`,
   lessonsSummary: (summary: string) => `уроки: ${summary}`,
   progress: {
