@@ -12,7 +12,7 @@ import type { ValidLesson } from '../model/load.ts';
 import { BAND_IDS, type BandId } from '../model/bands.ts';
 import { LANGS } from '../model/formats.ts';
 import type { Paper } from './layout/index.ts';
-import { bandBundleFileName, kitFileName, pupilPackFileName } from './files.ts';
+import { bandBundleFileName, bundleVolumes, compareBundleLessons, kitFileName, pupilPackFileName, type VolumeNumber } from './files.ts';
 import { KeyMaker, pruneCache, restoreEntry, type KitCache } from './cache.ts';
 
 export { kitFileName, pupilPackFileName, bandBundleFileName } from './files.ts';
@@ -23,10 +23,10 @@ export interface JobCacheEntry {
   key: string;
 }
 
-/** One job: a lesson's kit and (with `pupilsOut`) its pupil pack, or a band's bundle of kits. */
+/** One job: a lesson's kit and (with `pupilsOut`) its pupil pack, or a band's bundle of kits (or one volume of it). */
 export type KitJob = (
   | { kind: 'lesson'; file: string; out: string; pupilsOut?: string; paper: Paper; lessonsDir: string }
-  | { kind: 'bundle'; band: BandId; files: string[]; out: string; paper: Paper; lessonsDir: string }
+  | { kind: 'bundle'; band: BandId; volume?: number; files: string[]; out: string; paper: Paper; lessonsDir: string }
 ) & { cacheEntry?: JobCacheEntry };
 
 /** What a worker is started with. */
@@ -55,17 +55,26 @@ export function workersFor(kits: number, cores = availableParallelism()): number
   return Math.max(1, Math.min(cores, Math.ceil(kits / KITS_PER_WORKER_START)));
 }
 
+/** One file of a band's bundle: the band's lessons in one language, or one volume of them. */
+export interface BandBundle {
+  band: BandId;
+  lang: ValidLesson['lang'];
+  lessons: ValidLesson[];
+  /** Set when the band has more than VOLUME_LESSONS lessons in this language (`band-<id>.vol-01.pdf` …). */
+  volume?: VolumeNumber;
+}
+
 /**
- * Each band's lessons in one language, for its bundle (`band-<id>.pdf`): youngest band first, then by title, as the
- * site lists them; bands and languages without lessons have none.
+ * The files of every band's bundle: youngest band first; in each, a language's lessons by title, as the site lists them,
+ * in one file, or in consecutive volumes of VOLUME_LESSONS lessons; bands and languages without lessons have none.
  */
-export function bandBundles(lessons: readonly ValidLesson[]): { band: BandId; lang: ValidLesson['lang']; lessons: ValidLesson[] }[] {
+export function bandBundles(lessons: readonly ValidLesson[]): BandBundle[] {
   return BAND_IDS.flatMap((band) =>
     LANGS.flatMap((lang) => {
       const members = lessons
         .filter((lesson) => lesson.lang === lang && lesson.data.bands.includes(band))
-        .sort((a, b) => a.data.title.localeCompare(b.data.title, 'uk'));
-      return members.length ? [{ band, lang, lessons: members }] : [];
+        .sort((a, b) => compareBundleLessons({ title: a.data.title, slug: a.slug }, { title: b.data.title, slug: b.slug }));
+      return members.length ? bundleVolumes(members).map((part) => ({ band, lang, ...part })) : [];
     }),
   );
 }
@@ -117,16 +126,17 @@ function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions
   const keys = options.cache ? new KeyMaker(options.cache, options.lessonsDir, paper) : undefined;
   const lessonKeys = new Map(lessons.map((lesson) => [lesson, keys?.lesson(lesson)]));
   const entry = (key: string | undefined) => (options.cache && key ? { cacheEntry: { cache: options.cache, key } } : {});
-  // The largest bundle first: bundles render one at a time, and the longest job should not be the last to start.
+  // The largest bundle first: the longest job should not be the last to start.
   const bundles = (options.bundles ? bandBundles(lessons) : []).sort((a, b) => b.lessons.length - a.lessons.length);
-  const bundleJobs: KitJob[] = bundles.map(({ band, lang, lessons: members }) => ({
+  const bundleJobs: KitJob[] = bundles.map(({ band, lang, lessons: members, volume }) => ({
     kind: 'bundle',
     band,
+    ...(volume ? { volume: volume.number } : {}),
     files: members.map((lesson) => lesson.file),
-    out: join(options.outDir, bandBundleFileName(band, lang, paper)),
+    out: join(options.outDir, bandBundleFileName(band, lang, paper, volume)),
     paper,
     lessonsDir: options.lessonsDir,
-    ...entry(keys?.bundle(band, lang, members.map((member) => lessonKeys.get(member)!))),
+    ...entry(keys?.bundle(band, lang, volume?.number, members.map((member) => lessonKeys.get(member)!))),
   }));
   return [
     ...bundleJobs,
@@ -170,28 +180,19 @@ function productFiles(job: KitJob): string[] {
 }
 
 /**
- * Render the jobs at `indexes` on warm workers, reporting each result as it comes. A band's bundle holds every lesson of
- * the band laid out at once (its memory grows with the band), so only one worker renders a bundle at a time; the others
- * take lessons meanwhile.
+ * Render the jobs at `indexes` on warm workers, in order, reporting each result as it comes. Any worker takes any job: a
+ * bundle holds at most VOLUME_LESSONS lessons laid out at once (a larger band is split into volumes), so two at a time
+ * stay a few hundred MB.
  */
 async function renderJobs(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
   const count = Math.max(1, Math.min(workers ?? workersFor(indexes.length), indexes.length));
   const waiting = [...indexes];
-  let bundleRunning = false;
-  const take = (): number | undefined => {
-    const at = waiting.findIndex((index) => jobs[index]!.kind !== 'bundle' || !bundleRunning);
-    return at < 0 ? undefined : waiting.splice(at, 1)[0];
-  };
   const workerData: KitWorkerData = { deflateHelper: count < availableParallelism() };
   const started = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData }));
   try {
     await Promise.all(
       started.map(async (worker) => {
-        for (let index = take(); index !== undefined; index = take()) {
-          const bundle = jobs[index]!.kind === 'bundle';
-          if (bundle) bundleRunning = true;
-          report(index, await ask(worker, jobs[index]!).finally(() => bundle && (bundleRunning = false)));
-        }
+        for (let index = waiting.shift(); index !== undefined; index = waiting.shift()) report(index, await ask(worker, jobs[index]!));
       }),
     );
   } finally {
