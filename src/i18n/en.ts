@@ -175,7 +175,7 @@ export const en: UiStrings = {
     contents: 'Contents',
     bundleTitle: (band: string) => `Lessons for ${band}: printable kits`,
     bundleLead: 'The kits of every lesson of the group in one file. Each lesson starts on a new sheet; pages are numbered through the file, and every “p. …” in the kits points to a page of this file.',
-    volumeTitle: (band: string, volume: number) => `Lessons for ${band}: printable kits, volume ${volume}`,
+    volumeTitle: (band: string, volume: number) => `Lessons for ${band}: printable kits, volume\u00a0${volume}`,
     volumeLead: (volume: number, from: number, to: number) =>
       `Volume ${volume}: ${from === to ? `lesson ${from}` : `lessons ${from}–${to}`} of the group, in title order. Each lesson starts on a new sheet; pages are numbered through this volume, and every “p. …” in the kits points to a page of this volume.`,
     see: 'See:',
