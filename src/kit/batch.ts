@@ -13,7 +13,7 @@ import { BAND_IDS, type BandId } from '../model/bands.ts';
 import { LANGS } from '../model/formats.ts';
 import type { Paper } from './layout/index.ts';
 import { bandBundleFileName, bundleVolumes, compareBundleLessons, kitFileName, pupilPackFileName, type VolumeNumber } from './files.ts';
-import { KeyMaker, pruneCache, restoreEntry, type KitCache } from './cache.ts';
+import { hasEntry, KeyMaker, pruneCache, restoreEntry, type KitCache } from './cache.ts';
 
 export { kitFileName, pupilPackFileName, bandBundleFileName } from './files.ts';
 
@@ -160,18 +160,28 @@ export interface JobRun {
 
 /**
  * Copy each job's products from the cache where it has them (unless `renderAll`), render the rest on warm workers;
- * report each result as it comes. In the kits' own process when there is one: the copying then never waits for
- * another part of the build's event loop (Astro's page build blocks it for seconds at a time).
+ * report each result as it comes. The jobs the cache has no entry for are rendered from the start, while the others
+ * are copied (a one-lesson rebuild's renders overlap the copying); an entry found damaged on copying joins them. In
+ * the kits' own process when there is one: the copying then never waits for another part of the build's event loop
+ * (Astro's page build blocks it for seconds at a time).
  */
 export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void): Promise<void> {
-  const pending: number[] = [];
-  for (const [index, job] of jobs.entries()) {
-    const started = performance.now();
-    const restored = job.cacheEntry && !run.renderAll && (await restoreEntry(job.cacheEntry.cache, job.cacheEntry.key, productFiles(job)));
-    if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
-    else pending.push(index);
+  const stored = (job: KitJob) => job.cacheEntry !== undefined && !run.renderAll && hasEntry(job.cacheEntry.cache, job.cacheEntry.key);
+  const queue = new JobQueue(jobs.flatMap((job, index) => (stored(job) ? [] : [index])));
+  const rendering = renderJobs(jobs, queue, run.workers ?? workersFor(Math.max(1, queue.size)), report);
+  rendering.catch(() => undefined); // awaited below, once the copying is done; a worker's crash must not go unhandled first
+  try {
+    for (const [index, job] of jobs.entries()) {
+      if (!stored(job)) continue;
+      const started = performance.now();
+      const restored = await restoreEntry(job.cacheEntry!.cache, job.cacheEntry!.key, productFiles(job));
+      if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
+      else queue.push(index);
+    }
+  } finally {
+    queue.close();
   }
-  if (pending.length) await renderJobs(jobs, pending, run.workers, report);
+  await rendering;
 }
 
 /** The files a job writes, in the order the cache stores them. */
@@ -179,20 +189,57 @@ function productFiles(job: KitJob): string[] {
   return job.kind === 'lesson' && job.pupilsOut !== undefined ? [job.out, job.pupilsOut] : [job.out];
 }
 
+/** Jobs waiting for a worker, in order; more may come until it is closed (entries found damaged while copying). */
+class JobQueue {
+  readonly #waiting: number[];
+  readonly #sleepers: (() => void)[] = [];
+  #closed = false;
+
+  constructor(indexes: readonly number[]) {
+    this.#waiting = [...indexes];
+  }
+
+  get size(): number {
+    return this.#waiting.length;
+  }
+
+  push(index: number): void {
+    this.#waiting.push(index);
+    this.#wake();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#wake();
+  }
+
+  /** The next job; waits while the queue is empty but open; undefined once it is closed and empty. */
+  async next(): Promise<number | undefined> {
+    while (!this.#waiting.length && !this.#closed) await new Promise<void>((resolve) => this.#sleepers.push(resolve));
+    return this.#waiting.shift();
+  }
+
+  #wake(): void {
+    for (const wake of this.#sleepers.splice(0)) wake();
+  }
+}
+
 /**
- * Render the jobs at `indexes` on warm workers, in order, reporting each result as it comes. Any worker takes any job: a
- * bundle holds at most VOLUME_LESSONS lessons laid out at once (a larger band is split into volumes), so two at a time
- * stay a few hundred MB.
+ * Render the queue's jobs on up to `count` warm workers, in order, reporting each result as it comes; a worker is started
+ * when it takes its first job. Any worker takes any job: a bundle holds at most VOLUME_LESSONS lessons laid out at once
+ * (a larger band is split into volumes), so two at a time stay a few hundred MB.
  */
-async function renderJobs(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
-  const count = Math.max(1, Math.min(workers ?? workersFor(indexes.length), indexes.length));
-  const waiting = [...indexes];
+async function renderJobs(jobs: readonly KitJob[], queue: JobQueue, count: number, report: (index: number, result: KitJobResult) => void): Promise<void> {
   const workerData: KitWorkerData = { deflateHelper: count < availableParallelism() };
-  const started = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData }));
+  const started: Worker[] = [];
   try {
     await Promise.all(
-      started.map(async (worker) => {
-        for (let index = waiting.shift(); index !== undefined; index = waiting.shift()) report(index, await ask(worker, jobs[index]!));
+      Array.from({ length: Math.max(1, count) }, async () => {
+        let worker: Worker | undefined;
+        for (let index = await queue.next(); index !== undefined; index = await queue.next()) {
+          worker ??= started[started.push(new Worker(new URL('./worker.ts', import.meta.url), { workerData })) - 1]!;
+          report(index, await ask(worker, jobs[index]!));
+        }
       }),
     );
   } finally {
