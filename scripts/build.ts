@@ -122,7 +122,8 @@ async function main(): Promise<number> {
   const bundleNames = written.map((file) => basename(file.out)).filter((name) => name.startsWith('band-'));
   const volumes = bundleNames.map((name) => /^(.*)\.vol-\d+\.pdf$/.exec(name)?.[1]).filter((name) => name !== undefined);
   const inVolumes = new Set(volumes).size;
-  const bundles = `${bundleNames.length - volumes.length} band bundles in one file${inVolumes ? ` and ${inVolumes} in ${volumes.length} volumes` : ''}`;
+  const whole = bundleNames.length - volumes.length;
+  const bundles = [whole || !inVolumes ? `${whole} band bundles in one file` : '', inVolumes ? `${inVolumes} band bundles in ${volumes.length} volumes` : ''].filter(Boolean).join(' and ');
   const cached = kits.value.filter((result) => result.ok && result.cached).length;
   const kitsDone = reportStrings('en').progress.kitsDone(kits.value.length - cached, cached);
   const after = (at: number) => formatMs(Math.max(0, at - kitsStarted));
