@@ -227,7 +227,7 @@ class JobQueue {
 /**
  * Render the queue's jobs on up to `count` warm workers, in order, reporting each result as it comes; a worker is started
  * when it takes its first job. Any worker takes any job: a bundle holds at most VOLUME_LESSONS lessons laid out at once
- * (a larger band is split into volumes), so two at a time stay a few hundred MB.
+ * (a larger band is split into volumes), so a volume adds under 100 MB to its worker.
  */
 async function renderJobs(jobs: readonly KitJob[], queue: JobQueue, count: number, report: (index: number, result: KitJobResult) => void): Promise<void> {
   const workerData: KitWorkerData = { deflateHelper: count < availableParallelism() };
