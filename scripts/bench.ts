@@ -25,6 +25,7 @@ import { chromium, type Page } from 'playwright-core';
 import { loadLibrary, publishedLessons, type ValidLesson } from '../src/model/index.ts';
 import { renderBandBundle, renderKit, renderPupilPack } from '../src/kit/index.ts';
 import { bandBundles, renderKits, type KitJob, type KitWorkerData } from '../src/kit/batch.ts';
+import { bandBundleFileName } from '../src/kit/files.ts';
 import { deflateHelperBatches, deflateHelperStarted } from '../src/kit/paint/deflate.ts';
 import type { StageTimes } from '../src/kit/timings.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
@@ -224,10 +225,10 @@ const parallel = await library_(2);
 async function products(): Promise<string[][]> {
   const jobs = [
     ...lessons.map((lesson, l) => ({ name: `${lesson.slug}${lesson.lang === 'uk' ? '' : `.${lesson.lang}`}.pupils`, chromium: theirMs[l]!, render: () => renderPupilPack(lesson, options) })),
-    ...bandBundles(lessons).map(({ band, lang, lessons: members }) => ({
-      name: `band-${band}${lang === 'uk' ? '' : `.${lang}`}`,
+    ...bandBundles(lessons).map(({ band, lang, lessons: members, volume }) => ({
+      name: bandBundleFileName(band, lang, 'a4', volume).replace(/\.pdf$/, ''),
       chromium: members.reduce((sum, member) => sum + theirMs[lessons.indexOf(member)]!, 0),
-      render: () => renderBandBundle(members, band, options),
+      render: () => renderBandBundle(members, band, options, volume?.number),
     })),
   ];
   const times = jobs.map((): number[] => []);

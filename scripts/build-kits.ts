@@ -1,6 +1,7 @@
 /**
  * `npm run kits`: render the print products: every lesson's teacher kit (`<slug>.pdf`) and pupil pack
- * (`<slug>.pupils.pdf`), and every band's bundle (`band-<id>.pdf`). All lessons, or `--lesson <slug>` (its kit and pupil
+ * (`<slug>.pupils.pdf`), and every band's bundle (`band-<id>.pdf`, or `band-<id>.vol-01.pdf` … for a band of more than
+ * VOLUME_LESSONS lessons). All lessons, or `--lesson <slug>` (its kit and pupil
  * pack only); `--paper a4|letter` (Letter files are named `<slug>.letter.pdf`, `<slug>.letter.pupils.pdf`,
  * `band-<id>.letter.pdf`, so both papers can share a folder); `--out <dir>` (default kits/); `--workers <n>`. Renders in
  * parallel on the available cores once the library is large enough to repay starting more workers; products whose

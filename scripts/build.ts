@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
 import { missingDictionary } from '../src/site/lexicon.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
@@ -80,8 +80,8 @@ async function main(): Promise<number> {
     cache: openKitCache(),
     renderAll: NO_CACHE,
     ownProcess: true,
-    // Every core: a worker takes the bundles one at a time, another the lessons (an edited lesson is not kept waiting
-    // behind its band's bundle), the operating system shares the cores with Astro.
+    // Every core, each worker taking the next job (band bundles and volumes first, largest first, then the lessons); the
+    // operating system shares the cores with Astro.
     workers: availableParallelism(),
     onResult: kitProgress(progress, kitsStarted, finished),
     signal: stopKits.signal,
@@ -122,12 +122,16 @@ async function main(): Promise<number> {
   if (existsSync(KITS_STAGING)) await rename(KITS_STAGING, join(STAGING, 'kits')); // none when every lesson is a draft
   const written = kits.value.flatMap((result) => (result.ok ? result.written : []));
   const pageCount = written.reduce((sum, file) => sum + file.pages, 0);
-  const bundles = written.filter((file) => /(^|\/)band-[^/]*\.pdf$/.test(file.out)).length;
+  const bundleNames = written.map((file) => basename(file.out)).filter((name) => name.startsWith('band-'));
+  const volumes = bundleNames.map((name) => /^(.*)\.vol-\d+\.pdf$/.exec(name)?.[1]).filter((name) => name !== undefined);
+  const inVolumes = new Set(volumes).size;
+  const whole = bundleNames.length - volumes.length;
+  const bundles = [whole || !inVolumes ? `${whole} band bundles in one file` : '', inVolumes ? `${inVolumes} band bundles in ${volumes.length} volumes` : ''].filter(Boolean).join(' and ');
   const cached = kits.value.filter((result) => result.ok && result.cached).length;
   const kitsDone = reportStrings('en').progress.kitsDone(kits.value.length - cached, cached);
   const after = (at: number) => formatMs(Math.max(0, at - kitsStarted));
   const when = `lessons' kits done after ${after(finished.lessons)}, band bundles after ${after(finished.bundles)}`;
-  steps.push({ name: 'kits', detail: `${published.length} kits and pupil packs, ${bundles} band bundles, ${pageCount} pages; ${kitsDone}; ${when}`, ms: kits.ms, end: kitsStarted + kits.ms, alongside: 'pages' });
+  steps.push({ name: 'kits', detail: `${published.length} kits and pupil packs, ${bundles}, ${pageCount} pages; ${kitsDone}; ${when}`, ms: kits.ms, end: kitsStarted + kits.ms, alongside: 'pages' });
 
   const bundle = await timed(async () => {
     const written = await writeBundle(STAGING, buildInfo());

@@ -57,6 +57,10 @@ export const en: UiStrings = {
   pupilPackHint: 'Only what is copied for pupils: handouts, cards and the helplines sheet, each part on a new sheet.',
   bandBundleDownload: (band: string) => `Every kit for ${band} in one file (PDF, A4)`,
   bandBundleHint: 'The kits of every lesson of the group, with a table of contents and page numbers, to print a term’s set at once.',
+  bandVolumesDownload: (band: string, count: number) => `Every kit for ${band} in ${count} volumes (PDF, A4)`,
+  bandVolumesHint: (size: number) =>
+    `The group has too many lessons for one file: each volume holds up to ${size} lessons in title order, with its own table of contents and page numbers, to print as one job (up to ~200 sheets printed on both sides).`,
+  bandVolume: (volume: number, from: number, to: number) => `Volume ${volume}: ${from === to ? `lesson ${from}` : `lessons ${from}–${to}`}`,
   updated: 'Updated',
   authors: 'Authors',
   reviewers: 'Reviewers',
@@ -171,6 +175,9 @@ export const en: UiStrings = {
     contents: 'Contents',
     bundleTitle: (band: string) => `Lessons for ${band}: printable kits`,
     bundleLead: 'The kits of every lesson of the group in one file. Each lesson starts on a new sheet; pages are numbered through the file, and every “p. …” in the kits points to a page of this file.',
+    volumeTitle: (band: string, volume: number) => `Lessons for ${band}: printable kits, volume\u00a0${volume}`,
+    volumeLead: (volume: number, from: number, to: number) =>
+      `Volume ${volume}: ${from === to ? `lesson ${from}` : `lessons ${from}–${to}`} of the group, in title order. Each lesson starts on a new sheet; pages are numbered through this volume, and every “p. …” in the kits points to a page of this volume.`,
     see: 'See:',
     seePage: (page: number) => `p. ${page}`,
     handoutRef: (n: number, title: string) => `Handout ${n} “${title}”`,

@@ -59,6 +59,10 @@ export const uk = {
   pupilPackHint: 'Лише те, що копіюють для учнів: роздатки, картки й телефони довіри, кожна частина з нового аркуша.',
   bandBundleDownload: (band: string) => `Усі набори для групи «${band}» одним файлом (PDF, A4)`,
   bandBundleHint: 'Набори всіх уроків групи зі змістом і номерами сторінок — щоб надрукувати все на семестр за один раз.',
+  bandVolumesDownload: (band: string, count: number) => `Усі набори для групи «${band}» у ${count} ${plural(count, 'томі', 'томах', 'томах')} (PDF, A4)`,
+  bandVolumesHint: (size: number) =>
+    `Уроків групи забагато для одного файлу: кожен том — до ${size} уроків за абеткою, зі своїм змістом і номерами сторінок, щоб надрукувати його одним завданням (до ~200 аркушів із двостороннім друком).`,
+  bandVolume: (volume: number, from: number, to: number) => `Том ${volume}: ${from === to ? `урок ${from}` : `уроки ${from}–${to}`}`,
   updated: 'Оновлено',
   authors: 'Автори',
   reviewers: 'Рецензенти',
@@ -174,6 +178,9 @@ export const uk = {
     contents: 'Зміст',
     bundleTitle: (band: string) => `Уроки для групи «${band}»: набори для друку`,
     bundleLead: 'Набори всіх уроків групи в одному файлі. Кожен урок починається з нового аркуша; сторінки пронумеровано наскрізно, і всі посилання «с. …» у наборах ведуть на сторінки цього файлу.',
+    volumeTitle: (band: string, volume: number) => `Уроки для групи «${band}»: набори для друку, том\u00a0${volume}`,
+    volumeLead: (volume: number, from: number, to: number) =>
+      `Том ${volume}: ${from === to ? `урок ${from}` : `уроки ${from}–${to}`} групи за абеткою. Кожен урок починається з нового аркуша; сторінки пронумеровано наскрізно в межах тому, і всі посилання «с. …» у наборах ведуть на сторінки цього тому.`,
     see: 'Див.:',
     seePage: (page: number) => `с. ${page}`,
     handoutRef: (n: number, title: string) => `Роздатка ${n} «${title}»`,

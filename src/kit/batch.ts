@@ -12,8 +12,8 @@ import type { ValidLesson } from '../model/load.ts';
 import { BAND_IDS, type BandId } from '../model/bands.ts';
 import { LANGS } from '../model/formats.ts';
 import type { Paper } from './layout/index.ts';
-import { bandBundleFileName, kitFileName, pupilPackFileName } from './files.ts';
-import { KeyMaker, pruneCache, restoreEntry, type KitCache } from './cache.ts';
+import { bandBundleFileName, bundleVolumes, compareBundleLessons, kitFileName, pupilPackFileName, type VolumeNumber } from './files.ts';
+import { hasEntry, KeyMaker, pruneCache, restoreEntry, type KitCache } from './cache.ts';
 
 export { kitFileName, pupilPackFileName, bandBundleFileName } from './files.ts';
 
@@ -23,10 +23,10 @@ export interface JobCacheEntry {
   key: string;
 }
 
-/** One job: a lesson's kit and (with `pupilsOut`) its pupil pack, or a band's bundle of kits. */
+/** One job: a lesson's kit and (with `pupilsOut`) its pupil pack, or a band's bundle of kits (or one volume of it). */
 export type KitJob = (
   | { kind: 'lesson'; file: string; out: string; pupilsOut?: string; paper: Paper; lessonsDir: string }
-  | { kind: 'bundle'; band: BandId; files: string[]; out: string; paper: Paper; lessonsDir: string }
+  | { kind: 'bundle'; band: BandId; volume?: number; files: string[]; out: string; paper: Paper; lessonsDir: string }
 ) & { cacheEntry?: JobCacheEntry };
 
 /** What a worker is started with. */
@@ -55,17 +55,26 @@ export function workersFor(kits: number, cores = availableParallelism()): number
   return Math.max(1, Math.min(cores, Math.ceil(kits / KITS_PER_WORKER_START)));
 }
 
+/** One file of a band's bundle: the band's lessons in one language, or one volume of them. */
+export interface BandBundle {
+  band: BandId;
+  lang: ValidLesson['lang'];
+  lessons: ValidLesson[];
+  /** Set when the band has more than VOLUME_LESSONS lessons in this language (`band-<id>.vol-01.pdf` …). */
+  volume?: VolumeNumber;
+}
+
 /**
- * Each band's lessons in one language, for its bundle (`band-<id>.pdf`): youngest band first, then by title, as the
- * site lists them; bands and languages without lessons have none.
+ * The files of every band's bundle: youngest band first; in each, a language's lessons by title, as the site lists them,
+ * in one file, or in consecutive volumes of VOLUME_LESSONS lessons; bands and languages without lessons have none.
  */
-export function bandBundles(lessons: readonly ValidLesson[]): { band: BandId; lang: ValidLesson['lang']; lessons: ValidLesson[] }[] {
+export function bandBundles(lessons: readonly ValidLesson[]): BandBundle[] {
   return BAND_IDS.flatMap((band) =>
     LANGS.flatMap((lang) => {
       const members = lessons
         .filter((lesson) => lesson.lang === lang && lesson.data.bands.includes(band))
-        .sort((a, b) => a.data.title.localeCompare(b.data.title, 'uk'));
-      return members.length ? [{ band, lang, lessons: members }] : [];
+        .sort((a, b) => compareBundleLessons({ title: a.data.title, slug: a.slug }, { title: b.data.title, slug: b.slug }));
+      return members.length ? bundleVolumes(members).map((part) => ({ band, lang, ...part })) : [];
     }),
   );
 }
@@ -117,16 +126,17 @@ function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions
   const keys = options.cache ? new KeyMaker(options.cache, options.lessonsDir, paper) : undefined;
   const lessonKeys = new Map(lessons.map((lesson) => [lesson, keys?.lesson(lesson)]));
   const entry = (key: string | undefined) => (options.cache && key ? { cacheEntry: { cache: options.cache, key } } : {});
-  // The largest bundle first: bundles render one at a time, and the longest job should not be the last to start.
+  // The largest bundle first: the longest job should not be the last to start.
   const bundles = (options.bundles ? bandBundles(lessons) : []).sort((a, b) => b.lessons.length - a.lessons.length);
-  const bundleJobs: KitJob[] = bundles.map(({ band, lang, lessons: members }) => ({
+  const bundleJobs: KitJob[] = bundles.map(({ band, lang, lessons: members, volume }) => ({
     kind: 'bundle',
     band,
+    ...(volume ? { volume: volume.number } : {}),
     files: members.map((lesson) => lesson.file),
-    out: join(options.outDir, bandBundleFileName(band, lang, paper)),
+    out: join(options.outDir, bandBundleFileName(band, lang, paper, volume)),
     paper,
     lessonsDir: options.lessonsDir,
-    ...entry(keys?.bundle(band, lang, members.map((member) => lessonKeys.get(member)!))),
+    ...entry(keys?.bundle(band, lang, volume?.number, members.map((member) => lessonKeys.get(member)!))),
   }));
   return [
     ...bundleJobs,
@@ -150,18 +160,28 @@ export interface JobRun {
 
 /**
  * Copy each job's products from the cache where it has them (unless `renderAll`), render the rest on warm workers;
- * report each result as it comes. In the kits' own process when there is one: the copying then never waits for
- * another part of the build's event loop (Astro's page build blocks it for seconds at a time).
+ * report each result as it comes. The jobs the cache has no entry for are rendered from the start, while the others
+ * are copied (a one-lesson rebuild's renders overlap the copying); an entry found damaged on copying joins them. In
+ * the kits' own process when there is one: the copying then never waits for another part of the build's event loop
+ * (Astro's page build blocks it for seconds at a time).
  */
 export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void): Promise<void> {
-  const pending: number[] = [];
-  for (const [index, job] of jobs.entries()) {
-    const started = performance.now();
-    const restored = job.cacheEntry && !run.renderAll && (await restoreEntry(job.cacheEntry.cache, job.cacheEntry.key, productFiles(job)));
-    if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
-    else pending.push(index);
+  const stored = (job: KitJob) => job.cacheEntry !== undefined && !run.renderAll && hasEntry(job.cacheEntry.cache, job.cacheEntry.key);
+  const queue = new JobQueue(jobs.flatMap((job, index) => (stored(job) ? [] : [index])));
+  const rendering = renderJobs(jobs, queue, run.workers ?? workersFor(Math.max(1, queue.size)), report);
+  rendering.catch(() => undefined); // awaited below, once the copying is done; a worker's crash must not go unhandled first
+  try {
+    for (const [index, job] of jobs.entries()) {
+      if (!stored(job)) continue;
+      const started = performance.now();
+      const restored = await restoreEntry(job.cacheEntry!.cache, job.cacheEntry!.key, productFiles(job));
+      if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
+      else queue.push(index);
+    }
+  } finally {
+    queue.close();
   }
-  if (pending.length) await renderJobs(jobs, pending, run.workers, report);
+  await rendering;
 }
 
 /** The files a job writes, in the order the cache stores them. */
@@ -169,28 +189,56 @@ function productFiles(job: KitJob): string[] {
   return job.kind === 'lesson' && job.pupilsOut !== undefined ? [job.out, job.pupilsOut] : [job.out];
 }
 
+/** Jobs waiting for a worker, in order; more may come until it is closed (entries found damaged while copying). */
+class JobQueue {
+  readonly #waiting: number[];
+  readonly #sleepers: (() => void)[] = [];
+  #closed = false;
+
+  constructor(indexes: readonly number[]) {
+    this.#waiting = [...indexes];
+  }
+
+  get size(): number {
+    return this.#waiting.length;
+  }
+
+  push(index: number): void {
+    this.#waiting.push(index);
+    this.#wake();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#wake();
+  }
+
+  /** The next job; waits while the queue is empty but open; undefined once it is closed and empty. */
+  async next(): Promise<number | undefined> {
+    while (!this.#waiting.length && !this.#closed) await new Promise<void>((resolve) => this.#sleepers.push(resolve));
+    return this.#waiting.shift();
+  }
+
+  #wake(): void {
+    for (const wake of this.#sleepers.splice(0)) wake();
+  }
+}
+
 /**
- * Render the jobs at `indexes` on warm workers, reporting each result as it comes. A band's bundle holds every lesson of
- * the band laid out at once (its memory grows with the band), so only one worker renders a bundle at a time; the others
- * take lessons meanwhile.
+ * Render the queue's jobs on up to `count` warm workers, in order, reporting each result as it comes; a worker is started
+ * when it takes its first job. Any worker takes any job: a bundle holds at most VOLUME_LESSONS lessons laid out at once
+ * (a larger band is split into volumes), so a volume adds under 100 MB to its worker.
  */
-async function renderJobs(jobs: readonly KitJob[], indexes: readonly number[], workers: number | undefined, report: (index: number, result: KitJobResult) => void): Promise<void> {
-  const count = Math.max(1, Math.min(workers ?? workersFor(indexes.length), indexes.length));
-  const waiting = [...indexes];
-  let bundleRunning = false;
-  const take = (): number | undefined => {
-    const at = waiting.findIndex((index) => jobs[index]!.kind !== 'bundle' || !bundleRunning);
-    return at < 0 ? undefined : waiting.splice(at, 1)[0];
-  };
+async function renderJobs(jobs: readonly KitJob[], queue: JobQueue, count: number, report: (index: number, result: KitJobResult) => void): Promise<void> {
   const workerData: KitWorkerData = { deflateHelper: count < availableParallelism() };
-  const started = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData }));
+  const started: Worker[] = [];
   try {
     await Promise.all(
-      started.map(async (worker) => {
-        for (let index = take(); index !== undefined; index = take()) {
-          const bundle = jobs[index]!.kind === 'bundle';
-          if (bundle) bundleRunning = true;
-          report(index, await ask(worker, jobs[index]!).finally(() => bundle && (bundleRunning = false)));
+      Array.from({ length: Math.max(1, count) }, async () => {
+        let worker: Worker | undefined;
+        for (let index = await queue.next(); index !== undefined; index = await queue.next()) {
+          worker ??= started[started.push(new Worker(new URL('./worker.ts', import.meta.url), { workerData })) - 1]!;
+          report(index, await ask(worker, jobs[index]!));
         }
       }),
     );

@@ -5,7 +5,8 @@
  *   lesson entry (kit + pupil pack)  the lesson file's bytes and its path in the library, each picture it shows, the
  *                                     titles of the pages its links lead to (printed beside the link), the shared data
  *                                     it prints (helplines, facts, action plan, the protocol in its language), paper
- *   band bundle                      its band, language and paper, and the key of each of its lessons, in order
+ *   band bundle (or volume)          its band, language and paper, its volume number (none for a band in one file),
+ *                                     and the key of each of its lessons, in order
  *   both                             the engine: every source file the renderer runs (the import closure of the kit
  *                                     worker), the lockfile (fonts, pdf-lib, HarfBuzz, sharp, patterns), the font files,
  *                                     Node's version (its zlib writes the streams)
@@ -165,9 +166,13 @@ export class KeyMaker {
     return hash.digest('hex');
   }
 
-  /** A band bundle's key: its band, language, paper and its lessons' keys in order. */
-  bundle(band: string, lang: Lang, lessonKeys: readonly string[]): string {
-    return sha256(`${FORMAT}\nbundle\n${this.#cache.engine}\n${this.#paper}\n${band}\n${lang}\n${lessonKeys.join('\n')}\n`);
+  /**
+   * A band bundle's key: its band, language, paper, volume number (undefined for a band in one file) and its lessons'
+   * keys in order. Not the band's count of volumes: a volume does not print it, so a lesson added at the end of a band
+   * leaves the earlier volumes cached.
+   */
+  bundle(band: string, lang: Lang, volume: number | undefined, lessonKeys: readonly string[]): string {
+    return sha256(`${FORMAT}\nbundle\n${this.#cache.engine}\n${this.#paper}\n${band}\n${lang}\nvolume ${volume ?? 'none'}\n${lessonKeys.join('\n')}\n`);
   }
 }
 

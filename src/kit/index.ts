@@ -1,6 +1,7 @@
 /**
  * The print products of lessons: `renderKit()` (one lesson → its teacher kit), `renderPupilPack()` (what is copied for
- * pupils), `renderLessonProducts()` (both from one reading), `renderBandBundle()` (every kit of a band in one file).
+ * pupils), `renderLessonProducts()` (both from one reading), `renderBandBundle()` (every kit of a band in one file, or
+ * one volume of them).
  * The stage list reads top to bottom: shared data → pictures → read (mdast → blocks) → layout (blocks → pages) → page
  * numbers settle → paint. The build, the dev preview and the CLI all call these functions.
  */
@@ -34,6 +35,7 @@ import { FontPrograms } from './paint/font-programs.ts';
 import { fontMetrics, loadFonts } from './text/fonts.ts';
 import { hyphenate } from './text/hyphenate.ts';
 import { stopwatch, type Lap, type StageTimes } from './timings.ts';
+import { VOLUME_LESSONS } from './files.ts';
 
 /** How a kit is rendered. */
 export interface KitOptions {
@@ -183,11 +185,12 @@ async function paintLaidOut(
 }
 
 /**
- * Every kit of a band in one file: a table of contents, then each lesson's kit on its own sheets, its pages numbered
- * through the file (its "с. 7" pointers and print guide too), bookmarks nested per lesson. The lessons come in the
- * order given; all must be in one language.
+ * Every kit of a band in one file, or with `volume` one volume of a band's bundle (its lessons are the band's from
+ * lesson (volume − 1) × VOLUME_LESSONS + 1 on): a table of contents, then each lesson's kit on its own sheets, its pages
+ * numbered through the file (its "с. 7" pointers and print guide too), bookmarks nested per lesson. The lessons come in
+ * the order given; all must be in one language.
  */
-export async function renderBandBundle(lessons: readonly ValidLesson[], band: BandId, options: KitOptions): Promise<KitResult> {
+export async function renderBandBundle(lessons: readonly ValidLesson[], band: BandId, options: KitOptions, volume?: number): Promise<KitResult> {
   const lap = stopwatch(options.times);
   const lang = lessons[0]?.lang ?? 'uk';
   const s = t(lang);
@@ -198,10 +201,14 @@ export async function renderBandBundle(lessons: readonly ValidLesson[], band: Ba
     reads.push(read.value);
   }
   const label = bandById(band)[lang];
-  const tocOptions: LayoutOptions = { ...kitLayoutOptions(lessons[0]!, options.paper ?? 'a4'), headerLeft: s.kit.bundleTitle(label), headerRight: label };
+  const first = volume === undefined ? 1 : (volume - 1) * VOLUME_LESSONS + 1;
+  const heading: BundleHeading = volume === undefined
+    ? { title: s.kit.bundleTitle(label), lead: s.kit.bundleLead }
+    : { title: s.kit.volumeTitle(label, volume), lead: s.kit.volumeLead(volume, first, first + lessons.length - 1) };
+  const tocOptions: LayoutOptions = { ...kitLayoutOptions(lessons[0]!, options.paper ?? 'a4'), headerLeft: heading.title, headerRight: label };
   const caches = reads.map((read) => newLayoutCache(read.lines));
   const tocCache = newLayoutCache();
-  const texts = joinTexts([kitTexts(tableOfContents(s, label, reads, []), tocOptions), ...reads.map((read) => kitTexts(read.content.blocks, read.layoutOptions))]);
+  const texts = joinTexts([kitTexts(tableOfContents(s, heading, reads, []), tocOptions), ...reads.map((read) => kitTexts(read.content.blocks, read.layoutOptions))]);
   const programs = new FontPrograms(loadFonts(), texts);
   try {
     let entries: TocEntry[] = [];
@@ -211,7 +218,7 @@ export async function renderBandBundle(lessons: readonly ValidLesson[], band: Ba
     // kit's layout depends only on its first page: a kit whose first page the contents did not move keeps its layout
     // from the pass before (laying it out again gave the same pages, at the cost of a whole kit's layout).
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const result = layoutKit(tableOfContents(s, label, reads, entries), { ...tocOptions, checkGlyphs: false, cache: tocCache });
+      const result = layoutKit(tableOfContents(s, heading, reads, entries), { ...tocOptions, checkGlyphs: false, cache: tocCache });
       if (!result.ok) return failedLayout(lessons[0]!, result.errors);
       toc = result.kit;
       let next = evenPages(toc.pages.length) + 1;
@@ -233,9 +240,9 @@ export async function renderBandBundle(lessons: readonly ValidLesson[], band: Ba
     const bundle = joinKits(toc!, kits, reads, tocOptions, s.kit.contents);
     const updated = lessons.map((lesson) => lesson.data.updated).sort().at(-1)!;
     const meta: PdfMeta = {
-      title: s.kit.bundleTitle(label),
+      title: heading.title,
       author: [...new Set(lessons.flatMap((lesson) => lesson.data.authors))].join(', '),
-      subject: s.kit.bundleLead,
+      subject: heading.lead,
       keywords: [label],
       lang,
       creator: 'lesson-kits',
@@ -271,12 +278,18 @@ function sameEntries(a: readonly TocEntry[], b: readonly TocEntry[]): boolean {
   return a.length === b.length && a.every((entry, i) => entry.title === b[i]!.title && samePages(entry.parts, b[i]!.parts));
 }
 
+/** What a bundle's first page says it is: the whole band's kits, or one volume of them. */
+interface BundleHeading {
+  title: string;
+  lead: string;
+}
+
 /** A bundle's contents: each lesson with its pages, and its parts with theirs (stand-ins before the kits are laid out). */
-function tableOfContents(s: UiStrings, band: string, reads: readonly ReadLesson[], entries: readonly TocEntry[]): Block[] {
+function tableOfContents(s: UiStrings, heading: BundleHeading, reads: readonly ReadLesson[], entries: readonly TocEntry[]): Block[] {
   const pages = (range: PageRange | undefined) => pageText(s, range ?? { from: 88, to: 89 });
   return [
-    { kind: 'heading', level: 1, runs: [{ text: s.kit.bundleTitle(band) }], bookmark: false },
-    { kind: 'paragraph', runs: [{ text: s.kit.bundleLead }] },
+    { kind: 'heading', level: 1, runs: [{ text: heading.title }], bookmark: false },
+    { kind: 'paragraph', runs: [{ text: heading.lead }] },
     { kind: 'heading', level: 2, runs: [{ text: s.kit.contents }], bookmark: false },
     ...reads.map((read, i): Block => {
       const entry = entries[i];
@@ -461,8 +474,8 @@ export async function renderLessonFileProducts(file: string, lessonsDir: string,
   return loaded.ok ? renderLessonProducts(loaded.lesson, loaded.options, which) : { kit: loaded, pupils: loaded };
 }
 
-/** Load lesson files (one band, one language) and render their bundle: the path of a worker and of the dev server. */
-export async function renderBandBundleFiles(files: readonly string[], band: BandId, lessonsDir: string, paper?: Paper): Promise<KitResult> {
+/** Load lesson files (one band, one language) and render their bundle or volume: the path of a worker and of the dev server. */
+export async function renderBandBundleFiles(files: readonly string[], band: BandId, lessonsDir: string, paper?: Paper, volume?: number): Promise<KitResult> {
   const lessons: ValidLesson[] = [];
   let options: KitOptions | undefined;
   for (const file of files) {
@@ -471,7 +484,7 @@ export async function renderBandBundleFiles(files: readonly string[], band: Band
     lessons.push(loaded.lesson);
     options = loaded.options;
   }
-  return options ? renderBandBundle(lessons, band, options) : { ok: false, diagnostics: [] };
+  return options ? renderBandBundle(lessons, band, options, volume) : { ok: false, diagnostics: [] };
 }
 
 /** A failed render: findings located in the lesson file. */

@@ -16,7 +16,7 @@ parentPort!.on('message', async (job: KitJob) => {
   parentPort!.postMessage(await run(job));
 });
 
-/** Render one job: a lesson file into its kit and pupil pack, or a band's lesson files into its bundle. */
+/** Render one job: a lesson file into its kit and pupil pack, or a band's lesson files into its bundle (or a volume of it). */
 async function run(job: KitJob): Promise<KitJobResult> {
   const started = performance.now();
   const file = job.kind === 'lesson' ? job.file : job.out;
@@ -26,7 +26,7 @@ async function run(job: KitJob): Promise<KitJobResult> {
     products.push([job.out, kit]);
     if (job.pupilsOut !== undefined) products.push([job.pupilsOut, pupils]);
   } else {
-    products.push([job.out, await renderBandBundleFiles(job.files, job.band, job.lessonsDir, job.paper)]);
+    products.push([job.out, await renderBandBundleFiles(job.files, job.band, job.lessonsDir, job.paper, job.volume)]);
   }
   // Nothing is written unless every product of the job rendered.
   const stopped = products.find(([, result]) => !result.ok)?.[1];

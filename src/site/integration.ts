@@ -115,18 +115,18 @@ export function lessonKits(): AstroIntegration {
 }
 
 /**
- * `/kits/<slug>[.<lang>][.pupils].pdf` and `/kits/band-<id>[.<lang>].pdf` in `astro dev`: the lessons re-read and the kit,
- * pupil pack or band bundle rendered on every request, so the print preview is live.
+ * `/kits/<slug>[.<lang>][.pupils].pdf` and `/kits/band-<id>[.<lang>][.vol-NN].pdf` in `astro dev`: the lessons re-read and
+ * the kit, pupil pack or band bundle (or volume) rendered on every request, so the print preview is live.
  */
 async function serveKit(url: string, response: ServerResponse, logger: AstroIntegrationLogger): Promise<boolean> {
-  const bundle = /^\/kits\/band-([0-9]+-[0-9]+)(?:\.([a-z]{2}))?\.pdf(?:\?.*)?$/.exec(url);
+  const bundle = /^\/kits\/band-([0-9]+-[0-9]+)(?:\.([a-z]{2}))?(?:\.vol-([0-9]+))?\.pdf(?:\?.*)?$/.exec(url);
   const match = bundle ? undefined : /^\/kits\/([a-z0-9-]+)(?:\.([a-z]{2}))?(\.pupils)?\.pdf(?:\?.*)?$/.exec(url);
   if (!bundle && !match) return false;
   let result: KitResult | undefined;
   if (bundle) {
-    const [, band, lang = 'uk'] = bundle;
-    const found = bandBundles(publishedLessons(loadLibrary(LESSONS))).find((entry) => entry.band === band && entry.lang === lang);
-    if (found) result = await renderBandBundleFiles(found.lessons.map((lesson) => lesson.file), band as BandId, LESSONS);
+    const [, band, lang = 'uk', volume] = bundle;
+    const found = bandBundles(publishedLessons(loadLibrary(LESSONS))).find((entry) => entry.band === band && entry.lang === lang && entry.volume?.number === (volume ? Number(volume) : undefined));
+    if (found) result = await renderBandBundleFiles(found.lessons.map((lesson) => lesson.file), band as BandId, LESSONS, undefined, found.volume?.number);
   } else {
     const [, slug, lang, pupils] = match!;
     const file = join(LESSONS, slug, lang ? `index.${lang}.mdx` : 'index.mdx');

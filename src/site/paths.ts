@@ -1,5 +1,5 @@
 import type { Lang } from '../model/formats.ts';
-import { bandBundleFileName, kitFileName, pupilPackFileName } from '../kit/files.ts';
+import { bandBundleFileName, kitFileName, pupilPackFileName, type VolumeNumber } from '../kit/files.ts';
 
 /** The URL prefix of a language: Ukrainian at the root, others under /<lang>/. */
 export function langPrefix(lang: Lang): string {
@@ -21,8 +21,8 @@ export const paths = {
   kit: (slug: string, lang: Lang) => `/kits/${kitFileName(slug, lang)}`,
   /** A lesson's pupil pack: what is copied for pupils, in the lesson's language. */
   pupilPack: (slug: string, lang: Lang) => `/kits/${pupilPackFileName(slug, lang)}`,
-  /** Every kit of a band in one file, in one language. */
-  bandBundle: (band: string, lang: Lang) => `/kits/${bandBundleFileName(band, lang)}`,
+  /** Every kit of a band in one file, in one language; or one volume of them, for a band of many lessons. */
+  bandBundle: (band: string, lang: Lang, volume?: VolumeNumber) => `/kits/${bandBundleFileName(band, lang, 'a4', volume)}`,
   /** A file for schools to download: the offline copy of the whole site. */
   download: (file: string) => `/downloads/${file}`,
 };
