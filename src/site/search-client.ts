@@ -8,7 +8,7 @@
  * file (`…/index.html`), which works on any server, from disk and in Kiwix.
  */
 import { FINDER_DATA_FILE, FINDER_GLOBAL, findEntries, prepareEntries, type FinderEntry } from './finder.ts';
-import { LEXICON_FILE, LEXICON_GLOBAL } from './search-index.ts';
+import { LEXICON_FILE, LEXICON_GLOBAL, SEARCH_PARTS_FILE } from './search-index.ts';
 import { applySynonyms, SYNONYMS } from './synonyms.ts';
 import { groupsOf, indexQueries, normalizeText, readLexicon, similarWords, TEXT_WORD, tokenize, TOKEN_MARK, withoutTokens, type Lexicon, type LexiconData } from './words.ts';
 import type { Lang } from '../model/formats.ts';
@@ -18,8 +18,14 @@ interface PagefindResult {
   score: number;
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
+interface PagefindOptions {
+  excerptLength?: number;
+  ranking?: { metaWeights?: Record<string, number> };
+  baseUrl?: string;
+}
 interface Pagefind {
-  options(options: { excerptLength?: number; ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
+  options(options: PagefindOptions): Promise<void>;
+  mergeIndex(path: string, options: PagefindOptions): Promise<void>;
   search(query: string | null, options: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -166,8 +172,15 @@ function link(text: string, href: string): HTMLAnchorElement {
  * several searches, merged by score.
  */
 function pagefindEngine(root: string, lang: Lang, lexicon: () => Promise<Lexicon | undefined>): Engine {
-  const pagefind = (import(/* @vite-ignore */ new URL(`${root}pagefind/pagefind.js`, location.href).href) as Promise<Pagefind>).then(async (loaded) => {
-    await loaded.options({ excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } });
+  const bundle = new URL(`${root}pagefind/`, location.href);
+  const parts = fetch(new URL(SEARCH_PARTS_FILE, bundle)).then(async (response) => (response.ok ? ((await response.json()) as string[]) : []));
+  const pagefind = (import(/* @vite-ignore */ new URL('pagefind.js', bundle).href) as Promise<Pagefind>).then(async (loaded) => {
+    const options = { excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } };
+    await loaded.options(options);
+    // A large site's index is written in parts (src/site/integration.ts): each is searched with the same options, and
+    // its results' addresses are taken from the site root, as the first part's are.
+    const baseUrl = new URL(root, location.href).pathname;
+    await Promise.all((await parts).map((part) => loaded.mergeIndex(new URL(part, bundle).href, { ...options, baseUrl })));
     return loaded;
   });
   return {

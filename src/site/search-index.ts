@@ -93,3 +93,47 @@ export function indexedWords(html: string): string[] {
   });
   return words;
 }
+
+/** The list of the search index's further parts (folders beside the first, relative to it), read by the search page. */
+export const SEARCH_PARTS_FILE = 'parts.json';
+
+/**
+ * Bytes of page HTML per part of the search index: Pagefind holds a whole index in memory while it writes it, about
+ * 30 bytes per byte of page it was given (measurements in docs/ARCHITECTURE.md, "The build at scale"), so a library is
+ * indexed in parts of this size, each by a fresh Pagefind process, and the search page merges them.
+ */
+export const SEARCH_PART_BYTES = 16 * 1024 * 1024;
+
+/** A page to index: its file (from the site root) and its size. */
+export interface IndexedPage {
+  file: string;
+  bytes: number;
+}
+
+/**
+ * The pages split into parts of at most `maxBytes` (a page larger alone gets a part of its own), in order of the page's
+ * address without its language folder, so a page and its translations stay in one part and every part has each
+ * language (Pagefind's search page falls back to another language's index where a part lacks its own). Always at least
+ * one part (an empty site still gets its index).
+ */
+export function searchParts(pages: readonly IndexedPage[], maxBytes: number): string[][] {
+  const twinKey = (file: string) => file.replace(/^[a-z]{2}\//, '');
+  const groups = new Map<string, IndexedPage[]>();
+  for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const key = twinKey(page.file);
+    groups.set(key, [...(groups.get(key) ?? []), page]);
+  }
+  const parts: string[][] = [[]];
+  let bytes = 0;
+  for (const key of [...groups.keys()].sort()) {
+    const group = groups.get(key)!;
+    const groupBytes = group.reduce((sum, page) => sum + page.bytes, 0);
+    if (bytes > 0 && bytes + groupBytes > maxBytes) {
+      parts.push([]);
+      bytes = 0;
+    }
+    parts[parts.length - 1]!.push(...group.map((page) => page.file));
+    bytes += groupBytes;
+  }
+  return parts;
+}
