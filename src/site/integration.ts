@@ -19,7 +19,7 @@ import { findAbsoluteUrls, findModuleScriptUrls, inlineStylesheets, relativizeCs
 import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
 import { LexiconBuilder, loadWordForms } from './lexicon.ts';
-import { LEXICON_FILE, SEARCH_PARTS_FILE, SEARCH_PART_BYTES, annotateForIndex, indexedWords, isUkrainianPage, lexiconScript, searchParts, type IndexedPage } from './search-index.ts';
+import { LEXICON_FILE, SEARCH_PARTS_FILE, SEARCH_PART_BYTES, annotateForIndex, groupSet, indexedWords, isUkrainianPage, lexiconScript, searchParts, type IndexedPage, type SearchPart } from './search-index.ts';
 
 
 /** ms: how long a saved lesson file must stay unchanged before the dev server checks it and prints its problems. */
@@ -230,21 +230,19 @@ async function relativizeSite(root: string): Promise<number> {
 /** Pagefind's ready-made UIs (~400 KB) that our own search page does not load: a USB copy need not carry them. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
-/** A merged part of the index needs only its index files: the first part's script and WebAssembly search it. */
-const UNUSED_IN_PARTS = /^(pagefind[^.]*\.js|wasm\..*\.pagefind)$/;
-
-/** Delete the unused Pagefind UI bundles (and, in a further part, the scripts and WebAssembly). */
-async function removeUnusedSearchUi(bundle: string, part = false): Promise<void> {
+/** Delete the unused Pagefind UI bundles. */
+async function removeUnusedSearchUi(bundle: string): Promise<void> {
   const names = await readdir(bundle);
-  await Promise.all(names.filter((name) => UNUSED_PAGEFIND_FILES.test(name) || (part && UNUSED_IN_PARTS.test(name))).map((name) => rm(join(bundle, name))));
+  await Promise.all(names.filter((name) => UNUSED_PAGEFIND_FILES.test(name)).map((name) => rm(join(bundle, name))));
 }
 
 /**
  * Index the built pages with Pagefind (one index per page language) into <root>/pagefind. Ukrainian pages are indexed
  * with the group tokens of their words (src/site/search-index.ts), and the lexicon of those groups is written for the
  * search page (LEXICON_FILE). A large site is indexed in parts (`searchParts`), each by a Pagefind process of its own
- * (its memory grows with the pages of one index); the first part is <root>/pagefind, the others are listed in its
- * SEARCH_PARTS_FILE for the search page to merge. Returns the number of pages indexed, of word groups and of parts.
+ * (its memory grows with the pages of one index): the first part is <root>/pagefind, the others folders in it, all
+ * listed with their word groups in its SEARCH_PARTS_FILE for the search page. Returns the number of pages indexed, of
+ * word groups and of parts.
  */
 async function buildSearchIndex(root: string): Promise<{ pages: number; groups: number; parts: number }> {
   const builder = new LexiconBuilder(loadWordForms());
@@ -261,26 +259,34 @@ async function buildSearchIndex(root: string): Promise<{ pages: number; groups: 
   const lexicon = builder.finish();
   const bundle = join(root, 'pagefind');
   const parts = searchParts(pages, Number(process.env.LESSON_KITS_SEARCH_PART_BYTES) || SEARCH_PART_BYTES);
-  const partFolders = parts.map((_, n) => (n === 0 ? '' : `part-${n + 1}/`));
+  const written: SearchPart[] = [];
   for (const [n, part] of parts.entries()) {
+    const path = n === 0 ? '' : `part-${n + 1}/`;
+    const tokens = new Set<string>();
+    const tokensOf = (word: string) => {
+      const found = lexicon.tokensOf(word);
+      for (const token of found) tokens.add(token);
+      return found;
+    };
     // keepIndexUrl: result addresses name the page's file (…/index.html), which opens on any server and in Kiwix.
     const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
     try {
       for (const file of part) {
         const html = await readFile(join(root, file), 'utf8');
-        const content = isUkrainianPage(html) ? annotateForIndex(html, lexicon.tokensOf) : html;
+        const content = isUkrainianPage(html) ? annotateForIndex(html, tokensOf) : html;
         const added = await index.addHTMLFile({ sourcePath: file, content });
         if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
       }
-      const written = await index.writeFiles({ outputPath: join(bundle, partFolders[n]!) });
-      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      const done = await index.writeFiles({ outputPath: join(bundle, path) });
+      if (done.errors.length) throw new Error(`Pagefind: ${done.errors.join('; ')}`);
     } finally {
       await pagefind.close(); // the next part starts a fresh process: this one's memory goes back to the system
     }
-    await removeUnusedSearchUi(join(bundle, partFolders[n]!), n > 0);
+    await removeUnusedSearchUi(join(bundle, path));
+    written.push({ path, groups: groupSet(tokens, lexicon.groupCount) });
   }
-  await writeFile(join(bundle, SEARCH_PARTS_FILE), `${JSON.stringify(partFolders.slice(1))}\n`);
+  await writeFile(join(bundle, SEARCH_PARTS_FILE), `${JSON.stringify(written)}\n`);
   await writeFile(join(root, LEXICON_FILE), lexiconScript(lexicon.data));
   return { pages: pages.length, groups: lexicon.groupCount, parts: parts.length };
 }

@@ -5,7 +5,7 @@
  * "паролі ꙮ1f3". A query for any form of пароль is then a query for "ꙮ1f3", which Pagefind counts, weighs (a heading
  * more than a paragraph) and places like the word itself. Pure string functions: no DOM, no Node.
  */
-import { normalizeText, type LexiconData } from './words.ts';
+import { normalizeText, TOKEN_MARK, type LexiconData } from './words.ts';
 
 /** The lexicon script, from the site root: a classic script, the one kind of file a page opened from disk can load. */
 export const LEXICON_FILE = 'search/lexicon.js';
@@ -94,8 +94,40 @@ export function indexedWords(html: string): string[] {
   return words;
 }
 
-/** The list of the search index's further parts (folders beside the first, relative to it), read by the search page. */
+/** The parts of the search index (`SearchPart[]`, from the index's folder), read by the search page. */
 export const SEARCH_PARTS_FILE = 'parts.json';
+
+/**
+ * A part of the search index: its folder (relative to the first part's, which is `''`) and the word groups its pages
+ * have (`groupSet`). Pagefind answers a query word its index lacks with the longest word that begins it, so a group's
+ * token is asked only of the parts that have it.
+ */
+export interface SearchPart {
+  path: string;
+  groups: string;
+}
+
+/** The word groups of some tokens as a bit set (base64), `groupCount` bits. */
+export function groupSet(tokens: Iterable<string>, groupCount: number): string {
+  const bits = new Uint8Array(Math.ceil(groupCount / 8));
+  for (const token of tokens) {
+    const group = parseInt(token.slice(TOKEN_MARK.length), 36);
+    bits[group >> 3]! |= 1 << (group & 7);
+  }
+  return btoa(String.fromCharCode(...bits));
+}
+
+/** Whether a part has every group token of a query (its other words are Pagefind's to match). */
+export function partHasTokens(part: SearchPart, query: string): boolean {
+  const bits = atob(part.groups);
+  return query
+    .split(' ')
+    .filter((word) => word.startsWith(TOKEN_MARK))
+    .every((token) => {
+      const group = parseInt(token.slice(TOKEN_MARK.length), 36);
+      return ((bits.charCodeAt(group >> 3) >> (group & 7)) & 1) === 1;
+    });
+}
 
 /**
  * Bytes of page HTML per part of the search index: Pagefind holds a whole index in memory while it writes it, about
