@@ -1,15 +1,15 @@
 /**
- * The V8 heap limit of the build process, where Astro builds the pages. V8 sizes its heap from the machine's memory
- * (about 4 GB here) and lets garbage pile up to it: at 1,000 lessons Astro's heap reached 2 GB during bundling with
- * under 0.5 GB of it alive. A limit a few times the live set makes V8 collect sooner; it grows with the library, so a
- * larger library gets room rather than an out-of-memory stop (measurements in docs/ARCHITECTURE.md, "Memory").
+ * The V8 heap limit of the build process, where Astro builds the pages. V8 sizes its heap limit from the machine's
+ * memory and lets garbage pile up below it, and most of Astro's heap while it bundles is garbage; a limit a few times
+ * the live heap makes V8 collect sooner. It grows with the library, so a larger library gets room rather than an
+ * out-of-memory stop (measurements in docs/ARCHITECTURE.md, "The build at scale", Memory).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** MB: the least heap limit, whatever the library. */
 const BASE_HEAP_MB = 1024;
-/** MB per lesson file: about twice the live heap a lesson file adds to the page build (~0.3 MB measured). */
+/** MB per lesson file: about twice the live heap a lesson file adds to the page build. */
 const HEAP_MB_PER_LESSON_FILE = 0.6;
 
 /** The V8 option that sets the limit. */
