@@ -178,7 +178,9 @@ function link(text: string, href: string): HTMLAnchorElement {
  */
 function pagefindEngine(root: string, lang: Lang, lexicon: () => Promise<Lexicon | undefined>): Engine {
   const bundle = new URL(`${root}pagefind/`, location.href);
-  const listed = fetch(new URL(SEARCH_PARTS_FILE, bundle)).then(async (response) => (response.ok ? ((await response.json()) as SearchPart[]) : []));
+  const listed = fetch(new URL(SEARCH_PARTS_FILE, bundle))
+    .then(async (response) => (response.ok ? ((await response.json()) as SearchPart[]) : []))
+    .catch(() => []); // without the list, the index is one part
   const ready = Promise.all([import(/* @vite-ignore */ new URL('pagefind.js', bundle).href) as Promise<Pagefind>, listed]).then(async ([pagefind, parts]) => {
     const options = { excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } };
     const split = parts.length > 1;

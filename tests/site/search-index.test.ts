@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { annotateForIndex, indexedWords, isUkrainianPage, lexiconScript, searchParts, LEXICON_GLOBAL } from '../../src/site/search-index.ts';
+import { annotateForIndex, groupSet, indexedWords, isUkrainianPage, lexiconScript, partHasTokens, searchParts, LEXICON_GLOBAL } from '../../src/site/search-index.ts';
+import { indexToken } from '../../src/site/words.ts';
 
 /** Tokens for a test: a word's tokens are `#` and the word. */
 const tokensOf = (word: string) => (word.length > 2 ? [`#${word}`] : []);
@@ -69,5 +70,26 @@ describe('searchParts', () => {
 
   test('no pages: one empty part (the site still gets its index)', () => {
     expect(searchParts([], 100)).toEqual([[]]);
+  });
+});
+
+describe('a part’s word groups', () => {
+  const count = 300;
+  const token = (group: number) => indexToken(group, count);
+  const part = { path: 'part-2/', groups: groupSet([token(0), token(9), token(299)], count) };
+
+  test.each([
+    [[0], true],
+    [[9, 299], true],
+    [[0, 1], false],
+    [[8], false],
+    [[298], false],
+  ])('a query of the groups %j: asked of the part %s', (groups, asked) => {
+    expect(partHasTokens(part, groups.map(token).join(' '))).toBe(asked);
+  });
+
+  test('words that are not tokens are the index’s to match', () => {
+    expect(partHasTokens(part, 'password')).toBe(true);
+    expect(partHasTokens(part, `${token(9)} password`)).toBe(true);
   });
 });
