@@ -4,6 +4,7 @@
  * untouched. Unchanged kits come from the content-hash cache (src/kit/cache.ts; `--no-cache` renders every one). Shows
  * progress while it runs and prints one line per step with counts and timings.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +21,7 @@ import { fillBundleSize, writeBundle } from '../src/site/bundle.ts';
 import { buildInfo } from '../src/site/build-info.ts';
 import { brokenLinks } from '../src/site/links.ts';
 import { reportStrings, takeLangArgument } from '../src/i18n/messages/index.ts';
+import { countLessonFiles, hasHeapLimit, withHeapLimit, withoutHeapLimit } from '../src/site/heap-limit.ts';
 
 /** The command line, `--lang uk|en` (the language of messages) taken out. */
 const ARGS = takeLangArgument(process.argv.slice(2));
@@ -46,6 +48,14 @@ function outArgument(args: readonly string[]): string | undefined {
   if (at < 0) return undefined;
   return args[at].includes('=') ? args[at].slice('--out='.length) : args[at + 1];
 }
+
+// Astro builds the pages in this process: it runs again with a heap limit for the library (src/site/heap-limit.ts),
+// unless one was given. The kits' process is started without it (its band bundles need their own heap).
+if (!hasHeapLimit(process.execArgv) && existsSync(LESSONS_DIR)) {
+  const run = spawnSync(process.execPath, [...withHeapLimit(process.execArgv, countLessonFiles(LESSONS_DIR)), ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+process.execArgv = withoutHeapLimit(process.execArgv);
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1'; // no request leaves this machine at build time
 process.env.NODE_ENV = 'production'; // a build inherited from a test runner (NODE_ENV=test) must still hide drafts

@@ -20,7 +20,7 @@ import { findAbsoluteUrls, findModuleScriptUrls, inlineStylesheets, relativizeCs
 import { reportStep, timed } from './report.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
 import { LexiconBuilder, loadWordForms } from './lexicon.ts';
-import { LEXICON_FILE, annotateForIndex, indexedWords, isUkrainianPage, lexiconScript } from './search-index.ts';
+import { LEXICON_FILE, SEARCH_PARTS_FILE, SEARCH_PART_BYTES, annotateForIndex, groupSet, indexedWords, isUkrainianPage, lexiconScript, searchParts, type IndexedPage, type SearchPart } from './search-index.ts';
 
 
 /** ms: how long a saved lesson file must stay unchanged before the dev server checks it and prints its problems. */
@@ -108,7 +108,7 @@ export function lessonKits(): AstroIntegration {
         const relativized = await timed(() => relativizeSite(root));
         reportStep({ name: 'relative URLs', detail: `${relativized.value} files`, ms: relativized.ms }, (line) => logger.info(line));
         const indexed = await timed(() => buildSearchIndex(root));
-        reportStep({ name: 'search index', detail: `${indexed.value.pages} pages indexed, ${indexed.value.groups} Ukrainian word groups`, ms: indexed.ms }, (line) => logger.info(line));
+        reportStep({ name: 'search index', detail: `${indexed.value.pages} pages indexed in ${indexed.value.parts} part(s), ${indexed.value.groups} Ukrainian word groups`, ms: indexed.ms }, (line) => logger.info(line));
       },
     },
   };
@@ -259,39 +259,56 @@ async function removeUnusedSearchUi(bundle: string): Promise<void> {
 /**
  * Index the built pages with Pagefind (one index per page language) into <root>/pagefind. Ukrainian pages are indexed
  * with the group tokens of their words (src/site/search-index.ts), and the lexicon of those groups is written for the
- * search page (LEXICON_FILE). Returns the number of pages indexed and of word groups.
+ * search page (LEXICON_FILE). A large site is indexed in parts (`searchParts`), each by a Pagefind process of its own
+ * (its memory grows with the pages of one index): the first part is <root>/pagefind, the others folders in it, all
+ * listed with their word groups in its SEARCH_PARTS_FILE for the search page. Returns the number of pages indexed, of
+ * word groups and of parts.
  */
-async function buildSearchIndex(root: string): Promise<{ pages: number; groups: number }> {
+async function buildSearchIndex(root: string): Promise<{ pages: number; groups: number; parts: number }> {
   const builder = new LexiconBuilder(loadWordForms());
   // Only pages that say what to index (data-pagefind-body): Pagefind's own rule for a whole folder. Each page is read
   // twice (its words for the lexicon, then its text for the index) rather than every page held at once.
   const files = (await listFiles(root)).filter((name) => name.endsWith('.html')).sort();
-  const pages: string[] = [];
+  const pages: IndexedPage[] = [];
   for (const file of files) {
     const html = await readFile(join(root, file), 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
-    pages.push(file);
+    pages.push({ file, bytes: Buffer.byteLength(html) });
     if (isUkrainianPage(html)) for (const word of indexedWords(html)) builder.keysOf(word);
   }
   const lexicon = builder.finish();
-  // keepIndexUrl: result addresses name the page's file (…/index.html), which opens on any server and in Kiwix.
-  const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  try {
-    for (const file of pages) {
-      const html = await readFile(join(root, file), 'utf8');
-      const content = isUkrainianPage(html) ? annotateForIndex(html, lexicon.tokensOf) : html;
-      const added = await index.addHTMLFile({ sourcePath: file, content });
-      if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+  const bundle = join(root, 'pagefind');
+  const parts = searchParts(pages, Number(process.env.LESSON_KITS_SEARCH_PART_BYTES) || SEARCH_PART_BYTES);
+  const written: SearchPart[] = [];
+  for (const [n, part] of parts.entries()) {
+    const path = n === 0 ? '' : `part-${n + 1}/`;
+    const tokens = new Set<string>();
+    const tokensOf = (word: string) => {
+      const found = lexicon.tokensOf(word);
+      for (const token of found) tokens.add(token);
+      return found;
+    };
+    // keepIndexUrl: result addresses name the page's file (…/index.html), which opens on any server and in Kiwix.
+    const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    try {
+      for (const file of part) {
+        const html = await readFile(join(root, file), 'utf8');
+        const content = isUkrainianPage(html) ? annotateForIndex(html, tokensOf) : html;
+        const added = await index.addHTMLFile({ sourcePath: file, content });
+        if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+      }
+      const done = await index.writeFiles({ outputPath: join(bundle, path) });
+      if (done.errors.length) throw new Error(`Pagefind: ${done.errors.join('; ')}`);
+    } finally {
+      await pagefind.close(); // the next part starts a fresh process: this one's memory goes back to the system
     }
-    const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    await removeUnusedSearchUi(join(root, 'pagefind'));
-    await writeFile(join(root, LEXICON_FILE), lexiconScript(lexicon.data));
-    return { pages: pages.length, groups: lexicon.groupCount };
-  } finally {
-    await pagefind.close();
+    await removeUnusedSearchUi(join(bundle, path));
+    written.push({ path, groups: groupSet(tokens, lexicon.groupCount) });
   }
+  await writeFile(join(bundle, SEARCH_PARTS_FILE), `${JSON.stringify(written)}\n`);
+  await writeFile(join(root, LEXICON_FILE), lexiconScript(lexicon.data));
+  return { pages: pages.length, groups: lexicon.groupCount, parts: parts.length };
 }
 
 /**

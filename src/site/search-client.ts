@@ -8,7 +8,7 @@
  * file (`…/index.html`), which works on any server, from disk and in Kiwix.
  */
 import { FINDER_DATA_FILE, FINDER_GLOBAL, findEntries, prepareEntries, type FinderEntry } from './finder.ts';
-import { LEXICON_FILE, LEXICON_GLOBAL } from './search-index.ts';
+import { LEXICON_FILE, LEXICON_GLOBAL, partHasTokens, SEARCH_PARTS_FILE, type SearchPart } from './search-index.ts';
 import { applySynonyms, SYNONYMS } from './synonyms.ts';
 import { groupsOf, indexQueries, normalizeText, readLexicon, similarWords, TEXT_WORD, tokenize, TOKEN_MARK, withoutTokens, type Lexicon, type LexiconData } from './words.ts';
 import type { Lang } from '../model/formats.ts';
@@ -18,9 +18,18 @@ interface PagefindResult {
   score: number;
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
+interface PagefindOptions {
+  baseUrl?: string;
+  excerptLength?: number;
+  ranking?: { metaWeights?: Record<string, number> };
+  mergeFilter?: Record<string, string>;
+}
+/** A filter's value, or any of several. */
+type PagefindFilters = Record<string, string | { any: string[] }>;
 interface Pagefind {
-  options(options: { excerptLength?: number; ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
-  search(query: string | null, options: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  options(options: PagefindOptions): Promise<void>;
+  mergeIndex(path: string, options: PagefindOptions): Promise<void>;
+  search(query: string | null, options: { filters: PagefindFilters }): Promise<{ results: PagefindResult[] }>;
 }
 
 /** One result as the page shows it. */
@@ -39,6 +48,8 @@ interface Engine {
   search(query: string, filters: Record<string, string>): Promise<{ total: number; results: SearchResult[] }>;
 }
 
+/** The filter each part of the index gives its pages (its number), so a query is asked only of some parts. */
+const PART_FILTER = 'lesson-kits-part';
 /** Results shown at once; a teacher's library is small, so more would only scroll. */
 const MAX_RESULTS = 30;
 /** Words in an excerpt as Pagefind counts them, tokens included (about half are tokens in Ukrainian): ~25 words shown. */
@@ -166,22 +177,38 @@ function link(text: string, href: string): HTMLAnchorElement {
  * several searches, merged by score.
  */
 function pagefindEngine(root: string, lang: Lang, lexicon: () => Promise<Lexicon | undefined>): Engine {
-  const pagefind = (import(/* @vite-ignore */ new URL(`${root}pagefind/pagefind.js`, location.href).href) as Promise<Pagefind>).then(async (loaded) => {
-    await loaded.options({ excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } });
-    return loaded;
+  const bundle = new URL(`${root}pagefind/`, location.href);
+  const listed = fetch(new URL(SEARCH_PARTS_FILE, bundle))
+    .then(async (response) => (response.ok ? ((await response.json()) as SearchPart[]) : []))
+    .catch(() => []); // without the list, the index is one part
+  const ready = Promise.all([import(/* @vite-ignore */ new URL('pagefind.js', bundle).href) as Promise<Pagefind>, listed]).then(async ([pagefind, parts]) => {
+    const options = { excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } };
+    const split = parts.length > 1;
+    await pagefind.options(split ? { ...options, mergeFilter: { [PART_FILTER]: '0' } } : options);
+    // A large site's index is in parts (src/site/integration.ts), merged here with the same options, each part's pages
+    // marked with its number; result addresses are taken from the site root, as the first part's are.
+    const baseUrl = new URL(root, location.href).pathname;
+    await Promise.all(parts.slice(1).map((part, n) => pagefind.mergeIndex(new URL(part.path, bundle).href, { ...options, baseUrl, mergeFilter: { [PART_FILTER]: String(n + 1) } })));
+    return { pagefind, parts: split ? parts : [] };
   });
   return {
     async search(query, filters) {
       const words = lang === 'uk' ? await lexicon() : undefined;
       const queries = query && words ? indexQueries(words, query) : [query || null];
-      const searches = await Promise.all(queries.map(async (item) => (await (await pagefind).search(item, { filters })).results));
+      const { pagefind, parts } = await ready;
+      // A group's token is asked only of the parts whose pages have the group (see SearchPart).
+      const asked = queries.map((item) => {
+        const holding = parts.flatMap((part, n) => (item && !partHasTokens(part, item) ? [] : [String(n)]));
+        return { item, filters: parts.length ? { ...filters, [PART_FILTER]: { any: holding } } : filters, none: parts.length > 0 && !holding.length };
+      });
+      const searches = await Promise.all(asked.filter((search) => !search.none).map(async (search) => (await pagefind.search(search.item, { filters: search.filters })).results));
       const merged = new Map<string, PagefindResult>();
       for (const result of searches.flat()) if ((merged.get(result.id)?.score ?? -Infinity) < result.score) merged.set(result.id, result);
       const ranked = [...merged.values()].sort((a, b) => b.score - a.score);
       const data = await Promise.all(ranked.slice(0, MAX_RESULTS).map((result) => result.data()));
       const results = data.map((item) => ({
-        // Pagefind gives the page's path from the server root (it finds the site's place from its own script's
-        // address) and keeps index.html on it (the index is written with keepIndexUrl): the address as it is.
+        // Pagefind gives the page's path from the server root (`baseUrl`, the site root's path) and keeps index.html on
+        // it (the index is written with keepIndexUrl): the address as it is.
         href: new URL(item.url, location.href).href,
         title: withoutTokens(item.meta.title ?? item.url),
         facts: [item.meta.bands, item.meta.format, item.meta.duration, item.meta.type].filter(Boolean).join(' · '),

@@ -5,7 +5,7 @@
  * "паролі ꙮ1f3". A query for any form of пароль is then a query for "ꙮ1f3", which Pagefind counts, weighs (a heading
  * more than a paragraph) and places like the word itself. Pure string functions: no DOM, no Node.
  */
-import { normalizeText, type LexiconData } from './words.ts';
+import { normalizeText, TOKEN_MARK, type LexiconData } from './words.ts';
 
 /** The lexicon script, from the site root: a classic script, the one kind of file a page opened from disk can load. */
 export const LEXICON_FILE = 'search/lexicon.js';
@@ -92,4 +92,80 @@ export function indexedWords(html: string): string[] {
     return [];
   });
   return words;
+}
+
+/** The parts of the search index (`SearchPart[]`, from the index's folder), read by the search page. */
+export const SEARCH_PARTS_FILE = 'parts.json';
+
+/**
+ * A part of the search index: its folder (relative to the first part's, which is `''`) and the word groups its pages
+ * have (`groupSet`). Pagefind answers a query word its index lacks with the longest word that begins it, so a group's
+ * token is asked only of the parts that have it.
+ */
+export interface SearchPart {
+  path: string;
+  groups: string;
+}
+
+/** The word groups of some tokens as a bit set (base64), `groupCount` bits. */
+export function groupSet(tokens: Iterable<string>, groupCount: number): string {
+  const bits = new Uint8Array(Math.ceil(groupCount / 8));
+  for (const token of tokens) {
+    const group = parseInt(token.slice(TOKEN_MARK.length), 36);
+    bits[group >> 3]! |= 1 << (group & 7);
+  }
+  return btoa(String.fromCharCode(...bits));
+}
+
+/** Whether a part has every group token of a query (its other words are Pagefind's to match). */
+export function partHasTokens(part: SearchPart, query: string): boolean {
+  const bits = atob(part.groups);
+  return query
+    .split(' ')
+    .filter((word) => word.startsWith(TOKEN_MARK))
+    .every((token) => {
+      const group = parseInt(token.slice(TOKEN_MARK.length), 36);
+      return ((bits.charCodeAt(group >> 3) >> (group & 7)) & 1) === 1;
+    });
+}
+
+/**
+ * Bytes of page HTML per part of the search index: Pagefind holds a whole index in memory while it writes it, about
+ * 30 bytes per byte of page it was given (measurements in docs/ARCHITECTURE.md, "The build at scale"), so a library is
+ * indexed in parts of this size, each by a fresh Pagefind process, and the search page merges them.
+ */
+export const SEARCH_PART_BYTES = 16 * 1024 * 1024;
+
+/** A page to index: its file (from the site root) and its size. */
+export interface IndexedPage {
+  file: string;
+  bytes: number;
+}
+
+/**
+ * The pages split into parts of at most `maxBytes` (a page larger alone gets a part of its own), in order of the page's
+ * address without its language folder, so a page and its translations stay in one part and every part has each
+ * language (Pagefind's search page falls back to another language's index where a part lacks its own). Always at least
+ * one part (an empty site still gets its index).
+ */
+export function searchParts(pages: readonly IndexedPage[], maxBytes: number): string[][] {
+  const twinKey = (file: string) => file.replace(/^[a-z]{2}\//, '');
+  const groups = new Map<string, IndexedPage[]>();
+  for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const key = twinKey(page.file);
+    groups.set(key, [...(groups.get(key) ?? []), page]);
+  }
+  const parts: string[][] = [[]];
+  let bytes = 0;
+  for (const key of [...groups.keys()].sort()) {
+    const group = groups.get(key)!;
+    const groupBytes = group.reduce((sum, page) => sum + page.bytes, 0);
+    if (bytes > 0 && bytes + groupBytes > maxBytes) {
+      parts.push([]);
+      bytes = 0;
+    }
+    parts[parts.length - 1]!.push(...group.map((page) => page.file));
+    bytes += groupBytes;
+  }
+  return parts;
 }

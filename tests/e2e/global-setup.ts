@@ -18,10 +18,15 @@ export const SITE_DIR = 'tests/.tmp/site';
 export const BUILD_LOG = 'tests/.tmp/site-build.txt';
 /** The sub-path the site is served under: proves every internal URL is relative. */
 export const SUB_PATH = '/school/lessons/';
+/**
+ * Bytes of page HTML per part of the search index in the test build: small, so the fixture library's index is written
+ * in several parts, as a large library's is, and every search test searches the merged parts.
+ */
+const SEARCH_PART_BYTES = 150_000;
 
 export default async function setup(project: TestProject) {
   if (!process.env.E2E_SKIP_BUILD || !existsSync(SITE_DIR) || !existsSync(BUILD_LOG)) {
-    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { encoding: 'utf8', env: childEnv({ LESSONS_DIR: FIXTURE_LIBRARY }) });
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { encoding: 'utf8', env: childEnv({ LESSONS_DIR: FIXTURE_LIBRARY, LESSON_KITS_SEARCH_PART_BYTES: String(SEARCH_PART_BYTES) }) });
     writeFileSync(BUILD_LOG, run.stdout + run.stderr);
     process.stdout.write(run.stdout + run.stderr);
     if (run.status !== 0) throw new Error(`the fixture library's build failed (exit ${run.status}): see its output above`);

@@ -94,6 +94,17 @@ describe('the built site', () => {
     expect(entry.languages.uk.page_count).toBeGreaterThan(0);
   });
 
+  test('the search index is in parts (the test build asks for small ones, as a large library gets), each with both languages', () => {
+    const parts = JSON.parse(read('pagefind/parts.json')) as { path: string; groups: string }[];
+    expect(parts.map((part) => part.path)).toEqual(['', ...parts.slice(1).map((_, n) => `part-${n + 2}/`)]);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      const entry = JSON.parse(read(`pagefind/${part.path}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+      expect(Object.keys(entry.languages).sort()).toEqual(['en', 'uk']);
+      expect(part.groups.length).toBeGreaterThan(0);
+    }
+  });
+
   test('the home page says which build this is', () => {
     const html = read('index.html');
     expect(html).toMatch(/Збірка від <time datetime="\d{4}-\d{2}-\d{2}">/);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { annotateForIndex, indexedWords, isUkrainianPage, lexiconScript, LEXICON_GLOBAL } from '../../src/site/search-index.ts';
+import { annotateForIndex, groupSet, indexedWords, isUkrainianPage, lexiconScript, partHasTokens, searchParts, LEXICON_GLOBAL } from '../../src/site/search-index.ts';
+import { indexToken } from '../../src/site/words.ts';
 
 /** Tokens for a test: a word's tokens are `#` and the word. */
 const tokensOf = (word: string) => (word.length > 2 ? [`#${word}`] : []);
@@ -31,5 +32,64 @@ describe('annotateForIndex', () => {
     expect(isUkrainianPage('<!doctype html><html lang="uk"><head>')).toBe(true);
     expect(isUkrainianPage('<html lang="en">')).toBe(false);
     expect(lexiconScript({ endings: [], groups: [], plain: [] })).toBe(`self.${LEXICON_GLOBAL} = {"endings":[],"groups":[],"plain":[]};\n`);
+  });
+});
+
+describe('searchParts', () => {
+  const pages = [
+    { file: 'en/lessons/b/index.html', bytes: 20 },
+    { file: 'lessons/a/index.html', bytes: 40 },
+    { file: 'lessons/b/index.html', bytes: 40 },
+    { file: 'en/lessons/a/index.html', bytes: 20 },
+    { file: 'teachers/index.html', bytes: 150 },
+    { file: 'en/teachers/index.html', bytes: 10 },
+  ];
+
+  test('one part when everything fits', () => {
+    expect(searchParts(pages, 1000)).toEqual([['en/lessons/a/index.html', 'lessons/a/index.html', 'en/lessons/b/index.html', 'lessons/b/index.html', 'en/teachers/index.html', 'teachers/index.html']]);
+  });
+
+  test('parts within the size, a page always with its translation, a page too large alone in a part of its own', () => {
+    expect(searchParts(pages, 100)).toEqual([
+      ['en/lessons/a/index.html', 'lessons/a/index.html'],
+      ['en/lessons/b/index.html', 'lessons/b/index.html'],
+      ['en/teachers/index.html', 'teachers/index.html'],
+    ]);
+    expect(searchParts(pages, 120)).toEqual([
+      ['en/lessons/a/index.html', 'lessons/a/index.html', 'en/lessons/b/index.html', 'lessons/b/index.html'],
+      ['en/teachers/index.html', 'teachers/index.html'],
+    ]);
+  });
+
+  test('every page in exactly one part', () => {
+    const many = Array.from({ length: 50 }, (_, n) => [{ file: `lessons/l${n}/index.html`, bytes: n + 1 }, { file: `en/lessons/l${n}/index.html`, bytes: 3 }]).flat();
+    const parts = searchParts(many, 60);
+    expect(parts.flat().sort()).toEqual(many.map((page) => page.file).sort());
+    expect(parts.length).toBeGreaterThan(10);
+  });
+
+  test('no pages: one empty part (the site still gets its index)', () => {
+    expect(searchParts([], 100)).toEqual([[]]);
+  });
+});
+
+describe('a part’s word groups', () => {
+  const count = 300;
+  const token = (group: number) => indexToken(group, count);
+  const part = { path: 'part-2/', groups: groupSet([token(0), token(9), token(299)], count) };
+
+  test.each([
+    [[0], true],
+    [[9, 299], true],
+    [[0, 1], false],
+    [[8], false],
+    [[298], false],
+  ])('a query of the groups %j: asked of the part %s', (groups, asked) => {
+    expect(partHasTokens(part, groups.map(token).join(' '))).toBe(asked);
+  });
+
+  test('words that are not tokens are the index’s to match', () => {
+    expect(partHasTokens(part, 'password')).toBe(true);
+    expect(partHasTokens(part, `${token(9)} password`)).toBe(true);
   });
 });
