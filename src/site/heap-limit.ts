@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 /** MB: the least heap limit, whatever the library. */
 const BASE_HEAP_MB = 1024;
+/** MB: the heap the page build needs before its lessons (Astro, Vite, the pages' own code), about twice its live heap. */
+const FIXED_HEAP_MB = 256;
 /** MB per lesson file: about twice the live heap a lesson file adds to the page build. */
 const HEAP_MB_PER_LESSON_FILE = 0.6;
 
@@ -17,7 +19,7 @@ const OPTION = '--max-old-space-size';
 
 /** The heap limit (MB) for building a library of this many lesson files. */
 export function heapLimitMb(lessonFiles: number): number {
-  return Math.round(Math.max(BASE_HEAP_MB, 256 + lessonFiles * HEAP_MB_PER_LESSON_FILE));
+  return Math.round(Math.max(BASE_HEAP_MB, FIXED_HEAP_MB + lessonFiles * HEAP_MB_PER_LESSON_FILE));
 }
 
 /** The number of lesson files in a lessons folder (`<slug>/index[.<lang>].mdx`; `_` folders are not lessons). */
