@@ -12,7 +12,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
 import { missingDictionary } from '../src/site/lexicon.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
-import { renderKits, type KitJobResult } from '../src/kit/batch.ts';
+import { KitsProcess, renderKits, type KitJobResult } from '../src/kit/batch.ts';
 import { openKitCache } from '../src/kit/cache.ts';
 import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/report.ts';
 import { Progress, rate } from '../src/site/progress.ts';
@@ -64,7 +64,17 @@ process.env.NODE_ENV = 'production'; // a build inherited from a test runner (NO
 async function main(): Promise<number> {
   const steps: BuildStep[] = [];
   const started = performance.now();
+  // The kits' process and its workers load the engine while the lessons are validated; stopped if the build stops.
+  const kitsProcess = new KitsProcess({ workers: availableParallelism(), warmUp: { lessonsDir: LESSONS_DIR, paper: 'a4' } });
+  try {
+    return await buildWith(kitsProcess, steps, started);
+  } finally {
+    kitsProcess.stop();
+  }
+}
 
+/** The build, with the kits' process already started. */
+async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: number): Promise<number> {
   const checked = await timed(async () => loadLibrary(LESSONS_DIR));
   const library = checked.value;
   // The search index needs the dictionary: without it, say so now rather than after building every page.
@@ -89,7 +99,7 @@ async function main(): Promise<number> {
     bundles: true,
     cache: openKitCache(),
     renderAll: NO_CACHE,
-    ownProcess: true,
+    ownProcess: kitsProcess,
     // Every core, each worker taking the next job (band bundles and volumes first, largest first, then the lessons); the
     // operating system shares the cores with Astro.
     workers: availableParallelism(),

@@ -2,13 +2,14 @@
  * Render many print products in parallel on worker threads, one per core, each kept warm: every lesson's teacher kit and
  * pupil pack (one job, one reading of the lesson), and every band's bundle.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { ValidLesson } from '../model/load.ts';
+import { siteMapFor, type SiteMap } from '../model/site-map.ts';
 import { BAND_IDS, type BandId } from '../model/bands.ts';
 import { LANGS } from '../model/formats.ts';
 import type { Paper } from './layout/index.ts';
@@ -46,6 +47,9 @@ export interface WrittenFile {
 export type KitJobResult =
   | { file: string; ok: true; written: WrittenFile[]; ms: number; /** Copied from the cache, not rendered. */ cached?: boolean }
   | { file: string; ok: false; diagnostics: Diagnostic[] };
+
+/** ms of restoring from the cache between two looks at the workers' answers. */
+const YIELD_EVERY_MS = 20;
 
 /** Kits one warm worker renders in the time another worker takes to start (fonts, HarfBuzz: ~0.3 s vs ~20 ms a kit). */
 const KITS_PER_WORKER_START = 16;
@@ -91,9 +95,9 @@ export interface RenderKitsOptions {
   cache?: KitCache;
   /**
    * Render in a process of its own (the build: its memory then stays apart from Astro's, which builds the pages at the
-   * same time), rather than on worker threads of this one.
+   * same time), rather than on worker threads of this one: `true` starts one, or give one started earlier.
    */
-  ownProcess?: boolean;
+  ownProcess?: boolean | KitsProcess;
   /** Stops the kits' own process (the build stops it when the pages fail). */
   signal?: AbortSignal;
   /** Render every product even where the cache has it (`--no-cache`); what is rendered is still stored. */
@@ -114,8 +118,10 @@ export async function renderKits(lessons: readonly ValidLesson[], options: Rende
     results[index] = result;
     options.onResult?.(result, ++done, jobs.length);
   };
-  const run = { renderAll: options.renderAll ?? false, workers: options.workers };
-  await (options.ownProcess ? runJobsInProcess(jobs, run, report, options.signal) : runJobs(jobs, run, report));
+  // Read once here (the build has just read it to validate the lessons, so it is already known) rather than by each worker.
+  const run = { renderAll: options.renderAll ?? false, workers: options.workers, site: siteMapFor(options.lessonsDir) };
+  const own = options.ownProcess === true ? new KitsProcess() : options.ownProcess;
+  await (own ? own.run(jobs, run, report, options.signal) : runJobs(jobs, run, report));
   if (options.cache && options.bundles) await pruneCache(options.cache);
   return results;
 }
@@ -156,6 +162,8 @@ function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions
 export interface JobRun {
   renderAll: boolean;
   workers?: number;
+  /** The site map of the jobs' library, handed to every worker. */
+  site?: SiteMap;
 }
 
 /**
@@ -165,18 +173,26 @@ export interface JobRun {
  * the kits' own process when there is one: the copying then never waits for another part of the build's event loop
  * (Astro's page build blocks it for seconds at a time).
  */
-export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void): Promise<void> {
+export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void, started?: KitWorkers): Promise<void> {
   const stored = (job: KitJob) => job.cacheEntry !== undefined && !run.renderAll && hasEntry(job.cacheEntry.cache, job.cacheEntry.key);
   const queue = new JobQueue(jobs.flatMap((job, index) => (stored(job) ? [] : [index])));
-  const rendering = renderJobs(jobs, queue, run.workers ?? workersFor(Math.max(1, queue.size)), report);
+  const workers = started ?? new KitWorkers(run.workers ?? workersFor(Math.max(1, queue.size)));
+  workers.useSite(run.site);
+  const rendering = renderJobs(jobs, queue, workers, report).finally(() => workers.terminate());
   rendering.catch(() => undefined); // awaited below, once the copying is done; a worker's crash must not go unhandled first
   try {
+    let yielded = performance.now();
     for (const [index, job] of jobs.entries()) {
       if (!stored(job)) continue;
       const started = performance.now();
-      const restored = await restoreEntry(job.cacheEntry!.cache, job.cacheEntry!.key, productFiles(job));
+      const restored = restoreEntry(job.cacheEntry!.cache, job.cacheEntry!.key, productFiles(job));
       if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
       else queue.push(index);
+      // The restores are synchronous: now and then the workers' answers and the next jobs they wait for go first.
+      if (performance.now() - yielded > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
     }
   } finally {
     queue.close();
@@ -225,51 +241,113 @@ class JobQueue {
 }
 
 /**
- * Render the queue's jobs on up to `count` warm workers, in order, reporting each result as it comes; a worker is started
- * when it takes its first job. Any worker takes any job: a bundle holds at most VOLUME_LESSONS lessons laid out at once
- * (a larger band is split into volumes), so a volume adds under 100 MB to its worker.
+ * What a worker is sent: a job; the site map of the jobs that follow (sent once, before the first); or a warm-up render
+ * with a library's shared data (src/kit/warm-up.ts), sent when it is started ahead of its jobs.
  */
-async function renderJobs(jobs: readonly KitJob[], queue: JobQueue, count: number, report: (index: number, result: KitJobResult) => void): Promise<void> {
-  const workerData: KitWorkerData = { deflateHelper: count < availableParallelism() };
-  const started: Worker[] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: Math.max(1, count) }, async () => {
-        let worker: Worker | undefined;
-        for (let index = await queue.next(); index !== undefined; index = await queue.next()) {
-          worker ??= started[started.push(new Worker(new URL('./worker.ts', import.meta.url), { workerData })) - 1]!;
-          report(index, await ask(worker, jobs[index]!));
-        }
-      }),
-    );
-  } finally {
-    await Promise.all(started.map((worker) => worker.terminate()));
+export type KitWorkerMessage = KitJob | { kind: 'site'; site: SiteMap } | { kind: 'warm-up'; lessonsDir: string; paper: Paper };
+
+/**
+ * The kit workers of a run, each started when first needed, or all at once ahead of the jobs (`startAll`: the build
+ * starts them while it validates the lessons, so they have loaded the engine when the first job comes).
+ */
+export class KitWorkers {
+  readonly size: number;
+  readonly #data: KitWorkerData;
+  readonly #workers: Worker[] = [];
+  #site: SiteMap | undefined;
+
+  constructor(size: number) {
+    this.size = Math.max(1, size);
+    this.#data = { deflateHelper: this.size < availableParallelism() };
+  }
+
+  /** Start every worker now; with `warmUp`, each renders the warm-up lesson with that library's shared data first. */
+  startAll(warmUp?: { lessonsDir: string; paper: Paper }): void {
+    while (this.#workers.length < this.size) this.#start();
+    if (warmUp) for (const worker of this.#workers) worker.postMessage({ kind: 'warm-up', ...warmUp } satisfies KitWorkerMessage);
+  }
+
+  /** Worker `index` (0 ≤ index < size), started if it was not. */
+  get(index: number): Worker {
+    while (this.#workers.length <= index) this.#start();
+    return this.#workers[index]!;
+  }
+
+  /** The site map every worker renders with, from now on (workers started later are sent it too). */
+  useSite(site: SiteMap | undefined): void {
+    this.#site = site;
+    if (site) for (const worker of this.#workers) worker.postMessage({ kind: 'site', site } satisfies KitWorkerMessage);
+  }
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.#workers.splice(0).map((worker) => worker.terminate()));
+  }
+
+  #start(): void {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: this.#data });
+    if (this.#site) worker.postMessage({ kind: 'site', site: this.#site } satisfies KitWorkerMessage);
+    this.#workers.push(worker);
   }
 }
 
-/** What the kits' own process is sent: the jobs and how to run them. */
-export interface KitProcessRequest {
-  jobs: readonly KitJob[];
-  run: JobRun;
+/**
+ * Render the queue's jobs on the pool's workers, in order, reporting each result as it comes; a worker not yet started
+ * is started when it takes its first job. Any worker takes any job: a bundle holds at most VOLUME_LESSONS lessons laid
+ * out at once (a larger band is split into volumes), so a volume adds under 100 MB to its worker.
+ */
+async function renderJobs(jobs: readonly KitJob[], queue: JobQueue, workers: KitWorkers, report: (index: number, result: KitJobResult) => void): Promise<void> {
+  await Promise.all(
+    Array.from({ length: workers.size }, async (_, lane) => {
+      for (let index = await queue.next(); index !== undefined; index = await queue.next()) report(index, await ask(workers.get(lane), jobs[index]!));
+    }),
+  );
 }
+
+/** What the kits' own process is sent: how many workers to start at once, then the jobs and how to run them. */
+export type KitProcessRequest = { prepare: { workers: number; warmUp?: { lessonsDir: string; paper: Paper } } } | { jobs: readonly KitJob[]; run: JobRun };
 
 /** What the kits' own process sends back: each result as it comes, then that it is done. */
 export type KitProcessMessage = { index: number; result: KitJobResult } | { done: true };
 
-/** `runJobs` in a process of its own (src/kit/process.ts), which ends when they are done. */
-function runJobsInProcess(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./process.ts', import.meta.url)), [], { serialization: 'advanced', stdio: 'inherit', signal });
+/**
+ * The kits' own process (src/kit/process.ts), started ahead of its jobs: the build starts it before it validates the
+ * lessons, and meanwhile the process and its workers load the engine. It runs one set of jobs, then ends.
+ */
+export class KitsProcess {
+  readonly #child: ChildProcess;
+  readonly #exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  /**
+   * Start the process and, with `prepare`, that many kit workers in it, warmed up with the shared data of the library
+   * its jobs will come from.
+   */
+  constructor(prepare?: { workers: number; warmUp?: { lessonsDir: string; paper: Paper } }) {
+    this.#child = fork(fileURLToPath(new URL('./process.ts', import.meta.url)), [], { serialization: 'advanced', stdio: 'inherit' });
+    this.#exited = new Promise((resolve) => this.#child.once('exit', (code, signal) => resolve({ code, signal })));
+    this.#child.on('error', () => undefined); // a failed start shows as the exit below
+    if (prepare) this.#child.send({ prepare } satisfies KitProcessRequest);
+  }
+
+  /** Run the jobs, reporting each result as it comes; stopped (the process killed) when `signal` aborts. */
+  run(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void, signal?: AbortSignal): Promise<void> {
     let finished = false;
-    child.on('message', (message: KitProcessMessage) => {
+    this.#child.on('message', (message: KitProcessMessage) => {
       if ('done' in message) finished = true;
       else report(message.index, message.result);
     });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => (finished ? resolve() : reject(new Error(`the kits' process stopped (${signal ?? `exit ${code}`}) before it had rendered every kit`))));
-    const request: KitProcessRequest = { jobs, run };
-    child.send(request);
-  });
+    const stop = () => this.stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    this.#child.send({ jobs, run } satisfies KitProcessRequest);
+    return this.#exited.then(({ code, signal: killed }) => {
+      signal?.removeEventListener('abort', stop);
+      if (!finished) throw new Error(`the kits' process stopped (${killed ?? `exit ${code}`}) before it had rendered every kit`);
+    });
+  }
+
+  /** End the process (its jobs are not needed: the build stopped). */
+  stop(): void {
+    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill();
+  }
 }
 
 /** Send one job to a worker and wait for its answer (a crash becomes a rejected promise). */

@@ -11,14 +11,15 @@
  *                                     worker), the lockfile (fonts, pdf-lib, HarfBuzz, sharp, patterns), the font files,
  *                                     Node's version (its zlib writes the streams)
  *
- * An entry is a folder `<dir>/<2 hex>/<key>/` with the PDFs and `entry.json` (each file's size, SHA-256 and pages),
- * written under a temporary name and renamed into place whole, so a reader sees a complete entry or none. A restored
- * entry is verified against its sizes and hashes first; a damaged one is deleted and the product rendered again. Only
- * successful renders are stored: an author error is found again on every run.
+ * An entry is a folder `<dir>/<2 hex>/<key>/` with the PDFs and `entry.json` (each file's size, SHA-256, pages and
+ * modification time), written under a temporary name and renamed into place whole, so a reader sees a complete entry or
+ * none. A restored entry is checked first: every file's size, and the hash of every file modified since it was written
+ * or last hashed; a damaged one is deleted and the product rendered again. Only successful renders are stored: an
+ * author error is found again on every run.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Nodes } from 'mdast';
@@ -43,6 +44,12 @@ const FORMAT = 'lesson-kits print cache 1';
 /** days: an entry not used for this long is removed after a run over the whole library. */
 const UNUSED_DAYS = 30;
 
+/** ms in a day. */
+const DAY_MS = 86_400_000;
+
+/** The file whose modification time says when the cache was last pruned. */
+const PRUNED_STAMP = '.pruned';
+
 /** The files the renderer starts from: the worker (which reaches the whole engine) and the entry point others call. */
 const ENGINE_ENTRIES = [new URL('./worker.ts', import.meta.url), new URL('./index.ts', import.meta.url)];
 
@@ -61,6 +68,8 @@ interface EntryFile {
   bytes: number;
   sha256: string;
   pages: number;
+  /** The file's modification time when its bytes were last found to hash to `sha256` (written, or checked). */
+  mtimeMs?: number;
 }
 
 /** A product as the cache hands it back or takes it: the file it goes to (or came from) and its pages. */
@@ -201,9 +210,9 @@ export function hasEntry(cache: KitCache, key: string): boolean {
 }
 
 /** An entry's description, or undefined when it is missing or unreadable. */
-async function readEntry(folder: string): Promise<EntryFile[] | undefined> {
+function readEntry(folder: string): EntryFile[] | undefined {
   try {
-    const files = JSON.parse(await readFile(join(folder, 'entry.json'), 'utf8')) as unknown;
+    const files = JSON.parse(readFileSync(join(folder, 'entry.json'), 'utf8')) as unknown;
     return Array.isArray(files) ? (files as EntryFile[]) : undefined;
   } catch {
     return undefined;
@@ -211,49 +220,70 @@ async function readEntry(folder: string): Promise<EntryFile[] | undefined> {
 }
 
 /**
- * The entry under `key` placed at `outs` (in the order it was stored), after checking every file against its stored
- * size and hash; undefined when there is no such entry, or it was damaged (then it is deleted). Files are hard-linked
- * where possible (the cache and the output then share the bytes; an output edited in place would fail the next check
- * and be rendered again), else copied.
+ * The entry under `key` placed at `outs` (in the order it was stored), after checking every file; undefined when there
+ * is no such entry, or it was damaged (then it is deleted). Files are hard-linked where possible (the cache and the
+ * output then share the bytes; an output edited in place changes the entry, and the next check finds it), else copied.
+ * Synchronous: a run restores a thousand entries of a few small steps each, and each step waiting its turn on libuv's
+ * thread pool took longer than the step.
  */
-export async function restoreEntry(cache: KitCache, key: string, outs: readonly string[]): Promise<CachedProduct[] | undefined> {
+export function restoreEntry(cache: KitCache, key: string, outs: readonly string[]): CachedProduct[] | undefined {
   const folder = entryDir(cache, key);
-  const files = await readEntry(folder);
-  if (!files) {
-    if (existsSync(folder)) await rm(folder, { recursive: true, force: true });
-    return undefined;
-  }
-  if (files.length !== outs.length || !(await intact(folder, files))) {
-    await rm(folder, { recursive: true, force: true });
+  const files = readEntry(folder);
+  const checked = files && files.length === outs.length ? checkFiles(folder, files) : undefined;
+  if (!checked) {
+    rmSync(folder, { recursive: true, force: true });
     return undefined;
   }
   const restored: CachedProduct[] = [];
-  for (const [i, file] of files.entries()) {
+  for (const [i, file] of files!.entries()) {
     const out = outs[i]!;
-    await mkdir(dirname(out), { recursive: true });
-    await rm(out, { force: true });
-    await link(join(folder, file.name), out).catch(() => copyFile(join(folder, file.name), out));
+    mkdirSync(dirname(out), { recursive: true });
+    rmSync(out, { force: true });
+    try {
+      linkSync(join(folder, file.name), out);
+    } catch {
+      copyFileSync(join(folder, file.name), out);
+    }
     restored.push({ out, pages: file.pages, bytes: file.bytes });
   }
-  // The entry's last use, for pruning.
-  const now = new Date();
-  await utimes(join(folder, 'entry.json'), now, now).catch(() => undefined);
+  // The entry's last use, for pruning; with the new times of files whose bytes were hashed and found intact.
+  try {
+    if (checked.restamped) writeEntry(folder, checked.files);
+    else utimesSync(join(folder, 'entry.json'), new Date(), new Date());
+  } catch {
+    // A cache that cannot be written costs speed, never the build.
+  }
   return restored;
 }
 
-/** Whether each file of an entry has its stored size and hash. */
-async function intact(folder: string, files: readonly EntryFile[]): Promise<boolean> {
+/**
+ * Whether each file of an entry has its stored size and bytes: a file not modified since it was written or last hashed
+ * (its size and modification time as recorded) is taken as it is; any other is hashed again. Hashing every byte of the
+ * library's kits (~330 MB at 1,000 lessons) on every build was most of a one-lesson rebuild's kits step. Returns the
+ * files with their times brought up to date (`restamped` when one was hashed and found intact), or undefined.
+ */
+function checkFiles(folder: string, files: readonly EntryFile[]): { files: EntryFile[]; restamped: boolean } | undefined {
+  const checked: EntryFile[] = [];
+  let restamped = false;
   for (const file of files) {
-    if (typeof file.name !== 'string' || /[/\\]/.test(file.name)) return false;
+    if (typeof file.name !== 'string' || /[/\\]/.test(file.name)) return undefined;
     const path = join(folder, file.name);
-    try {
-      if ((await stat(path)).size !== file.bytes) return false;
-      if (sha256(await readFile(path)) !== file.sha256) return false;
-    } catch {
-      return false;
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats?.isFile() || stats.size !== file.bytes) return undefined;
+    if (file.mtimeMs !== stats.mtimeMs) {
+      if (sha256(readFileSync(path)) !== file.sha256) return undefined;
+      restamped = true;
     }
+    checked.push({ ...file, mtimeMs: stats.mtimeMs });
   }
-  return true;
+  return { files: checked, restamped };
+}
+
+/** Write an entry's description beside its files, whole (under another name, then renamed over the old one). */
+function writeEntry(folder: string, files: readonly EntryFile[]): void {
+  const temporary = join(folder, `.entry-${process.pid}-${randomBytes(6).toString('hex')}.json`);
+  writeFileSync(temporary, JSON.stringify(files));
+  renameSync(temporary, join(folder, 'entry.json'));
 }
 
 /**
@@ -269,7 +299,8 @@ export async function storeEntry(cache: KitCache, key: string, products: readonl
     for (const [i, product] of products.entries()) {
       const name = `${i}.pdf`;
       await writeFile(join(temporary, name), product.pdf);
-      files.push({ name, bytes: product.pdf.length, sha256: sha256(product.pdf), pages: product.pages });
+      const { mtimeMs } = await stat(join(temporary, name));
+      files.push({ name, bytes: product.pdf.length, sha256: sha256(product.pdf), pages: product.pages, mtimeMs });
     }
     await writeFile(join(temporary, 'entry.json'), JSON.stringify(files));
     await mkdir(dirname(folder), { recursive: true });
@@ -282,25 +313,33 @@ export async function storeEntry(cache: KitCache, key: string, products: readonl
   }
 }
 
-/** Remove entries unused for UNUSED_DAYS, and partial entries older than a day (a run that was killed). */
+/**
+ * Remove entries unused for UNUSED_DAYS, and partial entries older than a day (a run that was killed); at most once a
+ * day (the time of the last look is the mtime of PRUNED_STAMP): looking more often finds nothing new, and a look stats
+ * every entry of the library. Returns how many entries were removed.
+ */
 export async function pruneCache(cache: KitCache, now = Date.now()): Promise<number> {
+  const stamp = join(cache.dir, PRUNED_STAMP);
+  const lastLook = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs;
+  if (lastLook !== undefined && now - lastLook < DAY_MS && now >= lastLook) return 0;
   let removed = 0;
   const names = await readdir(cache.dir).catch(() => [] as string[]);
   for (const name of names) {
     const path = join(cache.dir, name);
     if (name.startsWith('.partial-')) {
       const { mtimeMs } = await stat(path);
-      if (now - mtimeMs > 86_400_000) await rm(path, { recursive: true, force: true });
+      if (now - mtimeMs > DAY_MS) await rm(path, { recursive: true, force: true });
       continue;
     }
     if (!/^[0-9a-f]{2}$/.test(name)) continue;
     for (const key of await readdir(path)) {
       const used = await stat(join(path, key, 'entry.json')).then((info) => info.mtimeMs).catch(() => 0);
-      if (now - used > UNUSED_DAYS * 86_400_000) {
+      if (now - used > UNUSED_DAYS * DAY_MS) {
         await rm(join(path, key), { recursive: true, force: true });
         removed++;
       }
     }
   }
+  if (names.length) await writeFile(stamp, '').then(() => utimes(stamp, now / 1000, now / 1000)).catch(() => undefined);
   return removed;
 }

@@ -14,6 +14,7 @@ import { LICENSES } from '../model/licenses.ts';
 import { TOPICS } from '../model/topics.ts';
 import { displayPath, error, inFile, type Diagnostic, type Finding } from '../model/diagnostics.ts';
 import { isValid, loadLesson, readLessonText, type ValidLesson } from '../model/load.ts';
+import type { SiteMap } from '../model/site-map.ts';
 import { positionAt } from '../model/source.ts';
 import { loadHelplines } from '../model/helplines.ts';
 import { loadFacts } from '../model/facts.ts';
@@ -451,35 +452,57 @@ async function readPictures(lesson: ValidLesson): Promise<Pictures> {
   return new Map(images.filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined));
 }
 
+/** How lesson files are rendered: the paper, and the library's site map when the caller has it (else read from disk). */
+export interface FileRenderOptions {
+  paper?: Paper;
+  /**
+   * The pages the lessons may link to (src/model/site-map.ts). A batch run reads it once and hands it to its workers:
+   * a worker reading it itself reads every lesson file of the library, once per worker and again after any change.
+   */
+  site?: SiteMap;
+}
+
 /** A lesson file and the shared data beside it, loaded: a valid lesson with the options to render it, or its errors. */
-function loadForKit(file: string, lessonsDir: string, paper?: Paper): { ok: true; lesson: ValidLesson; options: KitOptions } | { ok: false; diagnostics: Diagnostic[] } {
-  const lesson = loadLesson(file);
+function loadForKit(file: string, lessonsDir: string, { paper, site }: FileRenderOptions = {}): { ok: true; lesson: ValidLesson; options: KitOptions } | { ok: false; diagnostics: Diagnostic[] } {
+  const lesson = loadLesson(file, undefined, site ? { site } : {});
   if (!isValid(lesson)) return { ok: false, diagnostics: lesson.diagnostics };
+  const shared = kitOptionsFor(lessonsDir, paper);
+  return shared.ok ? { ok: true, lesson, options: shared.options } : shared;
+}
+
+/** The options to render a library's kits with: its shared data (helplines, facts) loaded, or the errors in it. */
+function kitOptionsFor(lessonsDir: string, paper?: Paper): { ok: true; options: KitOptions } | { ok: false; diagnostics: Diagnostic[] } {
   const { helplines, diagnostics: helplineProblems } = loadHelplines(join(lessonsDir, '_data', 'helplines.yaml'));
   const { facts, diagnostics: factProblems } = loadFacts(join(lessonsDir, '_data', 'facts.yaml'));
   const dataErrors = [...helplineProblems, ...factProblems].filter((d) => d.severity === 'error');
   if (dataErrors.length) return { ok: false, diagnostics: dataErrors };
-  return { ok: true, lesson, options: { paper, lessonsDir, helplines, facts } };
+  return { ok: true, options: { paper, lessonsDir, helplines, facts } };
+}
+
+/** Render both products of a lesson already loaded, with the shared data of its library. */
+export async function renderLoadedProducts(lesson: ValidLesson, lessonsDir: string, { paper }: FileRenderOptions = {}): Promise<LessonProducts> {
+  const shared = kitOptionsFor(lessonsDir, paper);
+  return shared.ok ? renderLessonProducts(lesson, shared.options) : { kit: shared, pupils: shared };
 }
 
 /** Load one lesson file with the shared data beside it and render its kit. */
 export async function renderLessonFile(file: string, lessonsDir: string, paper?: Paper): Promise<KitResult> {
-  const loaded = loadForKit(file, lessonsDir, paper);
+  const loaded = loadForKit(file, lessonsDir, { paper });
   return loaded.ok ? renderKit(loaded.lesson, loaded.options) : loaded;
 }
 
 /** Load one lesson file and render both its products (kit and pupil pack): the path of a worker and of the dev server. */
-export async function renderLessonFileProducts(file: string, lessonsDir: string, paper?: Paper, which?: { kit?: boolean; pupils?: boolean }): Promise<LessonProducts> {
-  const loaded = loadForKit(file, lessonsDir, paper);
+export async function renderLessonFileProducts(file: string, lessonsDir: string, options: FileRenderOptions = {}, which?: { kit?: boolean; pupils?: boolean }): Promise<LessonProducts> {
+  const loaded = loadForKit(file, lessonsDir, options);
   return loaded.ok ? renderLessonProducts(loaded.lesson, loaded.options, which) : { kit: loaded, pupils: loaded };
 }
 
 /** Load lesson files (one band, one language) and render their bundle or volume: the path of a worker and of the dev server. */
-export async function renderBandBundleFiles(files: readonly string[], band: BandId, lessonsDir: string, paper?: Paper, volume?: number): Promise<KitResult> {
+export async function renderBandBundleFiles(files: readonly string[], band: BandId, lessonsDir: string, render: FileRenderOptions = {}, volume?: number): Promise<KitResult> {
   const lessons: ValidLesson[] = [];
   let options: KitOptions | undefined;
   for (const file of files) {
-    const loaded = loadForKit(file, lessonsDir, paper);
+    const loaded = loadForKit(file, lessonsDir, render);
     if (!loaded.ok) return loaded;
     lessons.push(loaded.lesson);
     options = loaded.options;

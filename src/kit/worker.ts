@@ -3,18 +3,37 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from './index.ts';
-import type { KitJob, KitJobResult, KitWorkerData, WrittenFile } from './batch.ts';
+import type { KitJob, KitJobResult, KitWorkerData, KitWorkerMessage, WrittenFile } from './batch.ts';
+import type { SiteMap } from '../model/site-map.ts';
 import { allowDeflateHelper, startDeflateHelper } from './paint/deflate.ts';
 import { storeEntry } from './cache.ts';
+import { loadFonts } from './text/fonts.ts';
+import { warmUp } from './warm-up.ts';
 
 // A helper thread per worker only while there are cores to spare for it; started now, so the first kit has it.
 const data = workerData as KitWorkerData | undefined;
 if (data) allowDeflateHelper(data.deflateHelper);
 startDeflateHelper();
+// The fonts now, while the build validates the lessons (the kits' process starts its workers then), not with the first job.
+loadFonts();
 
-parentPort!.on('message', async (job: KitJob) => {
-  parentPort!.postMessage(await run(job));
+/** The library's site map as the run read it, shared by every job (until it is sent, each lesson's load reads it). */
+let site: SiteMap | undefined;
+
+/** What the worker is doing: messages are handled one after another (a job sent during the warm-up waits for it). */
+let busy: Promise<unknown> = Promise.resolve();
+
+parentPort!.on('message', (message: KitWorkerMessage) => {
+  busy = busy.then(() => handle(message));
 });
+
+/** Take the site map, warm up, or run a job and answer with its result. */
+async function handle(message: KitWorkerMessage): Promise<void> {
+  if (message.kind === 'site') site = message.site;
+  // A warm-up that fails (the library's shared data has errors the build reports) has warmed what it ran.
+  else if (message.kind === 'warm-up') await warmUp(message.lessonsDir, message.paper).catch(() => false);
+  else parentPort!.postMessage(await run(message));
+}
 
 /** Render one job: a lesson file into its kit and pupil pack, or a band's lesson files into its bundle (or a volume of it). */
 async function run(job: KitJob): Promise<KitJobResult> {
@@ -22,11 +41,11 @@ async function run(job: KitJob): Promise<KitJobResult> {
   const file = job.kind === 'lesson' ? job.file : job.out;
   const products: [string, KitResult][] = [];
   if (job.kind === 'lesson') {
-    const { kit, pupils } = await renderLessonFileProducts(job.file, job.lessonsDir, job.paper, { pupils: job.pupilsOut !== undefined });
+    const { kit, pupils } = await renderLessonFileProducts(job.file, job.lessonsDir, { paper: job.paper, site }, { pupils: job.pupilsOut !== undefined });
     products.push([job.out, kit]);
     if (job.pupilsOut !== undefined) products.push([job.pupilsOut, pupils]);
   } else {
-    products.push([job.out, await renderBandBundleFiles(job.files, job.band, job.lessonsDir, job.paper, job.volume)]);
+    products.push([job.out, await renderBandBundleFiles(job.files, job.band, job.lessonsDir, { paper: job.paper, site }, job.volume)]);
   }
   // Nothing is written unless every product of the job rendered.
   const stopped = products.find(([, result]) => !result.ok)?.[1];

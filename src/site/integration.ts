@@ -126,7 +126,7 @@ async function serveKit(url: string, response: ServerResponse, logger: AstroInte
   if (bundle) {
     const [, band, lang = 'uk', volume] = bundle;
     const found = bandBundles(publishedLessons(loadLibrary(LESSONS))).find((entry) => entry.band === band && entry.lang === lang && entry.volume?.number === (volume ? Number(volume) : undefined));
-    if (found) result = await renderBandBundleFiles(found.lessons.map((lesson) => lesson.file), band as BandId, LESSONS, undefined, found.volume?.number);
+    if (found) result = await renderBandBundleFiles(found.lessons.map((lesson) => lesson.file), band as BandId, LESSONS, {}, found.volume?.number);
   } else {
     const [, slug, lang, pupils] = match!;
     const file = join(LESSONS, slug, lang ? `index.${lang}.mdx` : 'index.mdx');

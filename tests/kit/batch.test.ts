@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { bandBundles, kitFileName, workersFor } from '../../src/kit/batch.ts';
 import { bandBundleFileName, bundleVolumes, VOLUME_LESSONS } from '../../src/kit/files.ts';
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
-import type { ValidLesson } from '../../src/model/load.ts';
+import { loadLesson, type ValidLesson } from '../../src/model/load.ts';
+import { WARM_UP_LESSON, warmUp } from '../../src/kit/warm-up.ts';
 
 describe('renderKits planning', () => {
   test.each([
@@ -77,5 +78,17 @@ describe('renderKits planning', () => {
   test.each([9, 120])("the volumes' file names of a band of %i volumes sort in volume order", (count) => {
     const names = Array.from({ length: count }, (_, i) => bandBundleFileName('9-11', 'uk', 'a4', { number: i + 1, count }));
     expect([...names].sort()).toEqual(names);
+  });
+});
+
+describe('the kit workers’ warm-up', () => {
+  test('the warm-up lesson is a lesson the checker passes without a remark, and renders with a library’s shared data', async () => {
+    const lesson = loadLesson('tests/fixtures/library/warm-up/index.mdx', WARM_UP_LESSON, { site: { lessons: new Map(), pages: new Map() } });
+    expect(lesson.diagnostics).toEqual([]);
+    expect(await warmUp('tests/fixtures/library', 'a4')).toBe(true);
+  });
+
+  test('a library whose shared data has errors makes the warm-up fail, not throw (the build reports the errors)', async () => {
+    expect(await warmUp('tests/fixtures/no-such-library', 'a4')).toBe(false);
   });
 });

@@ -5,11 +5,11 @@
  * product copied from the cache has the bytes of a fresh render.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { renderKits, type KitJobResult } from '../../src/kit/batch.ts';
-import { engineFingerprint, importClosure, openKitCache, type KitCache } from '../../src/kit/cache.ts';
+import { engineFingerprint, importClosure, openKitCache, pruneCache, type KitCache } from '../../src/kit/cache.ts';
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
 import type { Paper } from '../../src/kit/layout/types.ts';
 import { childEnv } from '../build/env.ts';
@@ -160,10 +160,7 @@ describe('kit cache', () => {
     const cache = openKitCache(join(scratch, 'damaged-cache'), engine);
     const reference = out();
     await run({ out: reference, cache });
-    const entries = readdirSync(cache.dir)
-      .filter((name) => /^[0-9a-f]{2}$/.test(name))
-      .flatMap((prefix) => readdirSync(join(cache.dir, prefix)).map((key) => join(cache.dir, prefix, key)));
-    const [truncated, flipped, partial] = entries;
+    const [truncated, flipped, partial] = entryFolders(cache.dir);
     truncateSync(join(truncated!, '0.pdf'), 1000);
     const bytes = readFileSync(join(flipped!, '0.pdf'));
     bytes[bytes.length >> 1]! ^= 0xff; // same size, other content
@@ -175,7 +172,72 @@ describe('kit cache', () => {
     for (const name of all) expect(readFileSync(join(folder, name)).equals(readFileSync(join(reference, name))), name).toBe(true);
     expect(rendered(await run({ out: out(), cache }))).toEqual([]);
   }, 180_000);
+
+  test('a kit changed through the output folder (a hard link into its entry) is found and rendered again', async () => {
+    const cache = openKitCache(join(scratch, 'edited-output-cache'), engine);
+    const reference = out();
+    await run({ out: reference, cache });
+    const folder = out();
+    expect(rendered(await run({ out: folder, cache }))).toEqual([]);
+    // As a program that saves a file in place would: the same size, other bytes, into the restored file.
+    const bytes = readFileSync(join(folder, 'second-lesson.pdf'));
+    bytes[bytes.length >> 1]! ^= 0xff;
+    writeFileSync(join(folder, 'second-lesson.pdf'), bytes);
+    const next = out();
+    expect(rendered(await run({ out: next, cache }))).toEqual(['second-lesson.pdf', 'second-lesson.pupils.pdf']);
+    expect(readFileSync(join(next, 'second-lesson.pdf')).equals(readFileSync(join(reference, 'second-lesson.pdf')))).toBe(true);
+  }, 180_000);
+
+  test('a cache copied with new file times (as a CI cache restore may) is used whole, each file hashed once', async () => {
+    const reference = out();
+    await run({ out: reference }); // every product of the library as earlier tests left it, in the cache
+    const copied = join(scratch, 'copied-cache');
+    cpSync(cacheDir, copied, { recursive: true }); // new modification times, the same bytes
+    const entries = entryFolders(copied);
+    const stale = entries.filter((entry) => entryFiles(entry).some((file) => file.mtimeMs !== statSync(join(entry, file.name)).mtimeMs));
+    expect(stale.length).toBe(entries.length);
+    // Marked unused since yesterday, so the entries this run uses can be told from the others (edits of earlier tests).
+    const yesterday = (Date.now() - 86_400_000) / 1000;
+    for (const entry of entries) utimesSync(join(entry, 'entry.json'), yesterday, yesterday);
+    const folder = out();
+    expect(rendered(await run({ out: folder, cache: openKitCache(copied, engine) }))).toEqual([]);
+    for (const name of all) expect(readFileSync(join(folder, name)).equals(readFileSync(join(reference, name))), name).toBe(true);
+    // Each file's time is recorded with it now, so the next run takes it without hashing it again.
+    const used = entries.filter((entry) => statSync(join(entry, 'entry.json')).mtimeMs > yesterday * 1000 + 1000);
+    expect(used.length).toBe(all.length - all.filter((name) => name.endsWith('.pupils.pdf')).length);
+    for (const entry of used) for (const file of entryFiles(entry)) expect(file.mtimeMs, entry).toBe(statSync(join(entry, file.name)).mtimeMs);
+  }, 120_000);
+
+  test('entries unused for 30 days are removed, at most one look a day', async () => {
+    const cache = openKitCache(join(scratch, 'pruned-cache'), engine);
+    cpSync(cacheDir, cache.dir, { recursive: true });
+    rmSync(join(cache.dir, '.pruned'), { force: true });
+    const entries = entryFolders(cache.dir);
+    const [old, recent] = [entries.slice(0, 2), entries.slice(2)];
+    const day = 86_400_000;
+    const now = Date.now();
+    for (const entry of old) utimesSync(join(entry, 'entry.json'), (now - 31 * day) / 1000, (now - 31 * day) / 1000);
+    for (const entry of recent) utimesSync(join(entry, 'entry.json'), (now - 29 * day) / 1000, (now - 29 * day) / 1000);
+    expect(await pruneCache(cache, now)).toBe(old.length);
+    expect(entryFolders(cache.dir).sort()).toEqual(recent.sort());
+    // Within the day nothing is looked at again, however old; a day later it is.
+    for (const entry of recent) utimesSync(join(entry, 'entry.json'), (now - 40 * day) / 1000, (now - 40 * day) / 1000);
+    expect(await pruneCache(cache, now + day / 2)).toBe(0);
+    expect(await pruneCache(cache, now + day + 1)).toBe(recent.length);
+  });
 });
+
+/** The entry folders of a cache. */
+function entryFolders(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => /^[0-9a-f]{2}$/.test(name))
+    .flatMap((prefix) => readdirSync(join(dir, prefix)).map((key) => join(dir, prefix, key)));
+}
+
+/** The files an entry describes, with the time recorded for each. */
+function entryFiles(entry: string): { name: string; mtimeMs?: number }[] {
+  return JSON.parse(readFileSync(join(entry, 'entry.json'), 'utf8')) as { name: string; mtimeMs?: number }[];
+}
 
 describe('engine fingerprint', () => {
   test('follows the imports of the renderer, and changes when any file it reaches changes', () => {

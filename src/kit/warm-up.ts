@@ -1,0 +1,86 @@
+/**
+ * A kit worker's warm-up: a short lesson of this module's own, rendered and thrown away while the build validates the
+ * library. V8 compiles the engine's hot code only after it has run a while, so a fresh worker's first job took two to
+ * four times as long as the same job later; a one-lesson rebuild's kits step is mostly such first jobs (the lesson and
+ * the volumes that hold it).
+ */
+import { join } from 'node:path';
+import { isValid, loadLesson } from '../model/load.ts';
+import type { SiteMap } from '../model/site-map.ts';
+import type { Paper } from './layout/index.ts';
+import { renderLoadedProducts } from './index.ts';
+
+/** The warm-up lesson: the blocks most kits print (plan, questions with answers, a pupil's sheet, cards, the action plan, helplines). */
+export const WARM_UP_LESSON = `---
+title: Розминка верстальника
+summary: Урок, який верстальник набирає для розминки й не зберігає.
+bands: [5-6]
+format: lesson
+duration: 20
+topics: [passwords, trusted-adults]
+objectives:
+  - Учні зможуть пояснити, чому пароль не розповідають друзям.
+  - Учні зможуть назвати дорослого, якому довіряють.
+sensitivity:
+  level: low
+  notes:
+    - Тема спокійна.
+updated: 2026-12-06
+authors: [Команда проєкту]
+---
+
+Короткий вступ для вчителя: урок про паролі й про дорослих, яким можна довіряти.
+
+<Stage title="Знайомство" minutes={10}>
+
+<Say>
+
+Привіт! Сьогодні поговоримо про паролі, про незнайомців в інтернеті й про те, кому розповісти, коли щось насторожує.
+
+</Say>
+
+<Discuss>
+1. Що таке пароль і навіщо він потрібен?
+
+   <Answer>Таємне слово, яке відкриває твою сторінку лише тобі.</Answer>
+
+2. Кому можна розповісти, якщо хтось в інтернеті просить пароль або фотографію?
+
+   <Answer>Дорослому, якому довіряєш: батькам, учителеві, шкільному психологові.</Answer>
+</Discuss>
+
+<ActionPlan />
+
+</Stage>
+
+<Stage title="Гра" minutes={10}>
+
+<Handout title="Мій план безпеки" audience="pupil">
+
+Дорослий, якому я можу розповісти: ____________________
+
+<Cards title="Так чи ні">
+<Card>Пароль можна сказати найкращому другові.</Card>
+<Card>Якщо незнайомець просить фото, я зупиняюся й кажу дорослому.</Card>
+<Card>Скріншот переписки зберігаємо разом із дорослим.</Card>
+</Cards>
+
+<Helplines reader="pupils" />
+
+</Handout>
+
+</Stage>
+
+<Safeguarding />
+`;
+
+/** A site map with no pages: the warm-up lesson links nowhere, and the library's own map is not read yet. */
+const NO_PAGES: SiteMap = { lessons: new Map(), pages: new Map() };
+
+/** Render the warm-up lesson's kit and pupil pack with a library's shared data, and forget them; true when it rendered. */
+export async function warmUp(lessonsDir: string, paper: Paper): Promise<boolean> {
+  const lesson = loadLesson(join(lessonsDir, 'warm-up', 'index.mdx'), WARM_UP_LESSON, { site: NO_PAGES });
+  if (!isValid(lesson)) return false;
+  const { kit, pupils } = await renderLoadedProducts(lesson, lessonsDir, { paper });
+  return kit.ok && pupils.ok;
+}
