@@ -2,11 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // `npm test` runs these projects; none of them grows with the real library (docs/ARCHITECTURE.md, "Tests"):
 // - unit (and unit-isolated): fast tests of src/, on fixtures and made-up lessons;
-// - e2e: the fixture library (tests/fixtures/library) built once (globalSetup) and driven in Debian's Chromium; its files
-//   only read that build, so they run side by side;
+// - e2e: the fixture library (tests/fixtures/library) built once (globalSetup, while the unit tests run) and driven in
+//   Debian's Chromium; its files wait for that build (setupFiles) and only read it, so they run side by side;
 // - build: whole builds, `npm run new` and `npm run dev` on scratch copies of fixtures. They share Astro's cache folders
-//   (node_modules/.astro, .astro/), so they run one at a time, from one file, beside the other projects (and after the
-//   global build: every global setup runs before any test).
+//   (node_modules/.astro, .astro/), so they run one at a time, from one file, beside the other projects, after the
+//   global build (they wait for it as the e2e files do).
 // `npm run test:real` runs the fourth, real: the real library's build (`npm run build` first) smoke-tested, and the
 // search's recall and precision measured on it, and its pupil packs read back.
 
@@ -25,6 +25,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
+          // The unit tests run first, while the global setup builds the fixture library for the browser and build tests.
+          sequence: { groupOrder: 0 },
           exclude: ['tests/e2e/**', 'tests/build/**', 'tests/real/**', ...ISOLATED, 'node_modules/**'],
           // Files share a worker's modules (fonts, HarfBuzz, the model) instead of importing them again: most of a
           // unit file's time was its imports. A test must not assume a fresh process (counters are read as differences).
@@ -36,6 +38,7 @@ export default defineConfig({
         test: {
           name: 'unit-isolated',
           include: ISOLATED,
+          sequence: { groupOrder: 0 },
           testTimeout: 30_000,
         },
       },
@@ -43,7 +46,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/e2e/wait-for-site.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // A poll returns as soon as its condition holds; the default second is too short for a shared, loaded machine.
@@ -53,8 +58,10 @@ export default defineConfig({
       {
         test: {
           name: 'build',
-          // One file that runs the others in order (tests/build/serial.test.ts).
+          sequence: { groupOrder: 1 },
+          // One file that runs the others in order (tests/build/serial.test.ts), once the global build is done.
           include: ['tests/build/serial.test.ts'],
+          setupFiles: ['tests/build/after-site-build.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           expect: { poll: { timeout: 10_000 } },

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { useBrowser, watchedPage } from './browser.ts';
+import { useBrowser, watchedPage, type WatchedPage } from './browser.ts';
 
 const siteDir = inject('siteDir');
 const MODES = [
@@ -47,34 +47,36 @@ function downloadKind(url: string): string | undefined {
   return /\.(pdf|zip|zim)$/i.exec(new URL(url).pathname)?.[1].toLowerCase();
 }
 
+/** Pages open at once in a crawl: a page waits on its loads and pictures while another is laid out. */
+const TABS = 3;
+
 /** Follow every internal link from the home page, checking each page and download; returns what was seen. */
 async function crawl(browserInstance: Browser, base: string): Promise<CrawlReport> {
   const fromDisk = base.startsWith('file:');
-  const watched = await watchedPage(browserInstance, base);
-  const { page } = watched;
+  const tabs = await Promise.all(Array.from({ length: TABS }, () => watchedPage(browserInstance, base)));
   const start = fromDisk ? `${base}index.html` : base;
-  const queue = [start];
-  const seen = new Set(queue);
+  const seen = new Set([start]);
   const report: CrawlReport = { pages: [], links: 0, downloads: 0, failures: [] };
   const fail = (where: string, what: string) => report.failures.push(`${where.slice(base.length) || '/'}: ${what}`);
 
-  while (queue.length) {
-    const url = queue.shift()!;
+  /** Check one address in a tab; returns the internal links it has (each counted, the new ones to visit). */
+  const visit = async (watched: WatchedPage, url: string): Promise<string[]> => {
     const kind = downloadKind(url);
     if (kind) {
       report.downloads++;
       const body = fromDisk ? readIfFile(url) : await fetchDownload(url, kind, (what) => fail(url, what));
       if (!body) fail(url, 'download missing');
       else if (!body.subarray(0, 8).toString('latin1').startsWith(MAGIC[kind])) fail(url, `not a ${kind} file`);
-      continue;
+      return [];
     }
+    const { page } = watched;
     watched.consoleErrors.length = watched.outsideRequests.length = watched.failedResponses.length = 0;
     let status: number | undefined;
     try {
       status = (await page.goto(url, { waitUntil: 'load' }))?.status();
     } catch (error) {
       fail(url, `does not open: ${String(error).split('\n')[0]}`);
-      continue;
+      return [];
     }
     report.pages.push(url);
     if (!fromDisk && status !== 200) fail(url, `status ${status}`);
@@ -85,19 +87,33 @@ async function crawl(browserInstance: Browser, base: string): Promise<CrawlRepor
     for (const picture of await brokenPictures(page)) fail(url, `picture does not load: ${picture}`);
     // Links within the page (#main) resolve against the address, which the search page gives a query: left out.
     const hrefs = await page.locator('a[href]:not([href^="#"])').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-    for (const href of hrefs.map(withoutHash)) {
-      if (!href.startsWith(base)) continue;
-      report.links++;
-      if (!seen.has(href)) {
-        seen.add(href);
-        queue.push(href);
-      }
-    }
     for (const error of watched.consoleErrors) fail(url, `console: ${error}`);
     for (const request of watched.outsideRequests) fail(url, `request outside the site: ${request}`);
     for (const response of watched.failedResponses) fail(url, `failed: ${response}`);
+    const internal = hrefs.map(withoutHash).filter((href) => href.startsWith(base));
+    report.links += internal.length;
+    return internal;
+  };
+
+  // Breadth first, a level at a time, its addresses shared out among the tabs.
+  for (let level = [start]; level.length; ) {
+    const next: string[] = [];
+    let at = 0;
+    await Promise.all(
+      tabs.map(async (tab) => {
+        while (at < level.length) {
+          for (const href of await visit(tab, level[at++]!)) {
+            if (!seen.has(href)) {
+              seen.add(href);
+              next.push(href);
+            }
+          }
+        }
+      }),
+    );
+    level = next;
   }
-  await page.close();
+  await Promise.all(tabs.map((tab) => tab.page.close()));
   return report;
 }
 

@@ -1,13 +1,15 @@
 /**
  * Build the fixture library's site once per test run and serve it the ways a school would: at a server's root, under a
- * sub-path, and opened from disk (file://). Every browser test shares this build. (The real library's build is tested
+ * sub-path, and opened from disk (file://). Every browser test shares this build, and waits for it (site-ready.ts). (The real library's build is tested
  * by `npm run test:real`, after `npm run build`.)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { writeSiteState } from './site-state.ts';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serveSite } from '../../src/site/serve.mjs';
+import { startServer } from '../../src/site/serve.mjs';
+import { freePort } from '../free-port.ts';
 import type { TestProject } from 'vitest/node';
 import { childEnv } from '../build/env.ts';
 import { FIXTURE_LIBRARY } from '../fixtures/library.ts';
@@ -24,23 +26,47 @@ export const SUB_PATH = '/school/lessons/';
  */
 const SEARCH_PART_BYTES = 150_000;
 
+/**
+ * Start the build and return at once: the unit tests run while it builds (they do not need it), and every browser and
+ * build test waits for it first (`tests/e2e/site-ready.ts`, a setup file of those projects; the build tests share
+ * Astro's cache folders with it). The addresses are given now, on ports chosen now; the servers start once the site is
+ * there.
+ */
 export default async function setup(project: TestProject) {
-  if (!process.env.E2E_SKIP_BUILD || !existsSync(SITE_DIR) || !existsSync(BUILD_LOG)) {
-    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { encoding: 'utf8', env: childEnv({ LESSONS_DIR: FIXTURE_LIBRARY, LESSON_KITS_SEARCH_PART_BYTES: String(SEARCH_PART_BYTES) }) });
-    writeFileSync(BUILD_LOG, run.stdout + run.stderr);
-    process.stdout.write(run.stdout + run.stderr);
-    if (run.status !== 0) throw new Error(`the fixture library's build failed (exit ${run.status}): see its output above`);
-  }
-  const site = await serveSite(SITE_DIR, SUB_PATH);
-  const atRoot = await serveSite(SITE_DIR, '/');
-  project.provide('siteUrl', site.url);
-  project.provide('rootUrl', atRoot.url);
+  writeSiteState({ state: 'building', pid: process.pid });
+  const [port, rootPort] = [await freePort(), await freePort()];
+  project.provide('siteUrl', `http://127.0.0.1:${port}${SUB_PATH}`);
+  project.provide('rootUrl', `http://127.0.0.1:${rootPort}/`);
   project.provide('fileUrl', pathToFileURL(resolve(SITE_DIR)).href + '/');
   project.provide('siteDir', SITE_DIR);
+  const servers: { close(): Promise<void> }[] = [];
+  const ready = buildSite()
+    .then(async () => {
+      servers.push(await startServer({ root: SITE_DIR, prefix: SUB_PATH, port }), await startServer({ root: SITE_DIR, prefix: '/', port: rootPort }));
+      writeSiteState({ state: 'ready' });
+    })
+    .catch((error: unknown) => writeSiteState({ state: 'failed', error: error instanceof Error ? error.message : String(error) }));
   return async () => {
-    await site.close();
-    await atRoot.close();
+    await ready;
+    await Promise.all(servers.map((server) => server.close()));
   };
+}
+
+/** Build the fixture library's site into SITE_DIR (unless E2E_SKIP_BUILD=1 and a build is there), its output kept in BUILD_LOG. */
+function buildSite(): Promise<void> {
+  if (process.env.E2E_SKIP_BUILD && existsSync(SITE_DIR) && existsSync(BUILD_LOG)) return Promise.resolve();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { env: childEnv({ LESSONS_DIR: FIXTURE_LIBRARY, LESSON_KITS_SEARCH_PART_BYTES: String(SEARCH_PART_BYTES) }) });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      writeFileSync(BUILD_LOG, output);
+      if (status === 0) resolvePromise();
+      else reject(new Error(`the fixture library's build failed (exit ${status}):\n${output}`));
+    });
+  });
 }
 
 declare module 'vitest' {

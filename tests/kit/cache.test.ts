@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { renderKits, type KitJobResult } from '../../src/kit/batch.ts';
+import { KitWorkers, renderKits, type KitJobResult } from '../../src/kit/batch.ts';
 import { engineFingerprint, importClosure, openKitCache, pruneCache, type KitCache } from '../../src/kit/cache.ts';
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
 import type { Paper } from '../../src/kit/layout/types.ts';
@@ -19,6 +19,8 @@ const scratch = mkdtempSync(join('tests/.tmp', 'kit-cache-'));
 const library = join(scratch, 'lessons');
 const cacheDir = join(scratch, 'cache');
 const engine = engineFingerprint();
+/** One warm worker for every run, as a long-lived process (the dev server) renders again and again: nothing may stay stale in it. */
+const pool = new KitWorkers(1);
 /** The lesson with a picture and an English translation. */
 const QUEST = 'kvest-chervoni-prapory';
 
@@ -42,7 +44,7 @@ async function run(options: { out: string; cache?: KitCache; paper?: Paper; rend
     lessonsDir: library,
     paper: options.paper,
     bundles: options.bundles ?? true,
-    workers: 1,
+    workerPool: pool,
     cache: options.cache ?? openKitCache(cacheDir, engine),
     renderAll: options.renderAll,
   });
@@ -82,7 +84,10 @@ beforeAll(async () => {
   all = [...cold.keys()].sort();
 }, 300_000);
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(async () => {
+  await pool.terminate();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 describe('kit cache', () => {
   test('the first run renders every product; the next copies every one, byte for byte', async () => {

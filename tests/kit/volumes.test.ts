@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { bandBundles, renderKits, type KitJobResult } from '../../src/kit/batch.ts';
+import { bandBundles, KitWorkers, renderKits, type KitJobResult } from '../../src/kit/batch.ts';
 import { bandBundleFileName, VOLUME_LESSONS } from '../../src/kit/files.ts';
 import { engineFingerprint, openKitCache } from '../../src/kit/cache.ts';
 import { typesetText } from '../../src/kit/read/typography.ts';
@@ -24,6 +24,8 @@ const s = t('uk');
 
 /** Copies of the fixture lesson in band 3–4 only, titled to sort before it («Паролі та секрети», in bands 1–2 and 3–4). */
 const COPIES = VOLUME_LESSONS + 1;
+/** One warm worker for every run. */
+const pool = new KitWorkers(1);
 const copySlug = (n: number) => `copy-${String(n).padStart(2, '0')}`;
 const copyTitle = (n: number) => `Безпека в мережі, частина ${String(n).padStart(2, '0')}`;
 
@@ -40,7 +42,7 @@ function makeLibrary(): void {
 async function run(out: string): Promise<Map<string, 'rendered' | 'cached'>> {
   const loaded = loadLibrary(library);
   expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const results = await renderKits(publishedLessons(loaded), { outDir: out, lessonsDir: library, bundles: true, workers: 1, cache });
+  const results = await renderKits(publishedLessons(loaded), { outDir: out, lessonsDir: library, bundles: true, workerPool: pool, cache });
   expect(results.filter((result): result is Extract<KitJobResult, { ok: false }> => !result.ok).flatMap((result) => result.diagnostics)).toEqual([]);
   return new Map(results.flatMap((result) => (result.ok ? result.written.map((file) => [basename(file.out), result.cached ? 'cached' : 'rendered'] as const) : [])));
 }
@@ -57,7 +59,10 @@ beforeAll(async () => {
   makeLibrary();
   products = await run(cold);
 }, 300_000);
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(async () => {
+  await pool.terminate();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 describe('a band of more lessons than a volume holds', () => {
   test('is split into consecutive volumes in title order; a band of few lessons stays one file under its old name', () => {
