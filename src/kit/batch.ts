@@ -98,6 +98,8 @@ export interface RenderKitsOptions {
    * same time), rather than on worker threads of this one: `true` starts one, or give one started earlier.
    */
   ownProcess?: boolean | KitsProcess;
+  /** Warm workers to render on, kept after the run (its owner terminates them); else workers are started for the run. */
+  workerPool?: KitWorkers;
   /** Stops the kits' own process (the build stops it when the pages fail). */
   signal?: AbortSignal;
   /** Render every product even where the cache has it (`--no-cache`); what is rendered is still stored. */
@@ -121,7 +123,7 @@ export async function renderKits(lessons: readonly ValidLesson[], options: Rende
   // Read once here (the build has just read it to validate the lessons, so it is already known) rather than by each worker.
   const run = { renderAll: options.renderAll ?? false, workers: options.workers, site: siteMapFor(options.lessonsDir) };
   const own = options.ownProcess === true ? new KitsProcess() : options.ownProcess;
-  await (own ? own.run(jobs, run, report, options.signal) : runJobs(jobs, run, report));
+  await (own ? own.run(jobs, run, report, options.signal) : runJobs(jobs, run, report, options.workerPool));
   if (options.cache && options.bundles) await pruneCache(options.cache);
   return results;
 }
@@ -178,7 +180,8 @@ export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (ind
   const queue = new JobQueue(jobs.flatMap((job, index) => (stored(job) ? [] : [index])));
   const workers = started ?? new KitWorkers(run.workers ?? workersFor(Math.max(1, queue.size)));
   workers.useSite(run.site);
-  const rendering = renderJobs(jobs, queue, workers, report).finally(() => workers.terminate());
+  // Workers it was given stay for their owner's next run; its own end with it.
+  const rendering = started ? renderJobs(jobs, queue, workers, report) : renderJobs(jobs, queue, workers, report).finally(() => workers.terminate());
   rendering.catch(() => undefined); // awaited below, once the copying is done; a worker's crash must not go unhandled first
   try {
     let yielded = performance.now();

@@ -21,6 +21,7 @@ process.on('message', async (request: KitProcessRequest) => {
     return;
   }
   await runJobs(request.jobs, request.run, (index, result) => void send({ index, result }), workers);
+  await workers?.terminate();
   await send({ done: true });
   process.removeAllListeners('disconnect');
   process.disconnect();
