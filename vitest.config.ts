@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import StartOrder from './tests/start-order.ts';
 
 // `npm test` runs these projects; none of them grows with the real library (docs/ARCHITECTURE.md, "Tests"):
 // - unit (and unit-isolated): fast tests of src/, on fixtures and made-up lessons;
@@ -20,13 +21,13 @@ export default defineConfig({
     env: { LESSON_KITS_LANG: 'en', LESSON_KITS_TODAY: '2026-12-06' },
     // Browser and build tests mostly wait on Chromium and child processes: more files at once than cores pays off.
     maxWorkers: 3,
+    // The build tests first, then the unit tests while the fixture library builds, the browser tests last (start-order.ts).
+    sequence: { sequencer: StartOrder },
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          // The unit tests run first, while the global setup builds the fixture library for the browser and build tests.
-          sequence: { groupOrder: 0 },
           exclude: ['tests/e2e/**', 'tests/build/**', 'tests/real/**', ...ISOLATED, 'node_modules/**'],
           // Files share a worker's modules (fonts, HarfBuzz, the model) instead of importing them again: most of a
           // unit file's time was its imports. A test must not assume a fresh process (counters are read as differences).
@@ -38,7 +39,6 @@ export default defineConfig({
         test: {
           name: 'unit-isolated',
           include: ISOLATED,
-          sequence: { groupOrder: 0 },
           testTimeout: 30_000,
         },
       },
@@ -46,7 +46,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          sequence: { groupOrder: 1 },
           globalSetup: ['tests/e2e/global-setup.ts'],
           setupFiles: ['tests/e2e/wait-for-site.ts'],
           testTimeout: 60_000,
@@ -58,7 +57,6 @@ export default defineConfig({
       {
         test: {
           name: 'build',
-          sequence: { groupOrder: 1 },
           // One file that runs the others in order (tests/build/serial.test.ts), once the global build is done.
           include: ['tests/build/serial.test.ts'],
           setupFiles: ['tests/build/after-site-build.ts'],

@@ -25,7 +25,7 @@ async function search(page: Page, query: string, filters: Record<string, string>
   await page.getByRole('searchbox').fill(query);
   await page.getByRole('searchbox').press('Enter');
   const status = page.getByRole('status');
-  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Знайдено|Нічого не знайдено|found|Nothing found/);
+  await status.filter({ hasText: /Знайдено|Нічого не знайдено|found|Nothing found/ }).waitFor({ timeout: 10_000 });
   return page.locator('[data-search-results] h2').allTextContents();
 }
 
@@ -36,7 +36,9 @@ function expectClean(watched: WatchedPage): void {
   expect(watched.failedResponses).toEqual([]);
 }
 
-describe.each(HTTP_MODES)('full search served from %s', (_mode, base) => {
+// Each test searches in a tab of its own and only reads the site: the tests of a group run side by side. No
+// `expect.poll` here: it cannot tell concurrent tests apart.
+describe.concurrent.each(HTTP_MODES)('full search served from %s', (_mode, base) => {
   test('every result of a search opens its own page, under the site', async () => {
     const watched = await watchedPage(browser(), base);
     const { page } = watched;
@@ -46,7 +48,8 @@ describe.each(HTTP_MODES)('full search served from %s', (_mode, base) => {
     for (let i = 0; i < titles.length; i++) {
       // Back to the results, as a teacher goes through them (the browser keeps or rebuilds the page; both must work).
       if (i > 0) await page.goBack();
-      await expect.poll(() => page.locator('[data-search-results] h2').count(), { timeout: 10_000 }).toBe(titles.length);
+      await page.locator('[data-search-results] h2').nth(titles.length - 1).waitFor({ timeout: 10_000 });
+      expect(await page.locator('[data-search-results] h2').count()).toBe(titles.length);
       const link = page.locator('[data-search-results] h2 a').nth(i);
       await link.click();
       await page.waitForLoadState('load');
@@ -86,7 +89,7 @@ describe.each(HTTP_MODES)('full search served from %s', (_mode, base) => {
   });
 });
 
-describe('the offline finder, from disk', () => {
+describe.concurrent('the offline finder, from disk', () => {
   /** Open the search page from disk, recording problems. */
   async function openFinder(path = 'search/index.html'): Promise<WatchedPage> {
     const watched = await watchedPage(browser(), fileUrl);
@@ -96,7 +99,7 @@ describe('the offline finder, from disk', () => {
 
   test('says it searches titles, summaries and topics, and that full-text search needs a server', async () => {
     const watched = await openFinder();
-    await expect.poll(() => watched.page.locator('[data-offline-note]').isVisible(), { timeout: 10_000 }).toBe(true);
+    await watched.page.locator('[data-offline-note]').waitFor({ state: 'visible', timeout: 10_000 });
     expect(await watched.page.locator('[data-offline-note]').textContent()).toMatch(/назвах, описах і темах.*вебсервер/s);
     expect(await watched.page.locator('[data-online-hint]').isVisible()).toBe(false);
     expectClean(watched);
@@ -167,7 +170,8 @@ describe('the offline finder, from disk', () => {
     const word = lesson.data.title.split(/\s+/).find((part) => part.length > 5)!;
     const watched = await openFinder(`search/index.html?q=${encodeURIComponent(word)}`);
     const { page } = watched;
-    await expect.poll(() => page.locator('[data-search-results] h2').allTextContents(), { timeout: 10_000 }).toContain(lesson.data.title);
+    await page.locator('[data-search-results] h2', { hasText: lesson.data.title }).first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-search-results] h2').allTextContents()).toContain(lesson.data.title);
     await page.getByRole('link', { name: lesson.data.title, exact: true }).click();
     await page.waitForLoadState('load');
     expect(page.url()).toBe(`${fileUrl}lessons/${lesson.slug}/index.html`);

@@ -27,13 +27,16 @@ beforeAll(async () => {
 /** The site path of a lesson page. */
 const lessonPath = (slug: string) => `lessons/${slug}/`;
 
+// Every test searches in a tab of its own and only reads the site: the tests of each group run side by side (a search
+// mostly waits on its index's files). No `expect.poll` here: it cannot tell concurrent tests apart.
+
 /** Search on the search page as a teacher would: pick filters by their labels, type, press the button. */
 async function search(page: Page, query: string, filters: Record<string, string> = {}, url = `${siteUrl}search/index.html`): Promise<{ titles: string[]; paths: string[] }> {
   await page.goto(url);
   for (const [name, value] of Object.entries(filters)) await page.locator(`select[name="${name}"]`).selectOption(value);
   await page.getByRole('searchbox').fill(query);
   await page.getByRole('button', { name: /Шукати|Search/ }).click();
-  await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/Знайдено|Нічого не знайдено|found|Nothing found/);
+  await page.getByRole('status').filter({ hasText: /Знайдено|Нічого не знайдено|found|Nothing found/ }).waitFor({ timeout: 10_000 });
   const links = page.locator('[data-search-results] h2 a');
   return { titles: await links.allTextContents(), paths: (await links.evaluateAll((items) => items.map((item) => (item as HTMLAnchorElement).href))).map((href) => sitePath(href, siteUrl)) };
 }
@@ -45,7 +48,7 @@ async function marks(page: Page): Promise<string[][]> {
   );
 }
 
-describe('word forms', () => {
+describe.concurrent('word forms', () => {
   test.each([
     ['пароля', 'пароль пароля паролю паролеві паролем паролі паролів паролям паролями паролях'],
     ['скріншотами', 'скріншот скріншота скріншоту скріншотові скріншотом скріншоті скріншоти скріншотів скріншотам скріншотами скріншотах'],
@@ -76,7 +79,7 @@ describe('word forms', () => {
   });
 });
 
-describe('ranking', () => {
+describe.concurrent('ranking', () => {
   test('"секстинг" with the 5–6 filter: the 5–6 lesson first', async () => {
     const { page } = await watchedPage(browser(), siteUrl);
     const lesson = lessons.find((item) => item.data.bands.includes('5-6') && item.data.topics.includes('sexting'))!;
@@ -101,7 +104,7 @@ describe('ranking', () => {
   });
 });
 
-describe('shared text belongs to the pages that own it', () => {
+describe.concurrent('shared text belongs to the pages that own it', () => {
   test('"секстинг" does not find the lessons whose own text never says it (the helplines list in every lesson does)', async () => {
     const { page } = await watchedPage(browser(), siteUrl);
     const { paths } = await search(page, 'секстинг');
@@ -123,7 +126,7 @@ describe('shared text belongs to the pages that own it', () => {
   });
 });
 
-describe('every page type has its filter value', () => {
+describe.concurrent('every page type has its filter value', () => {
   test.each([
     [uk.pageTypes.teachers, 'teachers/', 'психологом'],
     [uk.pageTypes.parents, 'parents/', 'дитині'],
@@ -146,7 +149,7 @@ describe('every page type has its filter value', () => {
   });
 });
 
-describe('misspellings and everyday words', () => {
+describe.concurrent('misspellings and everyday words', () => {
   test.each([
     ['секстінг', 'секстинг'],
     ['нюдси', 'інтимні фото'],
@@ -172,7 +175,7 @@ describe('misspellings and everyday words', () => {
   });
 });
 
-describe('a search that finds nothing still offers a way on', () => {
+describe.concurrent('a search that finds nothing still offers a way on', () => {
   test('a misspelt word: "did you mean" with a word of the library, which finds lessons', async () => {
     const { page } = await watchedPage(browser(), siteUrl);
     const { paths } = await search(page, 'пвроль');
@@ -182,7 +185,7 @@ describe('a search that finds nothing still offers a way on', () => {
     const suggestion = notes.getByRole('link').first();
     expect((await suggestion.textContent())!).toMatch(/^парол/);
     await suggestion.click();
-    await expect.poll(() => page.locator('[data-search-results] h2').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.locator('[data-search-results] h2').first().waitFor({ timeout: 10_000 });
     await page.close();
   });
 
@@ -207,7 +210,7 @@ describe('a search that finds nothing still offers a way on', () => {
   });
 });
 
-describe('filters and links', () => {
+describe.concurrent('filters and links', () => {
   test('browsing a band with an empty query lists exactly its lessons, with band and format in each result', async () => {
     const { page } = await watchedPage(browser(), siteUrl);
     for (const band of BANDS) {
@@ -231,12 +234,13 @@ describe('filters and links', () => {
     const lesson = lessons[0];
     const band = bandById(lesson.data.bands[0]).uk;
     await page.goto(`${siteUrl}search/?q=&band=${encodeURIComponent(band)}`);
-    await expect.poll(() => page.locator('[data-search-results] h2').allTextContents(), { timeout: 10_000 }).toContain(lesson.data.title);
+    await page.locator('[data-search-results] h2', { hasText: lesson.data.title }).first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-search-results] h2').allTextContents()).toContain(lesson.data.title);
     await page.close();
   });
 });
 
-describe('English', () => {
+describe.concurrent('English', () => {
   test('another form of an English word finds the English pages that use it, and a click opens the English lesson', async () => {
     const { page } = await watchedPage(browser(), siteUrl);
     const lesson = englishLessons.find((item) => item.data.topics.includes('sextortion'))!;

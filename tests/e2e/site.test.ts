@@ -59,9 +59,10 @@ describe('navigation', () => {
 
 });
 
-describe('every page type', () => {
+// The pages load side by side, each in its own tab: most of a page's time is waiting for its network to go quiet.
+describe.concurrent('every page type', () => {
   // One load per page: the page types whose pages hold the most (home, band, lesson, search) are also checked with axe.
-  test.each(PAGE_TYPES)('%s: no console errors, no failed or outside requests; axe finds no violations on home, band, lesson and search pages', async (type, path) => {
+  test.for(PAGE_TYPES)('%s: no console errors, no failed or outside requests; axe finds no violations on home, band, lesson and search pages', async ([type, path], { expect }) => {
     const watched = await watchedPage(browser(), siteUrl);
     await watched.page.goto(siteUrl + path, { waitUntil: 'networkidle' });
     expect(watched.consoleErrors).toEqual([]);
@@ -71,7 +72,7 @@ describe('every page type', () => {
     await watched.page.close();
   });
 
-  test.each(PAGE_TYPES.filter(([type]) => /^(home|lesson)/.test(type)))('%s: axe finds no violations at phone width', async (_type, path) => {
+  test.for(PAGE_TYPES.filter(([type]) => /^(home|lesson)/.test(type)))('%s: axe finds no violations at phone width', async ([, path], { expect }) => {
     const { page } = await watchedPage(browser(), siteUrl, { width: 375, height: 740 });
     await page.goto(siteUrl + path, { waitUntil: 'networkidle' });
     expect(await axeViolations(page)).toEqual([]);
