@@ -1,8 +1,8 @@
 /**
- * The V8 heap limit of the build process, where Astro builds the pages. V8 sizes its heap limit from the machine's
- * memory and lets garbage pile up below it, and most of Astro's heap while it bundles is garbage; a limit a few times
- * the live heap makes V8 collect sooner. It grows with the library, so a larger library gets room rather than an
- * out-of-memory stop (measurements in docs/ARCHITECTURE.md, "The build at scale", Memory).
+ * The V8 heap limit of the process where Astro builds the pages (the build process, or each slice's process for a
+ * library built in slices: src/site/page-slices.ts). V8 sizes its heap limit from the machine's memory and lets garbage
+ * pile up below it, and most of Astro's heap while it bundles is garbage; a limit a few times the live heap makes V8
+ * collect sooner. It grows with the lessons built, so a larger slice gets room rather than an out-of-memory stop (measurements in docs/ARCHITECTURE.md, "The build at scale", Memory).
  */
 import { lessonFilesBySlug } from './page-slices.ts';
 

@@ -11,7 +11,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
-/** Lesson files per slice, about, at most (slices are as even as whole lesson folders allow). */
+/** Lesson files per slice at most. */
 export const PAGE_SLICE_FILES = 300;
 
 /** The environment variable that overrides PAGE_SLICE_FILES (tests force slicing on a small library with it). */
@@ -47,21 +47,29 @@ export function pageSliceFiles(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * The library cut into the fewest slices of about `maxFiles` lesson files at most, as even as whole lesson folders allow,
- * in slug order (code unit order, as `<` compares); one slice (bounded by nothing) when the library fits in one.
+ * The library cut into slices of at most `maxFiles` lesson files (a lesson folder with more is a slice of its own), as
+ * even as whole lesson folders allow, in slug order (code unit order, as `<` compares); one slice (bounded by nothing) when the library fits in one.
  */
 export function planPageSlices(filesBySlug: ReadonlyMap<string, number>, maxFiles: number): PageSlice[] {
-  const total = [...filesBySlug.values()].reduce((sum, files) => sum + files, 0);
-  const count = Math.max(1, Math.ceil(total / maxFiles));
-  const runs: { first: string; files: number }[] = [];
-  let before = 0;
-  for (const slug of [...filesBySlug.keys()].sort()) {
-    // A folder goes to the slice its first file falls in when the files are dealt out evenly.
-    const at = Math.min(count - 1, Math.floor((before * count) / total));
-    if (runs.length <= at) runs.push({ first: slug, files: 0 });
-    runs.at(-1)!.files += filesBySlug.get(slug)!;
-    before += filesBySlug.get(slug)!;
-  }
+  const slugs = [...filesBySlug.keys()].sort();
+  const total = slugs.reduce((sum, slug) => sum + filesBySlug.get(slug)!, 0);
+  /** Slugs in runs of at most `limit` files (or one folder with more). */
+  const pack = (limit: number) => {
+    const runs: { first: string; files: number }[] = [];
+    for (const slug of slugs) {
+      const files = filesBySlug.get(slug)!;
+      const last = runs.at(-1);
+      if (last && last.files + files <= limit) last.files += files;
+      else runs.push({ first: slug, files });
+    }
+    return runs;
+  };
+  // The fewest slices there can be, each filled to about their average (the last is no remnant); the whole folders may
+  // need a little more room per slice.
+  const fewest = Math.max(1, Math.ceil(total / maxFiles));
+  let limit = Math.ceil(total / fewest);
+  let runs = pack(limit);
+  while (runs.length > fewest && limit < maxFiles) runs = pack(++limit);
   if (runs.length <= 1) return [{ index: 0, count: 1, from: null, to: null, files: total }];
   return runs.map((run, index) => ({ index, count: runs.length, from: index ? run.first : null, to: runs[index + 1]?.first ?? null, files: run.files }));
 }

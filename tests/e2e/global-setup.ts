@@ -23,10 +23,18 @@ export const SUB_PATH = '/school/lessons/';
  * in several parts, as a large library's is, and every search test searches the merged parts.
  */
 const SEARCH_PART_BYTES = 150_000;
+/**
+ * Lesson files per slice of the page build in the test build: few, so the fixture library's pages are built in slices,
+ * each in a process of its own, and merged, as a large library's are (src/site/page-slices.ts), and every browser test
+ * reads a merged site. tests/build/slices.test.ts compares it with the same library built in one piece.
+ */
+export const PAGE_SLICE_FILES = 4;
+/** The environment of the test build. */
+export const SITE_BUILD_ENV = { LESSONS_DIR: FIXTURE_LIBRARY, LESSON_KITS_SEARCH_PART_BYTES: String(SEARCH_PART_BYTES), LESSON_KITS_PAGE_SLICE_FILES: String(PAGE_SLICE_FILES) };
 
 export default async function setup(project: TestProject) {
   if (!process.env.E2E_SKIP_BUILD || !existsSync(SITE_DIR) || !existsSync(BUILD_LOG)) {
-    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { encoding: 'utf8', env: childEnv({ LESSONS_DIR: FIXTURE_LIBRARY, LESSON_KITS_SEARCH_PART_BYTES: String(SEARCH_PART_BYTES) }) });
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { encoding: 'utf8', env: childEnv(SITE_BUILD_ENV) });
     writeFileSync(BUILD_LOG, run.stdout + run.stderr);
     process.stdout.write(run.stdout + run.stderr);
     if (run.status !== 0) throw new Error(`the fixture library's build failed (exit ${run.status}): see its output above`);
