@@ -1,8 +1,9 @@
 /**
- * `npm run build`: validate → pages (in slices of lessons for a large library, src/site/page-slices.ts) → search index, with the kits rendered alongside (they need only the lessons) →
- * offline bundle → link check, into a staging folder swapped in at the end, so a failed build leaves the previous dist/
- * untouched. Unchanged kits come from the content-hash cache (src/kit/cache.ts; `--no-cache` renders every one). Shows
- * progress while it runs and prints one line per step with counts and timings.
+ * `npm run build`: validate → pages (a large library's in slices of lessons, src/site/page-slices.ts) → search index,
+ * with the kits rendered alongside (they need only the lessons) → offline bundle → link check, into a staging folder
+ * swapped in at the end, so a failed build leaves the previous dist/ untouched. Unchanged kits come from the
+ * content-hash cache (src/kit/cache.ts; `--no-cache` renders every one). Shows progress while it runs and prints one
+ * line per step with counts and timings.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';

@@ -16,7 +16,7 @@ function build(out: string, env: Record<string, string>) {
 }
 
 /** An asset's address without its content hash (`_astro/Base.BLoCRQyC.css` → `_astro/Base.css`): slices may name them apart. */
-const withoutHash = (text: string) => text.replace(/(_astro\/[^/"'\s)]+?)\.[A-Za-z0-9_-]{8}(?=\.[a-z0-9]+\b)/g, '$1');
+const withoutHash = (text: string) => text.replace(/(_astro\/[^/"'\s)]+?)\.[A-Za-z0-9_-]{8,}(?=\.[a-z0-9]+\b)/g, '$1');
 
 /** Every file of a site, as paths relative to it, asset hashes left out. */
 function filesOf(site: string): string[] {
