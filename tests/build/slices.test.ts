@@ -68,8 +68,8 @@ describe('the pages built in slices', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.on('close', done));
-    // The second slice's process, once it has started.
-    const secondSlice = resolve(`${out}.pages`, '2');
+    // The first slice's process, as soon as it has started (any slice's failure takes the same way).
+    const firstSlice = resolve(`${out}.pages`, '1');
     let killed = false;
     while (!killed && child.exitCode === null) {
       for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
@@ -80,7 +80,7 @@ describe('the pages built in slices', () => {
             return [];
           }
         })();
-        if (command.some((arg) => arg.endsWith('build-pages.ts')) && command.some((arg) => resolve(arg) === secondSlice)) {
+        if (command.some((arg) => arg.endsWith('build-pages.ts')) && command.some((arg) => resolve(arg) === firstSlice)) {
           process.kill(Number(pid), 'SIGKILL');
           killed = true;
         }
@@ -89,7 +89,7 @@ describe('the pages built in slices', () => {
     }
     expect(killed, output).toBe(true);
     expect(await exited).toBe(1);
-    expect(output).toMatch(/the page build of slice 2 of 2 \(lessons \S+ to last, \d+ lesson files\) failed \(SIGKILL\)/);
+    expect(output).toMatch(/the page build of slice 1 of 2 \(lessons first to before \S+, \d+ lesson files\) failed \(SIGKILL\)/);
     expect(output).toContain(`${out}/ was left as it was`);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous build');
     for (const folder of ['staging', 'pages', 'kits']) expect(existsSync(`${out}.${folder}`), folder).toBe(false);
