@@ -91,7 +91,7 @@ export function currentPageSlice(env: NodeJS.ProcessEnv = process.env): PageSlic
   return value ? (JSON.parse(value) as PageSlice) : null;
 }
 
-/** "slices a… to …z" for messages: where a slice starts and ends. */
+/** A slice for messages: "slice 2 of 5 (lessons b-slug to before d-slug, 245 lesson files)". */
 export function describeSlice(slice: PageSlice): string {
   return `slice ${slice.index + 1} of ${slice.count} (lessons ${slice.from ?? 'first'} to ${slice.to ? `before ${slice.to}` : 'last'}, ${slice.files} lesson files)`;
 }
