@@ -3,9 +3,9 @@
  * (without node_modules and dist) into a temporary folder, grows its lessons/ to `--lessons` lesson folders by copying
  * the real lessons under new slugs (with their translations and pictures), builds it twice (cold, with an empty kit
  * cache; then after editing one lesson's text) and prints each step's time and peak memory, and the ratios the build is
- * held to. Memory is sampled from /proc for every process of the build (the build itself, its kit process, Pagefind's
- * binary) every SAMPLE_MS; a process's peak is its own high-water mark (VmHWM), exact. Compare ratios, not times: the
- * machine is shared.
+ * held to. Memory is sampled from /proc for every process of the build (the build itself, each slice's page build, its
+ * kit process, Pagefind's binary) every SAMPLE_MS; a process's peak is its own high-water mark (VmHWM), exact. Compare
+ * ratios, not times: the machine is shared.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -1,10 +1,11 @@
 /**
- * `npm run build`: validate → pages → search index, with the kits rendered alongside (they need only the lessons) →
- * offline bundle → link check, into a staging folder swapped in at the end, so a failed build leaves the previous dist/
- * untouched. Unchanged kits come from the content-hash cache (src/kit/cache.ts; `--no-cache` renders every one). Shows
- * progress while it runs and prints one line per step with counts and timings.
+ * `npm run build`: validate → pages (a large library's in slices of lessons, src/site/page-slices.ts) → search index,
+ * with the kits rendered alongside (they need only the lessons) → offline bundle → link check, into a staging folder
+ * swapped in at the end, so a failed build leaves the previous dist/ untouched. Unchanged kits come from the
+ * content-hash cache (src/kit/cache.ts; `--no-cache` renders every one). Shows progress while it runs and prints one
+ * line per step with counts and timings.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -21,7 +22,8 @@ import { fillBundleSize, writeBundle } from '../src/site/bundle.ts';
 import { buildInfo } from '../src/site/build-info.ts';
 import { brokenLinks } from '../src/site/links.ts';
 import { reportStrings, takeLangArgument } from '../src/i18n/messages/index.ts';
-import { countLessonFiles, hasHeapLimit, withHeapLimit, withoutHeapLimit } from '../src/site/heap-limit.ts';
+import { hasHeapLimit, withHeapLimit, withoutHeapLimit } from '../src/site/heap-limit.ts';
+import { describeSlice, lessonFilesBySlug, mergeSlices, PAGE_SLICE_ENV, pageSliceFiles, planPageSlices, type PageSlice } from '../src/site/page-slices.ts';
 
 /** The command line, `--lang uk|en` (the language of messages) taken out. */
 const ARGS = takeLangArgument(process.argv.slice(2));
@@ -41,6 +43,12 @@ const CACHE_MARKER = 'node_modules/.astro/lessons-source';
 const CONTENT_STORE = 'node_modules/.astro/data-store.json';
 /** Where the previous site waits while the new one is moved in. */
 const PREVIOUS = `${DIST}.previous`;
+/** Where the slices of the pages are built, one folder each, before they are merged into the staging folder. */
+const PAGE_SLICES = `${DIST}.pages`;
+/** The script that builds one slice of the pages, in a process of its own. */
+const PAGES_SCRIPT = join(import.meta.dirname, 'build-pages.ts');
+/** The slices the pages are built in: one, built in this process, for a library that fits in one. */
+const SLICES = existsSync(LESSONS_DIR) ? planPageSlices(lessonFilesBySlug(LESSONS_DIR), pageSliceFiles()) : [];
 
 /** The value of `--out <dir>` or `--out=<dir>`, if given. */
 function outArgument(args: readonly string[]): string | undefined {
@@ -49,10 +57,11 @@ function outArgument(args: readonly string[]): string | undefined {
   return args[at].includes('=') ? args[at].slice('--out='.length) : args[at + 1];
 }
 
-// Astro builds the pages in this process: it runs again with a heap limit for the library (src/site/heap-limit.ts),
-// unless one was given. The kits' process is started without it (its band bundles need their own heap).
+// Astro builds the pages in this process (or each slice in one of its own): it runs again with a heap limit for its
+// lessons (src/site/heap-limit.ts), unless one was given. The kits' process is started without it (its band bundles
+// need their own heap).
 if (!hasHeapLimit(process.execArgv) && existsSync(LESSONS_DIR)) {
-  const run = spawnSync(process.execPath, [...withHeapLimit(process.execArgv, countLessonFiles(LESSONS_DIR)), ...process.argv.slice(1)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [...withHeapLimit(process.execArgv, Math.max(...SLICES.map((slice) => slice.files))), ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(run.status ?? 1);
 }
 process.execArgv = withoutHeapLimit(process.execArgv);
@@ -87,7 +96,7 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
   const published = publishedLessons(library);
   steps.push({ name: 'validate', detail: `${library.lessons.length} lesson files, ${published.length} published, ${summarize(library.diagnostics, 'en')}`, ms: checked.ms, end: performance.now() });
 
-  await Promise.all([STAGING, KITS_STAGING].map((folder) => rm(folder, { recursive: true, force: true })));
+  await Promise.all([STAGING, KITS_STAGING, PAGE_SLICES].map((folder) => rm(folder, { recursive: true, force: true })));
   const progress = new Progress();
   const kitsStarted = performance.now();
   const finished = { lessons: 0, bundles: 0 };
@@ -108,12 +117,11 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
   }));
   kitsRun.catch(() => undefined); // awaited below; a failing page build must not leave it unhandled first
 
-  const { build } = await import('astro');
   const force = contentCacheIsForAnotherLibrary();
   await rm(CACHE_MARKER, { force: true }); // a build stopped halfway leaves the store in no known state
   const pagesStarted = performance.now();
-  const counting = countPages(STAGING, (done) => progress.set('pages', reportStrings().progress.pages(done, rate(done, performance.now() - pagesStarted))));
-  const pages = await timed(() => collectSteps(() => build({ outDir: STAGING, logLevel: 'warn', force }), steps))
+  const counting = countPages(SLICES.length > 1 ? PAGE_SLICES : STAGING, (done) => progress.set('pages', reportStrings().progress.pages(done, rate(done, performance.now() - pagesStarted))));
+  const pages = await timed(() => collectSteps(() => buildPages(force), steps))
     .finally(() => {
       counting.stop();
       progress.end('pages');
@@ -128,7 +136,8 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
   await recordContentCache();
   // Astro's build also ran the integration's steps (relative URLs, search index): the pages are what is left.
   const pagesMs = pages.ms - steps.slice(1).reduce((sum, step) => sum + step.ms, 0);
-  steps.splice(1, 0, { name: 'pages', detail: 'astro build', ms: pagesMs, end: pagesStarted + pagesMs });
+  const sliced = `in ${SLICES.length} slices of at most ${pageSliceFiles()} lesson files, a process each`;
+  steps.splice(1, 0, { name: 'pages', detail: `astro build${SLICES.length > 1 ? ` ${sliced}` : ''}`, ms: pagesMs, end: pagesStarted + pagesMs });
 
   const kits = await kitsRun;
   progress.clear();
@@ -173,6 +182,34 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
   printSummary(steps, performance.now() - started);
   if (STEP_TRACE) await writeFile(STEP_TRACE, JSON.stringify(steps.map((step) => ({ name: step.name, ms: step.ms, start: (step.end ?? 0) - step.ms, end: step.end, detail: step.detail }))));
   return 0;
+}
+
+/**
+ * Astro's build of the pages into the staging folder, with the relative URLs and the search index made over them: in
+ * this process for a library of one slice; else each slice built by a process of its own, one after another (only the
+ * first from an empty content cache when `force`: the later ones read the same library's), then merged.
+ */
+async function buildPages(force: boolean): Promise<void> {
+  if (SLICES.length <= 1) {
+    const { build } = await import('astro');
+    return build({ outDir: STAGING, logLevel: 'warn', force });
+  }
+  const folders = SLICES.map((slice) => join(PAGE_SLICES, String(slice.index + 1)));
+  for (const [n, slice] of SLICES.entries()) await buildSlice(slice, folders[n]!, force && n === 0);
+  await mergeSlices(folders, STAGING);
+  await rm(PAGE_SLICES, { recursive: true, force: true });
+  const { finishSite } = await import('../src/site/integration.ts');
+  await finishSite(STAGING, (line) => console.log(line));
+}
+
+/** Build one slice of the pages into `folder` in a process of its own, with a heap limit for its lessons. */
+function buildSlice(slice: PageSlice, folder: string, force: boolean): Promise<void> {
+  const args = [...withHeapLimit(process.execArgv, slice.files), PAGES_SCRIPT, '--out', folder, ...(force ? ['--force'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, [PAGE_SLICE_ENV]: JSON.stringify(slice) } });
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code, signal) => (code === 0 ? done() : fail(new Error(`the page build of ${describeSlice(slice)} failed (${signal ?? `exit ${code}`})`))));
+  });
 }
 
 /** Shows the kits' progress as each job finishes, and notes when the last lesson's and the last bundle's were done. */
@@ -228,7 +265,7 @@ main().then(
   async (error: unknown) => {
     // Author errors are already printed with file:line by the checks above; anything here is a tool failure.
     console.error(error instanceof Error && error.name === 'AuthorError' ? error.message : error);
-    await Promise.all([STAGING, KITS_STAGING].map((folder) => rm(folder, { recursive: true, force: true }))); // no half-built site is left
+    await Promise.all([STAGING, KITS_STAGING, PAGE_SLICES].map((folder) => rm(folder, { recursive: true, force: true }))); // no half-built site is left
     console.error(`\nbuild failed; ${DIST}/ was left as it was.`);
     process.exit(1);
   },

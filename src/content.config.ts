@@ -6,9 +6,13 @@ import { LESSONS_DIR } from './site/config.ts';
 import { refusedDataSources, refusedLessonSources } from './model/library.ts';
 import { checkedGlob } from './site/lesson-loader.ts';
 import { sourceHasErrors } from './site/lesson-problems.ts';
+import { inPageSlice, type PageSlice } from './site/page-slices.ts';
 
 /** Set by the lesson-kits integration: true in `astro dev` (a build stops before this on any error). */
 declare const __DEV_SERVER__: boolean;
+
+/** Set by the lesson-kits integration: the slice of the pages this build renders (null: all of them). */
+declare const __PAGE_SLICE__: PageSlice | null;
 
 /** In `astro dev`, a lesson or page with errors is left out of its collection; the dev server shows its problems. */
 const skipWithErrors = (file: string) => __DEV_SERVER__ && sourceHasErrors(LESSONS_DIR, file);
@@ -29,6 +33,8 @@ const lessons = defineCollection({
       },
     },
     skipWithErrors,
+    // Every lesson's data is loaded (the index, band and topic pages list them all); only the slice's bodies are compiled.
+    (id) => inPageSlice(__PAGE_SLICE__, id.split('/')[0]),
   ),
   schema: LessonSchema,
 });

@@ -1,11 +1,10 @@
 /**
- * The V8 heap limit of the build process, where Astro builds the pages. V8 sizes its heap limit from the machine's
- * memory and lets garbage pile up below it, and most of Astro's heap while it bundles is garbage; a limit a few times
- * the live heap makes V8 collect sooner. It grows with the library, so a larger library gets room rather than an
- * out-of-memory stop (measurements in docs/ARCHITECTURE.md, "The build at scale", Memory).
+ * The V8 heap limit of the process where Astro builds the pages (the build process, or each slice's process for a
+ * library built in slices: src/site/page-slices.ts). V8 sizes its heap limit from the machine's memory and lets garbage
+ * pile up below it, and most of Astro's heap while it bundles is garbage; a limit a few times the live heap makes V8
+ * collect sooner. It grows with the lessons built, so a larger slice gets room rather than an out-of-memory stop (measurements in docs/ARCHITECTURE.md, "The build at scale", Memory).
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { lessonFilesBySlug } from './page-slices.ts';
 
 /** MB: the least heap limit, whatever the library. */
 const BASE_HEAP_MB = 1024;
@@ -24,12 +23,7 @@ export function heapLimitMb(lessonFiles: number): number {
 
 /** The number of lesson files in a lessons folder (`<slug>/index[.<lang>].mdx`; `_` folders are not lessons). */
 export function countLessonFiles(lessonsDir: string): number {
-  let count = 0;
-  for (const entry of readdirSync(lessonsDir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
-    count += readdirSync(join(lessonsDir, entry.name)).filter((file) => /^index(\.[a-z]{2})?\.mdx$/.test(file)).length;
-  }
-  return count;
+  return [...lessonFilesBySlug(lessonsDir).values()].reduce((sum, files) => sum + files, 0);
 }
 
 /** Whether Node was started with a heap limit (by us, or by whoever runs the build). */

@@ -18,6 +18,7 @@ import { bandBundles } from '../kit/batch.ts';
 import type { BandId } from '../model/bands.ts';
 import { findAbsoluteUrls, findModuleScriptUrls, inlineStylesheets, relativizeCss, relativizeHtml } from './relative-urls.ts';
 import { reportStep, timed } from './report.ts';
+import { buildsSharedPages, currentPageSlice } from './page-slices.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
 import { LexiconBuilder, loadWordForms } from './lexicon.ts';
 import { LEXICON_FILE, SEARCH_PARTS_FILE, SEARCH_PART_BYTES, annotateForIndex, groupSet, indexedWords, isUkrainianPage, lexiconScript, searchParts, type IndexedPage, type SearchPart } from './search-index.ts';
@@ -34,6 +35,9 @@ const HARMLESS_BUNDLER_CODES = new Set(['MODULE_LEVEL_DIRECTIVE']);
 
 /** Validate lessons before building, make every URL relative, and index the site with Pagefind. */
 export function lessonKits(): AstroIntegration {
+  // A build of one slice of the pages (scripts/build-pages.ts): the build script has checked the library and finishes
+  // the merged site itself (page-slices.ts).
+  const slice = currentPageSlice();
   return {
     name: 'lesson-kits',
     hooks: {
@@ -46,11 +50,12 @@ export function lessonKits(): AstroIntegration {
             build: { rolldownOptions: { onLog: quietBundlerLog }, assetsInlineLimit: inlineScripts },
             // Drafts show in `astro dev` only, and only there are lessons with errors left out of the collections (a build
             // stops on them first). Not import.meta.env.DEV: a stray DEV variable in the environment flips that.
-            define: { __SHOW_DRAFTS__: JSON.stringify(command === 'dev'), __DEV_SERVER__: JSON.stringify(command === 'dev') },
+            define: { __SHOW_DRAFTS__: JSON.stringify(command === 'dev'), __DEV_SERVER__: JSON.stringify(command === 'dev'), __PAGE_SLICE__: JSON.stringify(slice) },
           },
         });
       },
       'astro:build:start': () => {
+        if (slice) return;
         const library = loadLibrary(LESSONS);
         if (hasErrors(library.diagnostics)) throw new AuthorError(library.diagnostics);
       },
@@ -103,12 +108,11 @@ export function lessonKits(): AstroIntegration {
         server.watcher.on('change', onFile);
         server.watcher.on('add', onFile);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
-        const relativized = await timed(() => relativizeSite(root));
-        reportStep({ name: 'relative URLs', detail: `${relativized.value} files`, ms: relativized.ms }, (line) => logger.info(line));
-        const indexed = await timed(() => buildSearchIndex(root));
-        reportStep({ name: 'search index', detail: `${indexed.value.pages} pages indexed in ${indexed.value.parts} part(s), ${indexed.value.groups} Ukrainian word groups`, ms: indexed.ms }, (line) => logger.info(line));
+        if (!slice) return finishSite(root, (line) => logger.info(line));
+        // A page without parameters (the 404 page) is rendered by every slice: the first slice's is the site's.
+        if (!buildsSharedPages(slice)) for (const [route, files] of assets) if (route !== LESSON_ROUTE) await Promise.all(files.map((file) => rm(fileURLToPath(file), { force: true })));
       },
     },
   };
@@ -158,6 +162,17 @@ function inlineScripts(file: string): boolean | undefined {
 function quietBundlerLog(level: string, log: { code?: string }, handler: (level: never, log: never) => void): void {
   if (log.code && HARMLESS_BUNDLER_CODES.has(log.code)) return;
   handler(level as never, log as never);
+}
+
+/** The route of the lesson pages, the only pages a slice other than the first builds. */
+const LESSON_ROUTE = '/[...locale]/lessons/[slug]';
+
+/** After the pages are built (by Astro's build, or merged from its slices): make every URL relative, index the site. */
+export async function finishSite(root: string, log: (line: string) => void): Promise<void> {
+  const relativized = await timed(() => relativizeSite(root));
+  reportStep({ name: 'relative URLs', detail: `${relativized.value} files`, ms: relativized.ms }, log);
+  const indexed = await timed(() => buildSearchIndex(root));
+  reportStep({ name: 'search index', detail: `${indexed.value.pages} pages indexed in ${indexed.value.parts} part(s), ${indexed.value.groups} Ukrainian word groups`, ms: indexed.ms }, log);
 }
 
 /**

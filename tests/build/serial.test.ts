@@ -9,6 +9,9 @@ import { describe } from 'vitest';
 describe('build.test.ts', async () => {
   await import('./build.test.ts');
 });
+describe('slices.test.ts', async () => {
+  await import('./slices.test.ts');
+});
 describe('new.test.ts', async () => {
   await import('./new.test.ts');
 });

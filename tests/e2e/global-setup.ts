@@ -1,7 +1,7 @@
 /**
  * Build the fixture library's site once per test run and serve it the ways a school would: at a server's root, under a
- * sub-path, and opened from disk (file://). Every browser test shares this build, and waits for it (site-ready.ts). (The real library's build is tested
- * by `npm run test:real`, after `npm run build`.)
+ * sub-path, and opened from disk (file://). Every browser test shares this build, and waits for it (site-state.ts).
+ * (The real library's build is tested by `npm run test:real`, after `npm run build`.)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -25,11 +25,19 @@ export const SUB_PATH = '/school/lessons/';
  * in several parts, as a large library's is, and every search test searches the merged parts.
  */
 const SEARCH_PART_BYTES = 150_000;
+/**
+ * Lesson files per slice of the page build in the test build: few, so the fixture library's pages are built in slices,
+ * each in a process of its own, and merged, as a large library's are (src/site/page-slices.ts), and every browser test
+ * reads a merged site. tests/build/slices.test.ts compares it with the same library built in one piece.
+ */
+export const PAGE_SLICE_FILES = 4;
+/** The environment of the test build. */
+export const SITE_BUILD_ENV = { LESSONS_DIR: FIXTURE_LIBRARY, LESSON_KITS_SEARCH_PART_BYTES: String(SEARCH_PART_BYTES), LESSON_KITS_PAGE_SLICE_FILES: String(PAGE_SLICE_FILES) };
 
 /**
  * Start the build and return at once: the unit tests run while it builds (they do not need it), and every browser and
- * build test waits for it first (`tests/e2e/site-ready.ts`, a setup file of those projects; the build tests share
- * Astro's cache folders with it). The addresses are given now, on ports chosen now; the servers start once the site is
+ * build test waits for it first (`site-state.ts`, through a setup file of each of those projects; the build tests
+ * share Astro's cache folders with it). The addresses are given now, on ports chosen now; the servers start once the site is
  * there.
  */
 export default async function setup(project: TestProject) {
@@ -56,7 +64,7 @@ export default async function setup(project: TestProject) {
 function buildSite(): Promise<void> {
   if (process.env.E2E_SKIP_BUILD && existsSync(SITE_DIR) && existsSync(BUILD_LOG)) return Promise.resolve();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { env: childEnv({ LESSONS_DIR: FIXTURE_LIBRARY, LESSON_KITS_SEARCH_PART_BYTES: String(SEARCH_PART_BYTES) }) });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--out', SITE_DIR], { env: childEnv(SITE_BUILD_ENV) });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { findAbsoluteUrls } from '../../src/site/relative-urls.ts';
 import { isValid } from '../../src/model/index.ts';
-import { library } from '../fixtures/library.ts';
+import { lessons, library } from '../fixtures/library.ts';
 import { BUILD_LOG } from './global-setup.ts';
 
 const siteDir = inject('siteDir');
@@ -32,6 +32,10 @@ describe('the build', () => {
       expect(output).toMatch(new RegExp(`\\n  ${step}`));
     }
     expect(output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+  });
+
+  test('built its pages in slices, as a large library’s are (the test build asks for small ones)', () => {
+    expect(readFileSync(BUILD_LOG, 'utf8')).toMatch(/\n  pages .* astro build in 2 slices of at most 4 lesson files, a process each/);
   });
 });
 
@@ -103,6 +107,19 @@ describe('the built site', () => {
       expect(Object.keys(entry.languages).sort()).toEqual(['en', 'uk']);
       expect(part.groups.length).toBeGreaterThan(0);
     }
+  });
+
+  test('the search index, merged from the slices’ pages, holds every page that asks to be indexed, in its language', () => {
+    const parts = JSON.parse(read('pagefind/parts.json')) as { path: string }[];
+    const indexed = { uk: 0, en: 0 };
+    for (const part of parts) {
+      const entry = JSON.parse(read(`pagefind/${part.path}pagefind-entry.json`)) as { languages: Record<'uk' | 'en', { page_count: number }> };
+      for (const lang of ['uk', 'en'] as const) indexed[lang] += entry.languages[lang].page_count;
+    }
+    const marked = pages.map(read).filter((html) => html.includes('data-pagefind-body'));
+    expect(indexed).toEqual({ uk: marked.filter((html) => html.includes('<html lang="uk"')).length, en: marked.filter((html) => html.includes('<html lang="en"')).length });
+    // Every lesson's pages are among them, whichever slice built them.
+    for (const lesson of lessons) for (const page of [`lessons/${lesson.slug}/index.html`, `en/lessons/${lesson.slug}/index.html`]) expect(read(page)).toContain('data-pagefind-body');
   });
 
   test('the home page says which build this is', () => {

@@ -14,9 +14,10 @@ import { TOPICS } from '../../../model/topics.ts';
 import { FINDER_GLOBAL, type FinderEntry } from '../../../site/finder.ts';
 import { lessonsFor } from '../../../site/lessons.ts';
 import { langFromParam, localeParam, paths } from '../../../site/paths.ts';
+import { sharedPagePaths } from '../../../site/slice-routes.ts';
 
 export function getStaticPaths() {
-  return LANGS.map((lang) => ({ params: { locale: localeParam(lang) } }));
+  return sharedPagePaths(LANGS.map((lang) => ({ params: { locale: localeParam(lang) } })));
 }
 
 /** The lessons, then the site pages, for a UI language. */
