@@ -247,7 +247,19 @@ class JobQueue {
  * What a worker is sent: a job; the site map of the jobs that follow (sent once, before the first); or a warm-up render
  * with a library's shared data (src/kit/warm-up.ts), sent when it is started ahead of its jobs.
  */
-export type KitWorkerMessage = KitJob | { kind: 'site'; site: SiteMap } | { kind: 'warm-up'; lessonsDir: string; paper: Paper };
+export type KitWorkerMessage = KitJob | { kind: 'site'; site: SiteMap } | ({ kind: 'warm-up' } & WarmUp);
+
+/** The library a warm-up render takes its shared data from, and the paper. */
+export interface WarmUp {
+  lessonsDir: string;
+  paper: Paper;
+}
+
+/** Workers to start ahead of the jobs, and what they warm up with. */
+export interface PrepareWorkers {
+  workers: number;
+  warmUp?: WarmUp;
+}
 
 /**
  * The kit workers of a run, each started when first needed, or all at once ahead of the jobs (`startAll`: the build
@@ -265,7 +277,7 @@ export class KitWorkers {
   }
 
   /** Start every worker now; with `warmUp`, each renders the warm-up lesson with that library's shared data first. */
-  startAll(warmUp?: { lessonsDir: string; paper: Paper }): void {
+  startAll(warmUp?: WarmUp): void {
     while (this.#workers.length < this.size) this.#start();
     if (warmUp) for (const worker of this.#workers) worker.postMessage({ kind: 'warm-up', ...warmUp } satisfies KitWorkerMessage);
   }
@@ -282,6 +294,7 @@ export class KitWorkers {
     if (site) for (const worker of this.#workers) worker.postMessage({ kind: 'site', site } satisfies KitWorkerMessage);
   }
 
+  /** End every worker started. */
   async terminate(): Promise<void> {
     await Promise.all(this.#workers.splice(0).map((worker) => worker.terminate()));
   }
@@ -307,7 +320,7 @@ async function renderJobs(jobs: readonly KitJob[], queue: JobQueue, workers: Kit
 }
 
 /** What the kits' own process is sent: how many workers to start at once, then the jobs and how to run them. */
-export type KitProcessRequest = { prepare: { workers: number; warmUp?: { lessonsDir: string; paper: Paper } } } | { jobs: readonly KitJob[]; run: JobRun };
+export type KitProcessRequest = { prepare: PrepareWorkers } | { jobs: readonly KitJob[]; run: JobRun };
 
 /** What the kits' own process sends back: each result as it comes, then that it is done. */
 export type KitProcessMessage = { index: number; result: KitJobResult } | { done: true };
@@ -318,17 +331,20 @@ export type KitProcessMessage = { index: number; result: KitJobResult } | { done
  */
 export class KitsProcess {
   readonly #child: ChildProcess;
-  readonly #exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** How the process ended: its exit, or why it could not start. */
+  readonly #ended: Promise<string>;
 
   /**
    * Start the process and, with `prepare`, that many kit workers in it, warmed up with the shared data of the library
    * its jobs will come from.
    */
-  constructor(prepare?: { workers: number; warmUp?: { lessonsDir: string; paper: Paper } }) {
+  constructor(prepare?: PrepareWorkers) {
     this.#child = fork(fileURLToPath(new URL('./process.ts', import.meta.url)), [], { serialization: 'advanced', stdio: 'inherit' });
-    this.#exited = new Promise((resolve) => this.#child.once('exit', (code, signal) => resolve({ code, signal })));
-    this.#child.on('error', () => undefined); // a failed start shows as the exit below
-    if (prepare) this.#child.send({ prepare } satisfies KitProcessRequest);
+    this.#ended = new Promise((resolve) => {
+      this.#child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`));
+      this.#child.once('error', (error) => resolve(error.message));
+    });
+    if (prepare) this.#child.send({ prepare } satisfies KitProcessRequest, (error) => error && this.stop());
   }
 
   /** Run the jobs, reporting each result as it comes; stopped (the process killed) when `signal` aborts. */
@@ -340,10 +356,11 @@ export class KitsProcess {
     });
     const stop = () => this.stop();
     signal?.addEventListener('abort', stop, { once: true });
-    this.#child.send({ jobs, run } satisfies KitProcessRequest);
-    return this.#exited.then(({ code, signal: killed }) => {
+    // A process that has gone cannot take the jobs: the end below says how it went.
+    this.#child.send({ jobs, run } satisfies KitProcessRequest, (error) => error && this.stop());
+    return this.#ended.then((how) => {
       signal?.removeEventListener('abort', stop);
-      if (!finished) throw new Error(`the kits' process stopped (${killed ?? `exit ${code}`}) before it had rendered every kit`);
+      if (!finished) throw new Error(`the kits' process stopped (${how}) before it had rendered every kit`);
     });
   }
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { childEnv } from './env.ts';
 import { BUILD_LOG, SITE_BUILD_ENV, SITE_DIR } from '../e2e/global-setup.ts';
+import { siteBuiltThisRun } from '../e2e/site-state.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'slices-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -40,9 +41,9 @@ function visible(html: string): { text: string; links: string[] } {
 describe('the pages built in slices', () => {
   test('are the pages of the same library built in one piece: the same files, each page with the same text and links', () => {
     // The browser tests' build (tests/e2e/global-setup.ts) is the fixture library in slices; built here when this project
-    // runs alone.
+    // runs alone (a build left by an earlier run may be of other code: its build line names another commit).
     let sliced = SITE_DIR;
-    if (!existsSync(join(SITE_DIR, 'index.html')) || !/astro build in \d+ slices/.test(existsSync(BUILD_LOG) ? readFileSync(BUILD_LOG, 'utf8') : '')) {
+    if (!siteBuiltThisRun() || !/astro build in \d+ slices/.test(existsSync(BUILD_LOG) ? readFileSync(BUILD_LOG, 'utf8') : '')) {
       sliced = join(scratch, 'sliced');
       const run = build(sliced, {});
       expect(run.code, run.output).toBe(0);

@@ -51,9 +51,9 @@ export default async function setup(project: TestProject) {
   const ready = buildSite()
     .then(async () => {
       servers.push(await startServer({ root: SITE_DIR, prefix: SUB_PATH, port }), await startServer({ root: SITE_DIR, prefix: '/', port: rootPort }));
-      writeSiteState({ state: 'ready' });
+      writeSiteState({ state: 'ready', pid: process.pid });
     })
-    .catch((error: unknown) => writeSiteState({ state: 'failed', error: error instanceof Error ? error.message : String(error) }));
+    .catch((error: unknown) => writeSiteState({ state: 'failed', pid: process.pid, error: error instanceof Error ? error.message : String(error) }));
   return async () => {
     await ready;
     await Promise.all(servers.map((server) => server.close()));

@@ -11,8 +11,8 @@ const STATE_FILE = 'tests/.tmp/site-state.json';
 /** ms: how long a file waits for the build (a loaded machine builds the fixture library in well under this). */
 export const BUILD_WAIT_MS = 600_000;
 
-/** The build's state: building (in the test run `pid`), ready (built and served) or failed (with the build's output). */
-export type SiteState = { state: 'building'; pid: number } | { state: 'ready' } | { state: 'failed'; error: string };
+/** The build's state in the test run `pid`: building, ready (built and served) or failed (with the build's output). */
+export type SiteState = { pid: number } & ({ state: 'building' } | { state: 'ready' } | { state: 'failed'; error: string });
 
 /** Record the build's state. */
 export function writeSiteState(state: SiteState): void {
@@ -20,11 +20,11 @@ export function writeSiteState(state: SiteState): void {
   writeFileSync(STATE_FILE, JSON.stringify(state));
 }
 
-/** The build's state, or undefined when no run has one (the global setup did not run) or its run has ended. */
+/** The build's state, or undefined when no running test run has one (the global setup did not run, or its run ended). */
 function readSiteState(): SiteState | undefined {
   try {
     const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as SiteState;
-    return state.state !== 'building' || isRunning(state.pid) ? state : undefined;
+    return isRunning(state.pid) ? state : undefined;
   } catch {
     return undefined;
   }
@@ -38,6 +38,11 @@ function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether this test run built the site and it is ready (a site left by an earlier run may be of other code). */
+export function siteBuiltThisRun(): boolean {
+  return readSiteState()?.state === 'ready';
 }
 
 /**
