@@ -94,10 +94,10 @@ export interface RenderKitsOptions {
   /** The content-hash cache: unchanged products are copied from it, new ones stored in it (src/kit/cache.ts). */
   cache?: KitCache;
   /**
-   * Render in a process of its own (the build: its memory then stays apart from Astro's, which builds the pages at the
-   * same time), rather than on worker threads of this one: `true` starts one, or give one started earlier.
+   * Render in the kits' own process, started earlier (the build: its memory then stays apart from Astro's, which builds
+   * the pages at the same time), rather than on worker threads of this one.
    */
-  ownProcess?: boolean | KitsProcess;
+  ownProcess?: KitsProcess;
   /** Warm workers to render on, kept after the run (its owner terminates them); else workers are started for the run. */
   workerPool?: KitWorkers;
   /** Stops the kits' own process (the build stops it when the pages fail). */
@@ -122,7 +122,7 @@ export async function renderKits(lessons: readonly ValidLesson[], options: Rende
   };
   // Read once here (the build has just read it to validate the lessons, so it is already known) rather than by each worker.
   const run = { renderAll: options.renderAll ?? false, workers: options.workers, site: siteMapFor(options.lessonsDir) };
-  const own = options.ownProcess === true ? new KitsProcess() : options.ownProcess;
+  const own = options.ownProcess;
   await (own ? own.run(jobs, run, report, options.signal) : runJobs(jobs, run, report, options.workerPool));
   if (options.cache && options.bundles) await pruneCache(options.cache);
   return results;

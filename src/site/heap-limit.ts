@@ -2,9 +2,9 @@
  * The V8 heap limit of the process where Astro builds the pages (the build process, or each slice's process for a
  * library built in slices: src/site/page-slices.ts). V8 sizes its heap limit from the machine's memory and lets garbage
  * pile up below it, and most of Astro's heap while it bundles is garbage; a limit a few times the live heap makes V8
- * collect sooner. It grows with the lessons built, so a larger slice gets room rather than an out-of-memory stop (measurements in docs/ARCHITECTURE.md, "The build at scale", Memory).
+ * collect sooner. It grows with the lessons built, so a larger slice gets room rather than an out-of-memory stop
+ * (measurements in docs/ARCHITECTURE.md, "The build at scale", Memory).
  */
-import { lessonFilesBySlug } from './page-slices.ts';
 
 /** MB: the least heap limit, whatever the library. */
 const BASE_HEAP_MB = 1024;
@@ -19,11 +19,6 @@ const OPTION = '--max-old-space-size';
 /** The heap limit (MB) for building a library of this many lesson files. */
 export function heapLimitMb(lessonFiles: number): number {
   return Math.round(Math.max(BASE_HEAP_MB, FIXED_HEAP_MB + lessonFiles * HEAP_MB_PER_LESSON_FILE));
-}
-
-/** The number of lesson files in a lessons folder (`<slug>/index[.<lang>].mdx`; `_` folders are not lessons). */
-export function countLessonFiles(lessonsDir: string): number {
-  return [...lessonFilesBySlug(lessonsDir).values()].reduce((sum, files) => sum + files, 0);
 }
 
 /** Whether Node was started with a heap limit (by us, or by whoever runs the build). */

@@ -48,7 +48,8 @@ export function pageSliceFiles(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * The library cut into slices of at most `maxFiles` lesson files (a lesson folder with more is a slice of its own), as
- * even as whole lesson folders allow, in slug order (code unit order, as `<` compares); one slice (bounded by nothing) when the library fits in one.
+ * even as whole lesson folders allow, in slug order (code unit order, as `<` compares); one slice (bounded by nothing)
+ * when the library fits in one.
  */
 export function planPageSlices(filesBySlug: ReadonlyMap<string, number>, maxFiles: number): PageSlice[] {
   const slugs = [...filesBySlug.keys()].sort();

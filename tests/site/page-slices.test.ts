@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildsSharedPages, currentPageSlice, inPageSlice, mergeSlices, PAGE_SLICE_FILES, pageSliceFiles, planPageSlices, type PageSlice } from '../../src/site/page-slices.ts';
+import { buildsSharedPages, currentPageSlice, inPageSlice, lessonFilesBySlug, mergeSlices, PAGE_SLICE_FILES, pageSliceFiles, planPageSlices, type PageSlice } from '../../src/site/page-slices.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'page-slices-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -89,5 +89,12 @@ describe('merging the slices’ sites', () => {
     const target = folder('exists/site', { 'old.html': 'old' });
     await expect(mergeSlices([first], target)).rejects.toThrow(/exists/);
     expect(readFileSync(join(target, 'old.html'), 'utf8')).toBe('old');
+  });
+});
+
+describe('the lesson files of a library', () => {
+  test('are counted per lesson folder: not pictures, other files, or folders starting with _', () => {
+    const root = folder('count', { 'a/index.mdx': '', 'a/index.en.mdx': '', 'a/pic.svg': '', 'b/index.mdx': '', '_data/index.mdx': '', 'b/notes.mdx': '', 'README.md': '' });
+    expect(lessonFilesBySlug(root)).toEqual(new Map([['a', 2], ['b', 1]]));
   });
 });
