@@ -5,9 +5,8 @@ import StartOrder from './tests/start-order.ts';
 // - unit (and unit-isolated): fast tests of src/, on fixtures and made-up lessons;
 // - e2e: the fixture library (tests/fixtures/library) built once (globalSetup, while the unit tests run) and driven in
 //   Debian's Chromium; its files wait for that build (setupFiles) and only read it, so they run side by side;
-// - build: whole builds, `npm run new` and `npm run dev` on scratch copies of fixtures. They share Astro's cache folders
-//   (node_modules/.astro, .astro/), so they run one at a time, from one file, beside the other projects, after the
-//   global build (they wait for it as the e2e files do).
+// - build: whole builds, `npm run new` and `npm run dev` on scratch copies of fixtures, each file in a copy of the
+//   project (tests/build/project.ts) with Astro's cache folders its own, so they run beside everything else.
 // `npm run test:real` runs the fourth, real: the real library's build (`npm run build` first) smoke-tested, and the
 // search's recall and precision measured on it, and its pupil packs read back.
 
@@ -57,9 +56,7 @@ export default defineConfig({
       {
         test: {
           name: 'build',
-          // One file that runs the others in order (tests/build/serial.test.ts), once the global build is done.
-          include: ['tests/build/serial.test.ts'],
-          setupFiles: ['tests/build/after-site-build.ts'],
+          include: ['tests/build/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           expect: { poll: { timeout: 10_000 } },

@@ -8,10 +8,11 @@
  * ratios, not times: the machine is shared.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { copyProject } from './lib/project-copy.ts';
 
 const { values } = parseArgs({
   options: { lessons: { type: 'string', default: '100' }, keep: { type: 'boolean', default: false }, project: { type: 'string', default: '.' } },
@@ -24,28 +25,12 @@ if (!Number.isInteger(LESSON_COUNT) || LESSON_COUNT < 1) {
 
 /** ms between two readings of the build's processes. */
 const SAMPLE_MS = 100;
-/** Project entries that are not copied: outputs, caches, scratch, the dependencies (linked instead). */
-const NOT_COPIED = new Set(['node_modules', '.git', 'dist', 'dist.staging', 'dist.previous', 'kits', 'kit-pages', '.astro', '.cache']);
-/** Entries of node_modules that are the build's own caches: each copy gets empty ones of its own. */
-const OWN_CACHES = new Set(['.astro', '.cache', '.vite']);
 /** The sentence the second build adds to one lesson. */
 const EDIT = '\n\nЦей абзац додано, щоб перевірити перебудову одного уроку.\n';
 
 /** The project to copy: this one, or `--project <dir>` (another version of it, to compare). */
 const project = resolve(values.project);
 const work = mkdtempSync(join(tmpdir(), 'bench-scale-'));
-
-/** The project copied into `work`: its files, node_modules as links to the project's own packages. */
-function copyProject(): void {
-  for (const name of readdirSync(project)) {
-    if (NOT_COPIED.has(name) || name.startsWith('dist.')) continue;
-    cpSync(join(project, name), join(work, name), { recursive: true, filter: (source) => !source.includes(`${join(project, 'tests', '.tmp')}`) });
-  }
-  mkdirSync(join(work, 'node_modules'));
-  for (const name of readdirSync(join(project, 'node_modules'))) {
-    if (!OWN_CACHES.has(name)) symlinkSync(join(project, 'node_modules', name), join(work, 'node_modules', name));
-  }
-}
 
 /** lessons/ grown to `count` lesson folders: the real ones, then copies of them in turn under `<slug>-<n>`. */
 function growLessons(count: number): { folders: number; files: number } {
@@ -216,7 +201,7 @@ function editOneLesson(): string {
 }
 
 try {
-  copyProject();
+  copyProject(project, work, { ownKitCache: true });
   const grown = growLessons(LESSON_COUNT);
   console.log(`bench:scale: ${grown.folders} lesson folders, ${grown.files} lesson files, in ${work}`);
   const cold = await build('cold');

@@ -8,9 +8,10 @@ export interface DevServer {
   stop: () => Promise<void>;
 }
 
-/** Start `astro dev` on a free port with `env`; resolves once the server prints its address (60 s at most). */
-export async function startDevServer(env: NodeJS.ProcessEnv): Promise<DevServer> {
+/** Start `astro dev` in the project at `cwd` on a free port with `env`; resolves once the server prints its address (60 s at most). */
+export async function startDevServer(cwd: string, env: NodeJS.ProcessEnv): Promise<DevServer> {
   const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(await freePort())], {
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -31,7 +32,7 @@ export async function startDevServer(env: NodeJS.ProcessEnv): Promise<DevServer>
   return {
     base,
     log: () => log,
-    // Wait until the server has gone: the next build test's Astro must not share the cache folders with it.
+    // Wait until the server has gone: its project copy is removed next.
     stop: async () => {
       if (server.exitCode !== null) return;
       const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv } from './env.ts';
 import { launch } from '../e2e/browser.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
+import { useProjectCopy } from './project.ts';
 
+const project = useProjectCopy();
 const scratch = mkdtempSync(join(tmpdir(), 'dev-'));
 const lessons = join(scratch, 'lessons');
 const lessonFile = join(lessons, 'valid-lesson/index.mdx');
@@ -35,6 +37,11 @@ async function until(path: string, ready: (status: number, html: string) => bool
   return { status, html };
 }
 
+/** What to print when a page did not come as expected: its status and text, and the end of the server's log. */
+function explain({ status, html }: { status: number; html: string }): string {
+  return `status ${status}: ${pageText(html).slice(0, 1500)}\nthe server's log ends:\n${server!.log().slice(-4000)}`;
+}
+
 /** The text of a PDF, via pdftotext. */
 function pdfText(bytes: ArrayBuffer): string {
   const file = join(scratch, 'kit.pdf');
@@ -51,7 +58,7 @@ beforeAll(async () => {
   cpSync('tests/fixtures/lessons', lessons, { recursive: true });
   // npm run new's templates print the shared action plan.
   cpSync('lessons/_data/action-plan.yaml', join(lessons, '_data/action-plan.yaml'));
-  server = await startDevServer(env);
+  server = await startDevServer(project, env);
   base = server.base;
   await until('/lessons/valid-lesson/', (status) => status === 200, 60);
 }, 90_000);
@@ -167,13 +174,15 @@ describe('npm run dev, for an author', () => {
   });
 
   test('a lesson made with npm run new appears without a restart, and a renamed lesson under its new address', async () => {
-    execFileSync(process.execPath, ['scripts/new.ts', '--title', 'Мої дорослі', '--bands', '1-2', '--format', 'lesson'], { env, encoding: 'utf8' });
-    const { status, html } = await until('/lessons/moi-dorosli/', (code) => code === 200);
-    expect(status).toBe(200);
-    expect(html).toContain('Мої дорослі');
-    expect(html).toContain('badge-draft');
+    execFileSync(process.execPath, ['scripts/new.ts', '--title', 'Мої дорослі', '--bands', '1-2', '--format', 'lesson'], { cwd: project, env, encoding: 'utf8' });
+    const made = await until('/lessons/moi-dorosli/', (code) => code === 200);
+    expect(made.status, explain(made)).toBe(200);
+    expect(made.html).toContain('Мої дорослі');
+    expect(made.html).toContain('badge-draft');
     renameSync(join(lessons, 'moi-dorosli'), join(lessons, 'moi-blyzki'));
-    expect((await until('/lessons/moi-blyzki/', (code) => code === 200)).status).toBe(200);
-    expect((await until('/lessons/moi-dorosli/', (code) => code === 404)).status).toBe(404);
+    const renamed = await until('/lessons/moi-blyzki/', (code) => code === 200);
+    expect(renamed.status, explain(renamed)).toBe(200);
+    const old = await until('/lessons/moi-dorosli/', (code) => code === 404);
+    expect(old.status, explain(old)).toBe(404);
   });
 });

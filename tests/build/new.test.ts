@@ -4,24 +4,23 @@
  * source files in the repository when one is configured (and not otherwise: tests/e2e/output.test.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { FORMAT_IDS } from '../../src/model/index.ts';
 import { childEnv } from './env.ts';
+import { useProjectCopy } from './project.ts';
 
+const project = useProjectCopy();
 // Inside the project, so the lessons' paths in the repository are known (the edit links name them).
-mkdirSync('tests/.tmp', { recursive: true });
-const scratch = mkdtempSync(join('tests/.tmp', 'new-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const lessons = join(scratch, 'lessons');
+const lessons = join(project, 'scratch-lessons');
 cpSync('tests/fixtures/lessons', lessons, { recursive: true });
 cpSync('lessons/_data/action-plan.yaml', join(lessons, '_data/action-plan.yaml'));
 const env = { ...childEnv({ LESSONS_DIR: lessons }), LESSON_KITS_LANG: 'uk' };
 
-/** Run a script of the project; returns its exit code and output. */
+/** Run a script of the project (in its copy); returns its exit code and output. */
 function run(script: string, args: string[], input?: string, extra: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [script, ...args], { env: { ...env, ...extra }, input, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: project, env: { ...env, ...extra }, input, encoding: 'utf8' });
   return { code: result.status, output: result.stdout + result.stderr };
 }
 
@@ -74,14 +73,14 @@ describe('npm run new', () => {
   });
 
   test('and build, drafts unpublished; published pages link their source files in the configured repository', () => {
-    const out = join(scratch, 'site');
+    const out = join(project, 'scratch-site');
     const { code, output } = run('scripts/build.ts', ['--out', out], undefined, { LESSON_KITS_REPOSITORY: 'https://github.com/example/lesson-kits', LESSON_KITS_BRANCH: 'main' });
     expect(code, output).toBe(0);
     expect(readdirSync(join(out, 'lessons')).sort()).toEqual(['valid-lesson']);
     const repository = 'https://github.com/example/lesson-kits/edit/main/';
     const lesson = readFileSync(join(out, 'lessons/valid-lesson/index.html'), 'utf8');
-    expect(lesson).toContain(`<a href="${repository}${relative('.', join(lessons, 'valid-lesson/index.mdx'))}">Редагувати текст уроку в репозиторії</a>`);
+    expect(lesson).toContain(`<a href="${repository}${relative(project, join(lessons, 'valid-lesson/index.mdx'))}">Редагувати текст уроку в репозиторії</a>`);
     const teachers = readFileSync(join(out, 'teachers/index.html'), 'utf8');
-    expect(teachers).toContain(`href="${repository}${relative('.', join(lessons, '_pages/teachers.uk.mdx'))}"`);
+    expect(teachers).toContain(`href="${repository}${relative(project, join(lessons, '_pages/teachers.uk.mdx'))}"`);
   }, 180_000);
 });

@@ -5,14 +5,16 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { childEnv } from './env.ts';
 import { BUILD_LOG, SITE_BUILD_ENV, SITE_DIR } from '../e2e/global-setup.ts';
-import { siteBuiltThisRun } from '../e2e/site-state.ts';
+import { siteBuiltThisRun, waitForSite } from '../e2e/site-state.ts';
+import { useProjectCopy } from './project.ts';
 
+const project = useProjectCopy();
 const scratch = mkdtempSync(join(tmpdir(), 'slices-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Run `npm run build` of the fixture library into `out`, with extra environment. */
 function build(out: string, env: Record<string, string>) {
-  const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], { env: childEnv({ ...SITE_BUILD_ENV, ...env }), encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], { cwd: project, env: childEnv({ ...SITE_BUILD_ENV, ...env }), encoding: 'utf8' });
   return { code: run.status, output: run.stdout + run.stderr };
 }
 
@@ -39,20 +41,21 @@ function visible(html: string): { text: string; links: string[] } {
 }
 
 describe('the pages built in slices', () => {
-  test('are the pages of the same library built in one piece: the same files, each page with the same text and links', () => {
-    // The browser tests' build (tests/e2e/global-setup.ts) is the fixture library in slices; built here when this project
-    // runs alone (a build left by an earlier run may be of other code: its build line names another commit).
-    let sliced = SITE_DIR;
-    if (!siteBuiltThisRun() || !/astro build in \d+ slices/.test(existsSync(BUILD_LOG) ? readFileSync(BUILD_LOG, 'utf8') : '')) {
-      sliced = join(scratch, 'sliced');
-      const run = build(sliced, {});
-      expect(run.code, run.output).toBe(0);
-      expect(run.output).toMatch(/astro build in 2 slices/);
-    }
+  test('are the pages of the same library built in one piece: the same files, each page with the same text and links', async () => {
     const whole = join(scratch, 'whole');
     const run = build(whole, { LESSON_KITS_PAGE_SLICE_FILES: '1000' });
     expect(run.code, run.output).toBe(0);
     expect(run.output).toMatch(/\n {2}pages .* astro build\n/);
+    // The browser tests' build (tests/e2e/global-setup.ts) is the fixture library in slices; built here when this project
+    // runs alone (a build left by an earlier run may be of other code: its build line names another commit).
+    await waitForSite({ required: false });
+    let sliced = SITE_DIR;
+    if (!siteBuiltThisRun() || !/astro build in \d+ slices/.test(existsSync(BUILD_LOG) ? readFileSync(BUILD_LOG, 'utf8') : '')) {
+      sliced = join(scratch, 'sliced');
+      const sliceRun = build(sliced, {});
+      expect(sliceRun.code, sliceRun.output).toBe(0);
+      expect(sliceRun.output).toMatch(/astro build in 2 slices/);
+    }
 
     expect(filesOf(sliced)).toEqual(filesOf(whole));
     const pages = filesOf(whole).filter((file) => file.endsWith('.html'));
@@ -64,7 +67,7 @@ describe('the pages built in slices', () => {
     const out = join(scratch, 'site-killed');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'previous build');
-    const child = spawn(process.execPath, ['scripts/build.ts', '--out', out], { env: childEnv(SITE_BUILD_ENV), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--out', out], { cwd: project, env: childEnv(SITE_BUILD_ENV), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

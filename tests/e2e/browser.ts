@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core (no browser download: DESIGN §4). */
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** Flags that keep headless Chromium from calling home on a machine with no network. */
@@ -10,9 +10,16 @@ const FLAGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
+/**
+ * Debian's chromium-headless-shell (the headless-only build Playwright itself runs headless tests in) when installed:
+ * the same engine without the full browser around it, so the browser tests take much less CPU (docs/ARCHITECTURE.md,
+ * "Tests"). Otherwise the full Chromium, which passes the same tests, slower.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
+
 /** Start Chromium. */
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }
 
 /** One Chromium for a test file: started before its tests, closed after them; call `browser()` inside tests. */

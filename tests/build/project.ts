@@ -1,0 +1,18 @@
+/**
+ * A copy of the project for one build test file (scripts/lib/project-copy.ts), removed after it. Its Astro caches are
+ * its own, so the file's builds and dev server run beside the fixture library's build and the other build files; the
+ * kit cache is shared (its entries are written whole). Run the project's scripts with `cwd` set to it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { copyProject } from '../../scripts/lib/project-copy.ts';
+
+/** Copy the project now; returns the copy's folder (absolute). */
+export function useProjectCopy(): string {
+  const project = mkdtempSync(join(tmpdir(), 'project-'));
+  copyProject('.', project, { ownKitCache: false });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  return project;
+}
