@@ -61,9 +61,14 @@ export function lessonKits(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         printDiagnostics(libraryDiagnostics(LESSONS), logger);
+        // Astro's list of each route's addresses, built from the content, is dropped with the event Astro itself sends
+        // when the content changes.
+        const forgetRoutes = () => {
+          for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+        };
         // Before Astro's own handlers: a lesson with errors is shown as its problems, never as a page of wrong content.
         server.middlewares.use((request, response, next) => {
-          if (serveProblems(request.url ?? '/', request.method ?? 'GET', response)) return;
+          if (serveProblems(request.url ?? '/', request.method ?? 'GET', response, forgetRoutes)) return;
           void serveKit(request.url ?? '', response, logger).then((served) => served || next());
         });
         const root = resolve(LESSONS);
@@ -100,10 +105,11 @@ export function lessonKits(): AstroIntegration {
         // written in two steps (emptied, then filled, as some editors save): its watcher drops a file's events for
         // 50 ms after one, so the file may have been read empty and never again (then it is loaded again); and a page
         // asked for while the content changed can leave its list of addresses, built from the content before, in
-        // Astro's route cache (then the cache is cleared, with the event Astro itself sends when content changes).
+        // Astro's route cache (then the list is dropped; a problems page asking whether its lesson is fixed drops it
+        // too, in case the content changed again after this).
         const settleContent = async (file: string) => {
           if (!isLoadedAsSaved(file)) await refreshContent?.({ loaders: ['lesson-kits-checked-glob'] });
-          for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          forgetRoutes();
         };
         server.watcher.on('change', onFile);
         server.watcher.on('add', onFile);
@@ -180,7 +186,7 @@ export async function finishSite(root: string, log: (line: string) => void): Pro
  * page of its problems (422), and a HEAD request with its state alone, which that page asks for to reload itself.
  * Returns false when the address is not such a page, or the page has no errors.
  */
-function serveProblems(url: string, method: string, response: ServerResponse): boolean {
+function serveProblems(url: string, method: string, response: ServerResponse, forgetRoutes: () => void): boolean {
   let pathname: string;
   try {
     pathname = decodeURI(new URL(url, 'http://localhost').pathname);
@@ -192,8 +198,14 @@ function serveProblems(url: string, method: string, response: ServerResponse): b
   const problems = sourceProblems(LESSONS, file);
   if (!problems.some((d) => d.severity === 'error')) {
     // A problems page asking whether the lesson is fixed: not until Astro holds the lesson as saved, or the page would
-    // reload into the version from before the mistake and stay there.
-    if (method !== 'HEAD' || isLoadedAsSaved(file)) return false;
+    // reload into the version from before the mistake and stay there. Then Astro answers, from a fresh list of the
+    // lessons' addresses: one built while the content changed may lack the lesson and would answer 404 until the next
+    // change (the page asks once a second, only while it shows problems).
+    if (method !== 'HEAD') return false;
+    if (isLoadedAsSaved(file)) {
+      forgetRoutes();
+      return false;
+    }
     response.writeHead(503, { 'cache-control': 'no-store', 'retry-after': '1' }).end();
     return true;
   }
