@@ -49,6 +49,12 @@ const PAGE_SLICES = `${DIST}.pages`;
 const PAGES_SCRIPT = join(import.meta.dirname, 'build-pages.ts');
 /** The slices the pages are built in: one, built in this process, for a library that fits in one. */
 const SLICES = existsSync(LESSONS_DIR) ? planPageSlices(lessonFilesBySlug(LESSONS_DIR), pageSliceFiles()) : [];
+/**
+ * Lesson files from which the kits' workers are started and warmed up while the lessons are validated: validating that
+ * many takes longer than a warm-up, which is then free. A smaller library's validation is over before a warm-up is, and
+ * its first kit would wait for it; its workers start when a kit is to be rendered, none when every kit is cached.
+ */
+const WARM_UP_FROM_FILES = 100;
 
 /** The value of `--out <dir>` or `--out=<dir>`, if given. */
 function outArgument(args: readonly string[]): string | undefined {
@@ -73,8 +79,10 @@ process.env.NODE_ENV = 'production'; // a build inherited from a test runner (NO
 async function main(): Promise<number> {
   const steps: BuildStep[] = [];
   const started = performance.now();
-  // The kits' process and its workers load the engine while the lessons are validated; stopped if the build stops.
-  const kitsProcess = new KitsProcess({ workers: availableParallelism(), warmUp: { lessonsDir: LESSONS_DIR, paper: 'a4' } });
+  // The kits' process (and for a large library its workers) loads the engine while the lessons are validated; stopped
+  // if the build stops.
+  const large = SLICES.reduce((sum, slice) => sum + slice.files, 0) >= WARM_UP_FROM_FILES;
+  const kitsProcess = new KitsProcess(large ? { workers: availableParallelism(), warmUp: { lessonsDir: LESSONS_DIR, paper: 'a4' } } : undefined);
   try {
     return await buildWith(kitsProcess, steps, started);
   } finally {

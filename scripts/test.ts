@@ -32,7 +32,9 @@ if (sync.status !== 0) {
   process.stderr.write(sync.stdout + sync.stderr);
   process.exit(sync.status ?? 1);
 }
-const typecheck = collect(`${BIN}/tsc`, ['-p', '.']);
+// Incremental: tsc keeps what it learnt of each file (node_modules/.cache, ignored by git) and checks again only what
+// changed and what depends on it (docs/ARCHITECTURE.md, "Tests").
+const typecheck = collect(`${BIN}/tsc`, ['-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsbuildinfo']);
 const tests = run(`${BIN}/vitest`, ['run', '--project', 'unit', '--project', 'unit-isolated', '--project', 'e2e', '--project', 'build', ...process.argv.slice(2)]);
 const [checked, tested] = await Promise.all([typecheck, tests]);
 if (checked.code !== 0) process.stderr.write(`\nnpm test: the type check failed (tsc -p .):\n${checked.output}`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { childEnv } from './env.ts';
-import { useProjectCopy } from './project.ts';
+import { lowPriority, useProjectCopy } from './project.ts';
 
 const project = useProjectCopy();
 const scratch = mkdtempSync(join(tmpdir(), 'build-'));
@@ -21,7 +21,7 @@ function library(name: string, change: (source: string) => string): string {
 
 /** Run `npm run build` on a library into an output folder; returns exit code and output. */
 function build(lessons: string, out: string) {
-  const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+  const run = spawnSync(...lowPriority(process.execPath, ['scripts/build.ts', '--out', out]), {
     cwd: project,
     env: childEnv({ LESSONS_DIR: lessons }),
     encoding: 'utf8',
@@ -51,7 +51,7 @@ describe('npm run build', () => {
     const out = join(scratch, 'site-no-dictionary');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'previous build');
-    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+    const run = spawnSync(...lowPriority(process.execPath, ['scripts/build.ts', '--out', out]), {
       cwd: project,
       env: childEnv({ LESSONS_DIR: 'tests/fixtures/lessons', LESSON_KITS_UK_DICTIONARY: join(scratch, 'no-such-dictionary/uk_UA') }),
       encoding: 'utf8',

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FORMAT_IDS } from '../../src/model/index.ts';
 import { childEnv } from './env.ts';
-import { useProjectCopy } from './project.ts';
+import { lowPriority, useProjectCopy } from './project.ts';
 
 const project = useProjectCopy();
 // Inside the project, so the lessons' paths in the repository are known (the edit links name them).
@@ -20,7 +20,7 @@ const env = { ...childEnv({ LESSONS_DIR: lessons }), LESSON_KITS_LANG: 'uk' };
 
 /** Run a script of the project (in its copy); returns its exit code and output. */
 function run(script: string, args: string[], input?: string, extra: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [script, ...args], { cwd: project, env: { ...env, ...extra }, input, encoding: 'utf8' });
+  const result = spawnSync(...lowPriority(process.execPath, [script, ...args]), { cwd: project, env: { ...env, ...extra }, input, encoding: 'utf8' });
   return { code: result.status, output: result.stdout + result.stderr };
 }
 

@@ -9,6 +9,14 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { copyProject } from '../../scripts/lib/project-copy.ts';
 
+/**
+ * A command and its arguments to run at a lower priority (`nice`): the builds of the build tests give way to the
+ * fixture library's build, which every browser test waits for, and use the cores it leaves.
+ */
+export function lowPriority(command: string, args: string[]): [string, string[]] {
+  return ['nice', ['-n', '10', command, ...args]];
+}
+
 /** Copy the project now; returns the copy's folder (absolute). */
 export function useProjectCopy(): string {
   const project = mkdtempSync(join(tmpdir(), 'project-'));

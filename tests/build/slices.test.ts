@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { childEnv } from './env.ts';
 import { BUILD_LOG, SITE_BUILD_ENV, SITE_DIR } from '../e2e/global-setup.ts';
 import { siteBuiltThisRun, waitForSite } from '../e2e/site-state.ts';
-import { useProjectCopy } from './project.ts';
+import { lowPriority, useProjectCopy } from './project.ts';
 
 const project = useProjectCopy();
 const scratch = mkdtempSync(join(tmpdir(), 'slices-'));
@@ -14,7 +14,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Run `npm run build` of the fixture library into `out`, with extra environment. */
 function build(out: string, env: Record<string, string>) {
-  const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], { cwd: project, env: childEnv({ ...SITE_BUILD_ENV, ...env }), encoding: 'utf8' });
+  const run = spawnSync(...lowPriority(process.execPath, ['scripts/build.ts', '--out', out]), { cwd: project, env: childEnv({ ...SITE_BUILD_ENV, ...env }), encoding: 'utf8' });
   return { code: run.status, output: run.stdout + run.stderr };
 }
 
@@ -67,7 +67,7 @@ describe('the pages built in slices', () => {
     const out = join(scratch, 'site-killed');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'previous build');
-    const child = spawn(process.execPath, ['scripts/build.ts', '--out', out], { cwd: project, env: childEnv(SITE_BUILD_ENV), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...lowPriority(process.execPath, ['scripts/build.ts', '--out', out]), { cwd: project, env: childEnv(SITE_BUILD_ENV), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
