@@ -11,7 +11,8 @@ function gitDir(): string | undefined {
 }
 
 /** What git describes a build run in a project copy (project.ts, no .git of its own) by: this checkout, as its builds are. */
-const GIT_ENV = ((dir): Record<string, string> => (dir ? { GIT_DIR: dir, GIT_WORK_TREE: resolve('.') } : {}))(gitDir());
+const gitFolder = gitDir();
+const GIT_ENV: Record<string, string> = gitFolder ? { GIT_DIR: gitFolder, GIT_WORK_TREE: resolve('.') } : {};
 
 /** The environment for a child `astro` or build process: without what vitest sets (Astro changes behaviour under VITEST). */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
