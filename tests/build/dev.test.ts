@@ -37,9 +37,19 @@ async function until(path: string, ready: (status: number, html: string) => bool
   return { status, html };
 }
 
+/** The server's log without the lines of a page polling for its lesson (a 404 repeated every second hides the rest). */
+function quietLog(): string {
+  return server!
+    .log()
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => !/\[404\] HEAD |route pattern was matched|^Possible dynamic routes|^\s*$/.test(line))
+    .join('\n');
+}
+
 /** What to print when a page did not come as expected: its status and text, and the end of the server's log. */
 function explain({ status, html }: { status: number; html: string }): string {
-  return `status ${status}: ${pageText(html).slice(0, 1500)}\nthe server's log ends:\n${server!.log().slice(-4000)}`;
+  return `status ${status}: ${pageText(html).slice(0, 1500)}\nthe server's log ends:\n${quietLog().slice(-4000)}`;
 }
 
 /** The text of a PDF, via pdftotext. */
@@ -162,7 +172,7 @@ describe('npm run dev, for an author', () => {
       page.on('response', (response) => answers.push(`${response.request().method()} ${response.status()}`));
       await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Паролі й секрети'), undefined, { timeout: 20_000 }).catch(async (error: Error) => {
         const shown = await page.locator('h1').first().textContent().catch(() => '?');
-        throw new Error(`${error.message}\nthe page shows «${shown}»; the server answered ${answers.join(', ')}\n${server!.log().slice(-4000)}`);
+        throw new Error(`${error.message}\nthe page shows «${shown}»; the server answered ${answers.join(', ')}\n${quietLog().slice(-4000)}`);
       });
       // The lesson itself, with its timing table: the page was reloaded into it, not left on the problems.
       // (Astro's dev server streams the page: the plan may arrive a moment after the timing table.)
