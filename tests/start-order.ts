@@ -1,7 +1,7 @@
 /**
- * The order test files start in (`npm test`): the build tests first (they wait for the global setup's build of the
- * fixture library, then are the longest file), then the unit tests (they need no build, and run while it is made), the
- * browser tests last (they read the build). Within each, vitest's own order (longest first when it has timed them).
+ * The order test files start in (`npm test`): the build tests first (the longest files, each building in a project
+ * copy of its own), then the unit tests (they need no build, and run while the fixture library's is made), the
+ * browser tests last (they read that build). Within each, vitest's own order (longest first when it has timed them).
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 

@@ -35,10 +35,9 @@ export const PAGE_SLICE_FILES = 4;
 export const SITE_BUILD_ENV = { LESSONS_DIR: FIXTURE_LIBRARY, LESSON_KITS_SEARCH_PART_BYTES: String(SEARCH_PART_BYTES), LESSON_KITS_PAGE_SLICE_FILES: String(PAGE_SLICE_FILES) };
 
 /**
- * Start the build and return at once: the unit tests run while it builds (they do not need it), and every browser and
- * build test waits for it first (`site-state.ts`, through a setup file of each of those projects; the build tests
- * share Astro's cache folders with it). The addresses are given now, on ports chosen now; the servers start once the site is
- * there.
+ * Start the build and return at once: the unit and build tests run while it builds (they do not need it), and every
+ * browser test waits for it first (`site-state.ts`, through the e2e project's setup file; the slices test waits for it
+ * too, to compare with it). The addresses are given now, on ports chosen now; the servers start once the site is there.
  */
 export default async function setup(project: TestProject) {
   writeSiteState({ state: 'building', pid: process.pid });

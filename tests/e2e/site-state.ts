@@ -47,7 +47,7 @@ export function siteBuiltThisRun(): boolean {
 
 /**
  * Wait while the build runs; throw with its output if it failed. With `required`, also throw when there is no build
- * (the e2e files need the site; the build tests only must not run beside it).
+ * (the e2e files need the site; the slices test builds its own when this run makes none).
  */
 export async function waitForSite({ required }: { required: boolean }): Promise<void> {
   const started = Date.now();
