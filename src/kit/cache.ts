@@ -4,7 +4,8 @@
  *
  *   lesson entry (kit + pupil pack)  the lesson file's bytes and its path in the library, each picture it shows, the
  *                                     titles of the pages its links lead to (printed beside the link), the shared data
- *                                     it prints (helplines, facts, action plan, the protocol in its language), paper
+ *                                     it prints (helplines, facts, action plan, the protocol in its language), paper;
+ *                                     its own files hashed as the loader read and checked them (src/model/inputs.ts)
  *   band bundle (or volume)          its band, language and paper, its volume number (none for a band in one file),
  *                                     and the key of each of its lessons, in order
  *   both                             the engine: every source file the renderer runs (the import closure of the kit
@@ -22,16 +23,11 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Nodes } from 'mdast';
 import { ACTION_PLAN_FILE } from '../model/action-plan.ts';
 import type { Lang } from '../model/formats.ts';
-import { readInside } from '../model/files.ts';
-import { MAX_PICTURE_BYTES } from '../model/limits.ts';
-import type { SiteLinkData } from '../model/links.ts';
-import { picturePath } from '../model/pictures.ts';
+import { sha256, type LessonInputs } from '../model/inputs.ts';
 import { protocolFile } from '../model/shared-texts.ts';
 import type { Paper } from './layout/types.ts';
-import { pictureUrls } from './read/markdown.ts';
 import { fontFile } from './text/font-files.ts';
 import { FONT_IDS } from './text/types.ts';
 
@@ -39,7 +35,7 @@ import { FONT_IDS } from './text/types.ts';
 export const KIT_CACHE_DIR = 'node_modules/.cache/lesson-kits';
 
 /** Changes when the layout of an entry or of a key changes, so an older cache is simply not found. */
-const FORMAT = 'lesson-kits print cache 1';
+const FORMAT = 'lesson-kits print cache 2';
 
 /** days: an entry not used for this long is removed after a run over the whole library. */
 const UNUSED_DAYS = 30;
@@ -77,11 +73,6 @@ export interface CachedProduct {
   out: string;
   pages: number;
   bytes: number;
-}
-
-/** SHA-256 of bytes or text, hex. */
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** The source files a module reaches through relative imports (static, dynamic, `new URL(…, import.meta.url)`), sorted. */
@@ -123,12 +114,13 @@ export function openKitCache(dir = process.env.LESSON_KITS_CACHE || KIT_CACHE_DI
 export interface KeyedLesson {
   file: string;
   lang: Lang;
-  tree: unknown;
+  /** Its text, pictures and linked titles as the loader read and checked them. */
+  inputs: LessonInputs;
 }
 
 /**
  * Makes keys for one run over a library: each shared file is hashed once a run (a later run hashes it again, so an edit
- * between runs is always seen).
+ * between runs is always seen). A lesson's own files were hashed as the loader checked them (src/model/inputs.ts).
  */
 export class KeyMaker {
   readonly #cache: KitCache;
@@ -153,24 +145,14 @@ export class KeyMaker {
   }
 
   /** A lesson's key: everything its kit and pupil pack print. */
-  lesson(lesson: KeyedLesson): string {
+  lesson({ file, lang, inputs }: KeyedLesson): string {
     const hash = createHash('sha256').update(`${FORMAT}\nlesson\n${this.#cache.engine}\n${this.#paper}\n`);
-    hash.update(`${relative(this.#lessonsDir, lesson.file).split('\\').join('/')}\n`).update(readFileSync(lesson.file)).update('\n');
-    const folder = dirname(lesson.file);
-    for (const url of [...new Set(pictureUrls(lesson.tree as Nodes))].sort()) {
-      const path = picturePath(url);
-      let bytes = 'unreadable';
-      try {
-        if (path !== undefined) bytes = sha256(readInside(folder, path, MAX_PICTURE_BYTES));
-      } catch {
-        // A picture the renderer cannot read either: its kit fails and is never stored.
-      }
-      hash.update(`picture ${url} ${bytes}\n`);
-    }
-    for (const title of linkedTitles(lesson.tree as Nodes)) hash.update(`link ${title}\n`);
+    hash.update(`${relative(this.#lessonsDir, file).split('\\').join('/')}\ntext ${inputs.text}\n`);
+    for (const url of [...inputs.pictures.keys()].sort()) hash.update(`picture ${url} ${inputs.pictures.get(url)}\n`);
+    for (const title of inputs.linkedTitles) hash.update(`link ${title}\n`);
     const data = join(this.#lessonsDir, '_data');
-    for (const file of [join(data, 'helplines.yaml'), join(data, 'facts.yaml'), join(this.#lessonsDir, ACTION_PLAN_FILE), protocolFile(this.#lessonsDir, lesson.lang)]) {
-      hash.update(`data ${relative(this.#lessonsDir, file)} ${this.#shared(file)}\n`);
+    for (const shared of [join(data, 'helplines.yaml'), join(data, 'facts.yaml'), join(this.#lessonsDir, ACTION_PLAN_FILE), protocolFile(this.#lessonsDir, lang)]) {
+      hash.update(`data ${relative(this.#lessonsDir, shared)} ${this.#shared(shared)}\n`);
     }
     return hash.digest('hex');
   }
@@ -183,17 +165,6 @@ export class KeyMaker {
   bundle(band: string, lang: Lang, volume: number | undefined, lessonKeys: readonly string[]): string {
     return sha256(`${FORMAT}\nbundle\n${this.#cache.engine}\n${this.#paper}\n${band}\n${lang}\nvolume ${volume ?? 'none'}\n${lessonKeys.join('\n')}\n`);
   }
-}
-
-/** The titles (and their language) a lesson's site links print beside their text, in reading order. */
-function linkedTitles(node: Nodes, found: string[] = []): string[] {
-  if (node.type === 'link') {
-    const { siteTitle, siteLang } = (node.data ?? {}) as SiteLinkData;
-    if (siteTitle) found.push(`${siteLang ?? ''} ${siteTitle}`);
-  }
-  const children = (node as { children?: Nodes[] }).children;
-  if (children) for (const child of children) linkedTitles(child, found);
-  return found;
 }
 
 /** The folder of an entry. */

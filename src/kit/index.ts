@@ -485,6 +485,12 @@ export async function renderLoadedProducts(lesson: ValidLesson, lessonsDir: stri
   return shared.ok ? renderLessonProducts(lesson, shared.options) : { kit: shared, pupils: shared };
 }
 
+/** Render a bundle (or volume `volume`) of lessons already loaded, with the shared data of their library. */
+export async function renderLoadedBundle(lessons: readonly ValidLesson[], band: BandId, lessonsDir: string, { paper }: FileRenderOptions = {}, volume?: number): Promise<KitResult> {
+  const shared = kitOptionsFor(lessonsDir, paper);
+  return shared.ok ? renderBandBundle(lessons, band, shared.options, volume) : shared;
+}
+
 /** Load one lesson file with the shared data beside it and render its kit. */
 export async function renderLessonFile(file: string, lessonsDir: string, paper?: Paper): Promise<KitResult> {
   const loaded = loadForKit(file, lessonsDir, { paper });

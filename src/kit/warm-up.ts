@@ -1,14 +1,15 @@
 /**
  * A kit worker's warm-up: a short lesson of this module's own, rendered and thrown away while the build validates the
- * library. V8 compiles the engine's hot code only after it has run a while, so a fresh worker's first job took two to
- * four times as long as the same job later; a one-lesson rebuild's kits step is mostly such first jobs (the lesson and
- * the volumes that hold it).
+ * library, on its own and as a volume of two. V8 compiles the engine's hot code only after it has run a while, so a
+ * fresh worker's first job took two to four times as long as the same job later; a one-lesson rebuild's kits step is
+ * mostly such first jobs (the lesson and the volumes that hold it), and a volume runs code a lesson does not (its
+ * contents, its page references, the passes that make them agree).
  */
 import { join } from 'node:path';
 import { isValid, loadLesson } from '../model/load.ts';
 import type { SiteMap } from '../model/site-map.ts';
 import type { Paper } from './layout/index.ts';
-import { renderLoadedProducts } from './index.ts';
+import { renderLoadedBundle, renderLoadedProducts } from './index.ts';
 
 /** The warm-up lesson: the blocks most kits print (plan, questions with answers, a pupil's sheet, cards, the action plan, helplines). */
 export const WARM_UP_LESSON = `---
@@ -77,10 +78,15 @@ authors: [Команда проєкту]
 /** A site map with no pages: the warm-up lesson links nowhere, and the library's own map is not read yet. */
 const NO_PAGES: SiteMap = { lessons: new Map(), pages: new Map() };
 
-/** Render the warm-up lesson's kit and pupil pack with a library's shared data, and forget them; true when it rendered. */
+/**
+ * Render the warm-up lesson's kit and pupil pack, then a volume of it twice, with a library's shared data, and forget
+ * them; true when all rendered.
+ */
 export async function warmUp(lessonsDir: string, paper: Paper): Promise<boolean> {
   const lesson = loadLesson(join(lessonsDir, 'warm-up', 'index.mdx'), WARM_UP_LESSON, { site: NO_PAGES });
   if (!isValid(lesson)) return false;
   const { kit, pupils } = await renderLoadedProducts(lesson, lessonsDir, { paper });
-  return kit.ok && pupils.ok;
+  if (!kit.ok || !pupils.ok) return false;
+  const volume = await renderLoadedBundle([lesson, lesson], lesson.data.bands[0]!, lessonsDir, { paper }, 2);
+  return volume.ok;
 }

@@ -10,6 +10,7 @@ import { checkSiteLink, type LinkSource, type SiteMap } from './site-map.ts';
 import { checkPicture } from './pictures.ts';
 import { MAX_TABLE_COLUMNS } from './limits.ts';
 import { checkHeadings } from './headings.ts';
+import type { LessonInputs } from './inputs.ts';
 
 /** The heading level a lesson body stands under on the site: the h2 "Хід уроку" (the page's h1 is the lesson's title). */
 const LESSON_BODY_LEVEL = 2;
@@ -22,6 +23,8 @@ export interface BodyContext {
   format?: FormatId;
   /** Where the lesson stands in the site and what the site holds, to check that its links into the site resolve. */
   links?: { source: LinkSource; site: SiteMap };
+  /** Where the pictures read and the titles the links print are recorded, for the kit cache (src/model/inputs.ts). */
+  inputs?: LessonInputs;
 }
 
 /** The component grammar of DESIGN §2, images and MDX constructs the outputs cannot render. */
@@ -44,7 +47,7 @@ function walk(node: Nodes, component: string, parentType: string | undefined, co
       out.push(error(line, column, 'mdx-expression', { code: node.value.slice(0, 40) }));
       return;
     case 'image':
-      out.push(...checkPicture(context.file, node.url, node.alt, line, column));
+      out.push(...checkPicture(context.file, node.url, node.alt, line, column, context.inputs?.pictures));
       return;
     case 'link':
     case 'definition':
@@ -237,7 +240,10 @@ function checkLink(node: Link | Definition, line: number, column: number, contex
   if (link.kind !== 'site' || !context.links) return [];
   const { findings, target } = checkSiteLink(node.url, context.links.source, context.links.site, line, column);
   // The printed kit cannot follow a link: it prints the title of the page the link leads to (read/inline.ts).
-  if (target?.title && node.type === 'link') node.data = { ...node.data, ...({ siteTitle: target.title, siteLang: context.links.source.lang } satisfies SiteLinkData) };
+  if (target?.title && node.type === 'link') {
+    node.data = { ...node.data, ...({ siteTitle: target.title, siteLang: context.links.source.lang } satisfies SiteLinkData) };
+    context.inputs?.linkedTitles.push(`${context.links.source.lang} ${target.title}`);
+  }
   return findings;
 }
 

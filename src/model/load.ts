@@ -14,6 +14,7 @@ import { checkNesting } from './nesting.ts';
 import { mdxSyntaxFinding } from './mdx-errors.ts';
 import { checkGlossary } from './glossary.ts';
 import { templateMarks } from './template.ts';
+import { newInputs, sha256, type LessonInputs } from './inputs.ts';
 import { slugFor } from './transliterate.ts';
 import {
   BOM,
@@ -42,6 +43,8 @@ export interface LoadedLesson {
   tree: Root;
   /** Errors and warnings, each with file, line, column and a hint. */
   diagnostics: Diagnostic[];
+  /** What its printed products are made of, as read and checked (complete for a valid lesson): the kit cache's key. */
+  inputs: LessonInputs;
 }
 
 /** A loaded lesson without errors. */
@@ -68,10 +71,11 @@ export function loadLesson(file: string, source?: string, options: LoadOptions =
   const lang = langOf(file);
   const findings: Finding[] = [...checkName(slug, file)];
   const read = source === undefined ? readLessonSource(file) : checkSize(source);
+  const inputs = newInputs('problem' in read ? '' : read.sha256);
   const empty: Root = { type: 'root', children: [] };
   const result = (tree: Root, data?: LessonData): LoadedLesson => {
     const diagnostics = inFile(displayPath(file), findings);
-    return { file, slug, lang: lang ?? 'uk', data: hasErrors(diagnostics) ? undefined : data, tree, diagnostics };
+    return { file, slug, lang: lang ?? 'uk', data: hasErrors(diagnostics) ? undefined : data, tree, diagnostics, inputs };
   };
   if ('problem' in read) {
     findings.push(read.problem);
@@ -95,15 +99,21 @@ export function loadLesson(file: string, source?: string, options: LoadOptions =
   const site = options.site ?? siteMapFor(dirname(dirname(resolve(file))));
   const stageIds = readStages(body.tree).map((stage) => stageId(stage.title));
   const links = { site, source: { kind: 'lesson' as const, slug, lang: lang ?? 'uk', draft: data?.draft ?? false, stageIds } };
-  findings.push(...checkBody(body.tree, { file: resolve(file), format: data?.format, links }));
+  findings.push(...checkBody(body.tree, { file: resolve(file), format: data?.format, links, inputs }));
   if (duration !== undefined) findings.push(...checkMinutes(body.tree, duration, () => locate(['duration'])));
   if (data) findings.push(...checkGlossary(body.tree, { ...data, lang: lang ?? 'uk' }, (index) => locate(['glossary', index, 'term'])));
   findings.push(...templateMarks(text, data?.draft ?? true));
   return result(body.tree, data);
 }
 
+/** A lesson's text as read, and the SHA-256 of its bytes. */
+interface LessonSource {
+  text: string;
+  sha256: string;
+}
+
 /** The text of a lesson file, or why it is not read: not a regular file in its folder, too large, not UTF-8. */
-function readLessonSource(file: string): { text: string } | { problem: Finding } {
+function readLessonSource(file: string): LessonSource | { problem: Finding } {
   const folder = dirname(resolve(file));
   const checked = checkInside(folder, resolve(file), MAX_LESSON_BYTES);
   if (!isAllowed(checked)) {
@@ -112,12 +122,13 @@ function readLessonSource(file: string): { text: string } | { problem: Finding }
     // A lesson file is found by listing its folder, so "outside" cannot happen; a link to nothing reads as missing.
     return { problem: error(1, 1, 'lesson-not-a-file', { what: checked.kind === 'not-a-file' ? checked.what : 'missing' }) };
   }
-  const decoded = decodeUtf8(readAllowed(checked, MAX_LESSON_BYTES));
+  const bytes = readAllowed(checked, MAX_LESSON_BYTES);
+  const decoded = decodeUtf8(bytes);
   if ('badByte' in decoded) {
     const { line, column } = decoded.badByte;
     return { problem: error(line, column, 'file-encoding') };
   }
-  return decoded;
+  return { text: decoded.text, sha256: sha256(bytes) };
 }
 
 /** The text of a lesson file as the loader reads it (undefined when it may not be read), to locate things in it later. */
@@ -127,9 +138,9 @@ export function readLessonText(file: string): string | undefined {
 }
 
 /** A lesson text given directly is held to the same size limit as a file. */
-function checkSize(source: string): { text: string } | { problem: Finding } {
+function checkSize(source: string): LessonSource | { problem: Finding } {
   const bytes = Buffer.byteLength(source, 'utf8');
-  if (bytes <= MAX_LESSON_BYTES) return { text: source };
+  if (bytes <= MAX_LESSON_BYTES) return { text: source, sha256: sha256(source) };
   return { problem: error(1, 1, 'file-too-large', { file: 'lesson', bytes, limit: MAX_LESSON_BYTES }) };
 }
 

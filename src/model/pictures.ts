@@ -9,6 +9,7 @@ import { basename, dirname } from 'node:path';
 import { displayPath, error, suggest, type Finding } from './diagnostics.ts';
 import { checkInside, isAllowed, readAllowed } from './files.ts';
 import { MAX_PICTURE_BYTES, MAX_PICTURE_PIXELS } from './limits.ts';
+import { sha256 } from './inputs.ts';
 
 /** The picture formats a lesson may use: browsers show them and the kit prints them. */
 export type PictureFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg';
@@ -32,8 +33,11 @@ export function picturePath(url: string): string | undefined {
   }
 }
 
-/** Every problem with the picture at `url` in the lesson file `lessonFile`, located at the image's position. */
-export function checkPicture(lessonFile: string, url: string, alt: string | null | undefined, line: number, column: number): Finding[] {
+/**
+ * Every problem with the picture at `url` in the lesson file `lessonFile`, located at the image's position; with
+ * `hashes`, the SHA-256 of the bytes it read is recorded there under the URL.
+ */
+export function checkPicture(lessonFile: string, url: string, alt: string | null | undefined, line: number, column: number, hashes?: Map<string, string>): Finding[] {
   const findings: Finding[] = [];
   if (!alt?.trim()) findings.push(error(line, column, 'image-alt', { url }));
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
@@ -70,6 +74,7 @@ export function checkPicture(lessonFile: string, url: string, alt: string | null
     return findings;
   }
   const bytes = readAllowed(checked, MAX_PICTURE_BYTES);
+  hashes?.set(url, sha256(bytes));
   const header = readPictureHeader(bytes);
   if (!header) {
     findings.push(error(line, column, 'image-format', { url }));

@@ -134,6 +134,15 @@ describe('kit cache', () => {
     expect(rendered(await run({ out: out() }))).toEqual([`${QUEST}.pdf`, `${QUEST}.pupils.pdf`, `${QUEST}.en.pdf`, `${QUEST}.en.pupils.pdf`, ...bands].sort());
   }, 120_000);
 
+  test("a linked lesson's title: the kits that print it beside the link, and the linked lesson's own", async () => {
+    edit('valid-lesson/index.mdx', 'Намалюй замок.', 'Намалюй замок. Далі — [другий урок](../second-lesson/).');
+    const linkingBands = bandsOf('valid-lesson').map((band) => `band-${band}.pdf`);
+    expect(rendered(await run({ out: out() }))).toEqual(['valid-lesson.pdf', 'valid-lesson.pupils.pdf', ...linkingBands].sort());
+    edit('second-lesson/index.mdx', /^title: .*$/m, 'title: Другий урок, нова назва');
+    const bands = [...new Set([...linkingBands, ...bandsOf('second-lesson').map((band) => `band-${band}.pdf`)])];
+    expect(rendered(await run({ out: out() }))).toEqual(['second-lesson.pdf', 'second-lesson.pupils.pdf', 'valid-lesson.pdf', 'valid-lesson.pupils.pdf', ...bands].sort());
+  }, 120_000);
+
   test('the English disclosure protocol: the English products only', async () => {
     edit('_data/safeguarding.en.md', /\.\s*$/, '. Write down what the child said, in their words.\n');
     expect(rendered(await run({ out: out() }))).toEqual(all.filter((name) => /\.en\.(pupils\.)?pdf$/.test(name)));
