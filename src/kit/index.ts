@@ -460,12 +460,15 @@ export interface FileRenderOptions {
    * a worker reading it itself reads every lesson file of the library, once per worker and again after any change.
    */
   site?: SiteMap;
+  /** Told each valid lesson as it is loaded: what the render is made of (a worker keys its cache entry on it). */
+  onLoad?: (lesson: ValidLesson) => void;
 }
 
 /** A lesson file and the shared data beside it, loaded: a valid lesson with the options to render it, or its errors. */
-function loadForKit(file: string, lessonsDir: string, { paper, site }: FileRenderOptions = {}): { ok: true; lesson: ValidLesson; options: KitOptions } | { ok: false; diagnostics: Diagnostic[] } {
+function loadForKit(file: string, lessonsDir: string, { paper, site, onLoad }: FileRenderOptions = {}): { ok: true; lesson: ValidLesson; options: KitOptions } | { ok: false; diagnostics: Diagnostic[] } {
   const lesson = loadLesson(file, undefined, site ? { site } : {});
   if (!isValid(lesson)) return { ok: false, diagnostics: lesson.diagnostics };
+  onLoad?.(lesson);
   const shared = kitOptionsFor(lessonsDir, paper);
   return shared.ok ? { ok: true, lesson, options: shared.options } : shared;
 }

@@ -6,7 +6,8 @@ import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from 
 import type { KitJob, KitJobResult, KitWorkerData, KitWorkerMessage, WrittenFile } from './batch.ts';
 import type { SiteMap } from '../model/site-map.ts';
 import { allowDeflateHelper, startDeflateHelper } from './paint/deflate.ts';
-import { storeEntry } from './cache.ts';
+import { KeyMaker, storeEntry, type KitCache } from './cache.ts';
+import type { ValidLesson } from '../model/load.ts';
 import { loadFonts } from './text/fonts.ts';
 import { warmUp } from './warm-up.ts';
 
@@ -40,12 +41,14 @@ async function run(job: KitJob): Promise<KitJobResult> {
   const started = performance.now();
   const file = job.kind === 'lesson' ? job.file : job.out;
   const products: [string, KitResult][] = [];
+  const lessons: ValidLesson[] = [];
+  const render = { paper: job.paper, site, onLoad: (lesson: ValidLesson) => lessons.push(lesson) };
   if (job.kind === 'lesson') {
-    const { kit, pupils } = await renderLessonFileProducts(job.file, job.lessonsDir, { paper: job.paper, site }, { pupils: job.pupilsOut !== undefined });
+    const { kit, pupils } = await renderLessonFileProducts(job.file, job.lessonsDir, render, { pupils: job.pupilsOut !== undefined });
     products.push([job.out, kit]);
     if (job.pupilsOut !== undefined) products.push([job.pupilsOut, pupils]);
   } else {
-    products.push([job.out, await renderBandBundleFiles(job.files, job.band, job.lessonsDir, { paper: job.paper, site }, job.volume)]);
+    products.push([job.out, await renderBandBundleFiles(job.files, job.band, job.lessonsDir, render, job.volume)]);
   }
   // Nothing is written unless every product of the job rendered.
   const stopped = products.find(([, result]) => !result.ok)?.[1];
@@ -62,6 +65,17 @@ async function run(job: KitJob): Promise<KitJobResult> {
     written.push({ out, pages: result.pages, bytes: result.pdf.length });
     stored.push(result);
   }
-  if (job.cacheEntry) await storeEntry(job.cacheEntry.cache, job.cacheEntry.key, stored);
+  if (job.cacheEntry && renderedKey(job, job.cacheEntry.cache, lessons) === job.cacheEntry.key) await storeEntry(job.cacheEntry.cache, job.cacheEntry.key, stored);
   return { file, ok: true, written, ms: performance.now() - started };
+}
+
+/**
+ * The key of what was rendered: the lessons as this worker read them, the shared data as it is now. It differs from
+ * the job's key (made from the files as the run checked them) when a file was saved while the run went on; the render
+ * is then not stored, or the cache would hand the new text's kit to the old text, should the file be put back.
+ */
+function renderedKey(job: KitJob, cache: KitCache, lessons: readonly ValidLesson[]): string | undefined {
+  const keys = new KeyMaker(cache, job.lessonsDir, job.paper);
+  if (job.kind === 'lesson') return lessons[0] && keys.lesson(lessons[0]);
+  return lessons[0] && keys.bundle(job.band, lessons[0].lang, job.volume, lessons.map((lesson) => keys.lesson(lesson)));
 }

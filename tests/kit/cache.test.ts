@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { KitWorkers, renderKits, type KitJobResult } from '../../src/kit/batch.ts';
-import { engineFingerprint, importClosure, openKitCache, pruneCache, type KitCache } from '../../src/kit/cache.ts';
+import { bandBundles, KitWorkers, renderKits, runJobs, type KitJob, type KitJobResult } from '../../src/kit/batch.ts';
+import { engineFingerprint, hasEntry, importClosure, KeyMaker, openKitCache, pruneCache, type KitCache } from '../../src/kit/cache.ts';
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
 import type { Paper } from '../../src/kit/layout/types.ts';
 import { childEnv } from '../build/env.ts';
@@ -202,6 +202,39 @@ describe('kit cache', () => {
     expect(readFileSync(join(next, 'second-lesson.pdf')).equals(readFileSync(join(reference, 'second-lesson.pdf')))).toBe(true);
   }, 180_000);
 
+  test('a lesson saved while the run renders it: its products are written but not stored under the key of the text checked', async () => {
+    const cache = openKitCache(join(scratch, 'saved-midway-cache'), engine);
+    const checked = publishedLessons(loadLibrary(library));
+    const lesson = checked.find((candidate) => candidate.file.endsWith(join('second-lesson', 'index.mdx')))!;
+    const bundle = bandBundles(checked).find((candidate) => candidate.lessons.includes(lesson))!;
+    const keys = new KeyMaker(cache, library, 'a4');
+    const folder = out();
+    const jobs = (): KitJob[] => [
+      { kind: 'lesson', file: lesson.file, out: join(folder, 'second-lesson.pdf'), pupilsOut: join(folder, 'second-lesson.pupils.pdf'), paper: 'a4', lessonsDir: library, cacheEntry: { cache, key: keys.lesson(lesson) } },
+      { kind: 'bundle', band: bundle.band, files: bundle.lessons.map((member) => member.file), out: join(folder, 'band.pdf'), paper: 'a4', lessonsDir: library, cacheEntry: { cache, key: keys.bundle(bundle.band, bundle.lang, undefined, bundle.lessons.map((member) => keys.lesson(member))) } },
+    ];
+    const runJobsOf = async (list: KitJob[]) => {
+      const results: KitJobResult[] = [];
+      await runJobs(list, { renderAll: false }, (index, result) => (results[index] = result), pool);
+      expect(results.map((result) => result.ok)).toEqual(list.map(() => true));
+    };
+    // The keys were made from the text as checked; the file is saved before the workers read it.
+    const planned = jobs();
+    const file = lesson.file;
+    const original = readFileSync(file, 'utf8');
+    try {
+      edit('second-lesson/index.mdx', /^title: (.*)$/m, 'title: $1 (збережено під час збирання)');
+      await runJobsOf(planned);
+      for (const job of planned) expect(existsSync(job.out), job.out).toBe(true);
+      for (const job of planned) expect(hasEntry(cache, job.cacheEntry!.key), job.kind).toBe(false);
+    } finally {
+      writeFileSync(file, original);
+    }
+    // The same jobs with the file as it was checked are stored.
+    await runJobsOf(planned);
+    for (const job of planned) expect(hasEntry(cache, job.cacheEntry!.key), job.kind).toBe(true);
+  }, 120_000);
+
   test('a cache copied with new file times (as a CI cache restore may) is used whole, each file hashed once', async () => {
     const reference = out();
     await run({ out: reference }); // every product of the library as earlier tests left it, in the cache
@@ -218,7 +251,8 @@ describe('kit cache', () => {
     for (const name of all) expect(readFileSync(join(folder, name)).equals(readFileSync(join(reference, name))), name).toBe(true);
     // Each file's time is recorded with it now, so the next run takes it without hashing it again.
     const used = entries.filter((entry) => statSync(join(entry, 'entry.json')).mtimeMs > yesterday * 1000 + 1000);
-    expect(used.length).toBe(all.length - all.filter((name) => name.endsWith('.pupils.pdf')).length);
+    const unused = entries.filter((entry) => !used.includes(entry)).map((entry) => `${basename(entry)} ${readFileSync(join(entry, 'entry.json'), 'utf8')}`);
+    expect(used.length, `entries this run did not use:\n${unused.join('\n')}`).toBe(all.length - all.filter((name) => name.endsWith('.pupils.pdf')).length);
     for (const entry of used) for (const file of entryFiles(entry)) expect(file.mtimeMs, entry).toBe(statSync(join(entry, file.name)).mtimeMs);
   }, 120_000);
 
