@@ -66,12 +66,21 @@ export function lessonKits(): AstroIntegration {
         const forgetRoutes = () => {
           for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
         };
+        const root = resolve(LESSONS);
+        // Astro's content loaded again from the files (unchanged ones are kept), then its lists of addresses dropped;
+        // once for each saved state of a file, so an address that rightly has no page is not reloaded every second.
+        const reloadedAt = new Map<string, string>();
+        const reloadContent = (file: string) => {
+          const state = savedState(root, file);
+          if (reloadedAt.get(file) === state) return;
+          reloadedAt.set(file, state);
+          void Promise.resolve(refreshContent?.({ loaders: ['lesson-kits-checked-glob'] })).then(forgetRoutes);
+        };
         // Before Astro's own handlers: a lesson with errors is shown as its problems, never as a page of wrong content.
         server.middlewares.use((request, response, next) => {
-          if (serveProblems(request.url ?? '/', request.method ?? 'GET', response, forgetRoutes)) return;
+          if (serveProblems(request.url ?? '/', request.method ?? 'GET', response, { forgetRoutes, reloadContent })) return;
           void serveKit(request.url ?? '', response, logger).then((served) => served || next());
         });
-        const root = resolve(LESSONS);
         const pending = new Map<string, NodeJS.Timeout>();
         // An editor may write a file in steps (emptied, then filled): the file is checked once it has been still a moment.
         const onFile = (file: string) => {
@@ -186,7 +195,7 @@ export async function finishSite(root: string, log: (line: string) => void): Pro
  * page of its problems (422), and a HEAD request with its state alone, which that page asks for to reload itself.
  * Returns false when the address is not such a page, or the page has no errors.
  */
-function serveProblems(url: string, method: string, response: ServerResponse, forgetRoutes: () => void): boolean {
+function serveProblems(url: string, method: string, response: ServerResponse, content: { forgetRoutes: () => void; reloadContent: (file: string) => void }): boolean {
   let pathname: string;
   try {
     pathname = decodeURI(new URL(url, 'http://localhost').pathname);
@@ -200,10 +209,12 @@ function serveProblems(url: string, method: string, response: ServerResponse, fo
     // A problems page asking whether the lesson is fixed: not until Astro holds the lesson as saved, or the page would
     // reload into the version from before the mistake and stay there. Then Astro answers, from a fresh list of the
     // lessons' addresses: one built while the content changed may lack the lesson and would answer 404 until the next
-    // change (the page asks once a second, only while it shows problems).
+    // change (the page asks once a second, only while it shows problems). Should Astro still answer that it has no such
+    // page, its store has lost the lesson: the content is loaded again, and the page's next question finds it.
     if (method !== 'HEAD') return false;
     if (isLoadedAsSaved(file)) {
-      forgetRoutes();
+      content.forgetRoutes();
+      response.once('finish', () => response.statusCode === 404 && content.reloadContent(file));
       return false;
     }
     response.writeHead(503, { 'cache-control': 'no-store', 'retry-after': '1' }).end();
