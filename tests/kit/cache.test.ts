@@ -239,12 +239,15 @@ describe('kit cache', () => {
     const reference = out();
     await run({ out: reference }); // every product of the library as earlier tests left it, in the cache
     const copied = join(scratch, 'copied-cache');
-    cpSync(cacheDir, copied, { recursive: true }); // new modification times, the same bytes
+    cpSync(cacheDir, copied, { recursive: true }); // the same bytes
     const entries = entryFolders(copied);
+    // New modification times, set rather than left to the copy: a file stored by the run above and copied within the
+    // same tick of the file system's clock would keep its recorded time.
+    const yesterday = (Date.now() - 86_400_000) / 1000;
+    for (const entry of entries) for (const file of entryFiles(entry)) utimesSync(join(entry, file.name), yesterday, yesterday);
     const stale = entries.filter((entry) => entryFiles(entry).some((file) => file.mtimeMs !== statSync(join(entry, file.name)).mtimeMs));
     expect(stale.length).toBe(entries.length);
     // Marked unused since yesterday, so the entries this run uses can be told from the others (edits of earlier tests).
-    const yesterday = (Date.now() - 86_400_000) / 1000;
     for (const entry of entries) utimesSync(join(entry, 'entry.json'), yesterday, yesterday);
     const folder = out();
     expect(rendered(await run({ out: folder, cache: openKitCache(copied, engine) }))).toEqual([]);
