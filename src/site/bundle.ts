@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -62,27 +62,39 @@ export async function offlineSitePaths(siteDir: string): Promise<string[]> {
     .sort(byteOrder);
 }
 
+/** What marks a part only the published site shows: a page without it is carried as it is, not decoded and changed. */
+const ONLINE_ONLY_MARK = Buffer.from('data-online-only');
+
 /** A page as offline copies carry it: read and changed whole (pages are small). */
 async function readOfflineFile(siteDir: string, path: string): Promise<Buffer> {
   const data = await readFile(join(siteDir, path));
-  return path.endsWith('.html') ? Buffer.from(offlineHtml(data.toString('utf8'))) : data;
+  return path.endsWith('.html') && data.includes(ONLINE_ONLY_MARK) ? Buffer.from(offlineHtml(data.toString('utf8'))) : data;
 }
 
-/** A file of the copy as a stream: a page changed for offline copies, any other file (a kit, a picture) as it is. */
-function offlineStream(siteDir: string, path: string): Readable {
-  return path.endsWith('.html') ? Readable.from(offlinePage(siteDir, path), { objectMode: false }) : createReadStream(join(siteDir, path));
+/**
+ * A file of the copy as a stream (a page changed for offline copies, any other file as it is), handing the SHA-256 of
+ * what it gave to `hashed` at its end: the manifest is made as the zip is written, not by reading every file twice.
+ */
+function offlineStream(siteDir: string, path: string, hashed: (hex: string) => void): Readable {
+  const hash = createHash('sha256');
+  const source = path.endsWith('.html') ? Readable.from(offlinePage(siteDir, path), { objectMode: false }) : createReadStream(join(siteDir, path));
+  return source.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, next) {
+        hash.update(chunk);
+        next(null, chunk);
+      },
+      flush(next) {
+        hashed(hash.digest('hex'));
+        next();
+      },
+    }),
+  );
 }
 
 /** A page as offline copies carry it, as one chunk. */
 async function* offlinePage(siteDir: string, path: string): AsyncGenerator<Buffer> {
   yield await readOfflineFile(siteDir, path);
-}
-
-/** SHA-256 of a file of the copy, read as a stream (a band's bundle of kits can be hundreds of megabytes). */
-async function offlineHash(siteDir: string, path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of offlineStream(siteDir, path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** Compare strings by their UTF-16 code units: the same order on every machine and locale. */
@@ -128,16 +140,19 @@ export async function writeBundle(siteDir: string, info: BundleInfo, outFile = j
     { path: 'START-HERE.html', data: Buffer.from(startHereHtml(facts)) },
     { path: 'serve.mjs', data: await readFile(SERVER_SOURCE) },
   ];
-  // The site's files are streamed, one at a time: hashed for the manifest first, then read again into the zip, so the
-  // memory a bundle takes does not grow with the library.
-  let lines = manifest(head);
-  for (const path of site) lines += `${await offlineHash(siteDir, path)}  site/${path}\n`;
+  // The site's files are streamed into the zip one at a time, so the memory a bundle takes does not grow with the
+  // library, and each is hashed as it passes. The manifest comes last: yazl asks for an entry's stream only once every
+  // entry before it is written, so by then every hash is known.
+  const hashes = new Array<string>(site.length);
   const mtime = fixedTimestamp(info.commitDate ?? info.builtOn);
   const options = (path: string) => ({ mtime, mode: 0o100644, compress: !STORED.test(path), forceDosTimestamp: true });
   const zip = new yazl.ZipFile();
   for (const file of head) zip.addBuffer(file.data, `${folder}/${file.path}`, options(file.path));
-  for (const path of site) zip.addReadStreamLazy(`${folder}/site/${path}`, options(path), (done) => done(null, offlineStream(siteDir, path)));
-  zip.addBuffer(Buffer.from(lines), `${folder}/MANIFEST.sha256`, options('MANIFEST.sha256'));
+  for (const [i, path] of site.entries()) {
+    zip.addReadStreamLazy(`${folder}/site/${path}`, options(path), (done) => done(null, offlineStream(siteDir, path, (hex) => (hashes[i] = hex))));
+  }
+  const lines = () => manifest(head) + site.map((path, i) => `${hashes[i]}  site/${path}\n`).join('');
+  zip.addReadStreamLazy(`${folder}/MANIFEST.sha256`, options('MANIFEST.sha256'), (done) => done(null, Readable.from([Buffer.from(lines())])));
   zip.end();
   const partial = `${outFile}.partial`;
   await mkdir(dirname(outFile), { recursive: true });
