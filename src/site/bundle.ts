@@ -73,11 +73,13 @@ async function readOfflineFile(siteDir: string, path: string): Promise<Buffer> {
 
 /**
  * A file of the copy as a stream (a page changed for offline copies, any other file as it is), handing the SHA-256 of
- * what it gave to `hashed` at its end: the manifest is made as the zip is written, not by reading every file twice.
+ * what it gave to `hashed` at its end: the manifest is made as the zip is written, not by reading every file twice. A
+ * file that cannot be read (removed meanwhile) goes to `failed`: yazl does not listen for its streams' errors.
  */
-function offlineStream(siteDir: string, path: string, hashed: (hex: string) => void): Readable {
+function offlineStream(siteDir: string, path: string, hashed: (hex: string) => void, failed: (error: Error) => void): Readable {
   const hash = createHash('sha256');
   const source = path.endsWith('.html') ? Readable.from(offlinePage(siteDir, path), { objectMode: false }) : createReadStream(join(siteDir, path));
+  source.once('error', failed);
   return source.pipe(
     new Transform({
       transform(chunk: Buffer, _encoding, next) {
@@ -147,9 +149,11 @@ export async function writeBundle(siteDir: string, info: BundleInfo, outFile = j
   const mtime = fixedTimestamp(info.commitDate ?? info.builtOn);
   const options = (path: string) => ({ mtime, mode: 0o100644, compress: !STORED.test(path), forceDosTimestamp: true });
   const zip = new yazl.ZipFile();
+  // A file that cannot be read ends the zip's output with its error, so the write below fails and leaves no zip.
+  const failed = (error: Error) => (zip.outputStream as Readable).destroy(error);
   for (const file of head) zip.addBuffer(file.data, `${folder}/${file.path}`, options(file.path));
   for (const [i, path] of site.entries()) {
-    zip.addReadStreamLazy(`${folder}/site/${path}`, options(path), (done) => done(null, offlineStream(siteDir, path, (hex) => (hashes[i] = hex))));
+    zip.addReadStreamLazy(`${folder}/site/${path}`, options(path), (done) => done(null, offlineStream(siteDir, path, (hex) => (hashes[i] = hex), failed)));
   }
   const lines = () => manifest(head) + site.map((path, i) => `${hashes[i]}  site/${path}\n`).join('');
   zip.addReadStreamLazy(`${folder}/MANIFEST.sha256`, options('MANIFEST.sha256'), (done) => done(null, Readable.from([Buffer.from(lines())])));

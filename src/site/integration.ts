@@ -74,7 +74,7 @@ export function lessonKits(): AstroIntegration {
           const state = savedState(root, file);
           if (reloadedAt.get(file) === state) return;
           reloadedAt.set(file, state);
-          void Promise.resolve(refreshContent?.({ loaders: ['lesson-kits-checked-glob'] })).then(forgetRoutes);
+          void Promise.resolve(refreshContent?.({ loaders: ['lesson-kits-checked-glob'] })).then(forgetRoutes, forgetRoutes);
         };
         // Before Astro's own handlers: a lesson with errors is shown as its problems, never as a page of wrong content.
         server.middlewares.use((request, response, next) => {
