@@ -147,12 +147,39 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
   const sliced = `in ${SLICES.length} slices of at most ${pageSliceFiles()} lesson files, a process each`;
   steps.splice(1, 0, { name: 'pages', detail: `astro build${SLICES.length > 1 ? ` ${sliced}` : ''}`, ms: pagesMs, end: pagesStarted + pagesMs });
 
-  const kits = await kitsRun;
-  progress.clear();
+  // A library built in slices is indexed for search now, while the kits are waited for and the offline bundle is
+  // written (on the core Pagefind leaves idle); Astro's build of one piece has indexed it already.
+  const indexing = SLICES.length > 1 ? collectSteps(async () => (await import('../src/site/integration.ts')).searchIndexStep(STAGING, (line) => console.log(line)), steps) : undefined;
+  indexing?.catch(() => undefined); // awaited by the bundle, or below
+  try {
+    return await finishBuild(steps, started, { run: kitsRun, started: kitsStarted, finished, progress, lessons: published.length }, indexing);
+  } catch (error) {
+    await indexing?.catch(() => undefined); // nothing may be written into the staging folder once it is removed
+    throw error;
+  }
+}
+
+/** The kits' step as the pages' build leaves it: still rendering, or done. */
+interface KitsUnderway {
+  run: Promise<{ value: KitJobResult[]; ms: number }>;
+  started: number;
+  /** When the last lesson's kit and the last band bundle were done. */
+  finished: { lessons: number; bundles: number };
+  progress: Progress;
+  /** The published lessons they are rendered for. */
+  lessons: number;
+}
+
+/** The kits, the offline bundle (while the search index is made, when it is given), the link check and the swap. */
+async function finishBuild(steps: BuildStep[], started: number, underway: KitsUnderway, indexing: Promise<void> | undefined): Promise<number> {
+  const { started: kitsStarted, finished } = underway;
+  const kits = await underway.run;
+  underway.progress.clear();
   const failedKits = kits.value.filter((result) => !result.ok);
   if (failedKits.length) {
     for (const result of failedKits) for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
     console.error(`\n${reportStrings().kitsStopped(failedKits.length, DIST)}`);
+    await indexing?.catch(() => undefined);
     await Promise.all([STAGING, KITS_STAGING].map((folder) => rm(folder, { recursive: true, force: true })));
     return 1;
   }
@@ -168,14 +195,14 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
   const kitsDone = reportStrings('en').progress.kitsDone(kits.value.length - cached, cached);
   const after = (at: number) => formatMs(Math.max(0, at - kitsStarted));
   const when = `lessons' kits done after ${after(finished.lessons)}, band bundles after ${after(finished.bundles)}`;
-  steps.push({ name: 'kits', detail: `${published.length} kits and pupil packs, ${bundles}, ${pageCount} pages; ${kitsDone}; ${when}`, ms: kits.ms, end: kitsStarted + kits.ms, alongside: 'pages' });
+  steps.push({ name: 'kits', detail: `${underway.lessons} kits and pupil packs, ${bundles}, ${pageCount} pages; ${kitsDone}; ${when}`, ms: kits.ms, end: kitsStarted + kits.ms, alongside: 'pages' });
 
   const bundle = await timed(async () => {
-    const written = await writeBundle(STAGING, buildInfo());
+    const written = await writeBundle(STAGING, buildInfo(), { indexing });
     await fillBundleSize(STAGING, written.bytes);
     return written;
   });
-  steps.push({ name: 'bundle', detail: `${relative(STAGING, bundle.value.file)}, ${(bundle.value.bytes / 1024 / 1024).toFixed(1)} MB, ${bundle.value.files} files`, ms: bundle.ms, end: performance.now() });
+  steps.push({ name: 'bundle', detail: `${relative(STAGING, bundle.value.file)}, ${(bundle.value.bytes / 1024 / 1024).toFixed(1)} MB, ${bundle.value.files} files`, ms: bundle.ms, end: performance.now(), alongside: indexing ? 'search index' : undefined });
 
   const links = await timed(() => brokenLinks(STAGING));
   if (links.value.length) {
@@ -187,15 +214,16 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
   steps.push({ name: 'links', detail: 'every internal link names a file', ms: links.ms, end: performance.now() });
 
   await swapIn(STAGING, DIST);
+  steps.sort((a, b) => stepRank(a) - stepRank(b));
   printSummary(steps, performance.now() - started);
   if (STEP_TRACE) await writeFile(STEP_TRACE, JSON.stringify(steps.map((step) => ({ name: step.name, ms: step.ms, start: (step.end ?? 0) - step.ms, end: step.end, detail: step.detail }))));
   return 0;
 }
 
 /**
- * Astro's build of the pages into the staging folder, with the relative URLs and the search index made over them: in
- * this process for a library of one slice; else each slice built by a process of its own, one after another (only the
- * first from an empty content cache when `force`: the later ones read the same library's), then merged.
+ * Astro's build of the pages into the staging folder, with the relative URLs made over them: in this process for a
+ * library of one slice (its search index made too); else each slice built by a process of its own, one after another
+ * (only the first from an empty content cache when `force`: the later ones read the same library's), then merged.
  */
 async function buildPages(force: boolean): Promise<void> {
   if (SLICES.length <= 1) {
@@ -206,8 +234,8 @@ async function buildPages(force: boolean): Promise<void> {
   for (const [n, slice] of SLICES.entries()) await buildSlice(slice, folders[n]!, force && n === 0);
   await mergeSlices(folders, STAGING);
   await rm(PAGE_SLICES, { recursive: true, force: true });
-  const { finishSite } = await import('../src/site/integration.ts');
-  await finishSite(STAGING, (line) => console.log(line));
+  const { relativizeStep } = await import('../src/site/integration.ts');
+  await relativizeStep(STAGING, (line) => console.log(line));
 }
 
 /** Build one slice of the pages into `folder` in a process of its own, with a heap limit for its lessons. */
@@ -258,6 +286,15 @@ async function swapIn(staging: string, dist: string): Promise<void> {
   if (existsSync(dist)) await rename(dist, PREVIOUS);
   await rename(staging, dist);
   await rm(PREVIOUS, { recursive: true, force: true });
+}
+
+/** The steps in the order the table shows them, whichever finished first (unknown ones last). */
+const STEP_ORDER = ['validate', 'pages', 'relative URLs', 'search index', 'kits', 'bundle', 'links'];
+
+/** Where a step goes in the table. */
+function stepRank(step: BuildStep): number {
+  const at = STEP_ORDER.indexOf(step.name);
+  return at < 0 ? STEP_ORDER.length : at;
 }
 
 /** The step table. */

@@ -7,8 +7,9 @@
  *   serve.mjs         the site's own server (src/site/serve.mjs as it is: Node ≥ 18, no dependencies)
  *   site/             the site, as the published one but without the download link (a copy does not carry itself)
  *
- * The zip is deterministic: files in byte order of their paths, one fixed timestamp (the commit's date), no
- * per-file extra fields, fixed compression; the same site gives the same bytes (tested).
+ * The zip is deterministic: the site's files in byte order of their paths, the search index's last (so a large build
+ * writes the zip while the index is made), one fixed timestamp (the commit's date), no per-file extra fields, fixed
+ * compression; the same site gives the same bytes, written after the index or alongside it (tested).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -20,6 +21,7 @@ import yazl from 'yazl';
 import { t } from '../i18n/index.ts';
 import type { Lang } from '../model/formats.ts';
 import { bundleFileName } from './paths.ts';
+import { LEXICON_FILE } from './search-index.ts';
 import { startHereHtml, type CopyFacts } from './start-here.ts';
 
 /** The server file the bundle carries, copied byte for byte. */
@@ -125,13 +127,34 @@ export interface WrittenBundle {
   files: number;
 }
 
+/** Where the offline bundle of a site goes by default: `<siteDir>/downloads/lesson-kits-<version>.zip`. */
+export function bundleFile(siteDir: string, info: BundleInfo): string {
+  return join(siteDir, DOWNLOADS_DIR, bundleFileName(info.version));
+}
+
+/** The files the search index step writes (Pagefind's folder, the lexicon of word groups). */
+export function isSearchIndexFile(path: string): boolean {
+  return path.startsWith('pagefind/') || path === LEXICON_FILE;
+}
+
+/** How a bundle is written. */
+export interface BundleOptions {
+  /** Where the zip goes; `bundleFile(siteDir, info)` by default. */
+  outFile?: string;
+  /**
+   * The search index being made meanwhile: the other files are zipped at once, the index's files once it is done. When
+   * it fails, so does the bundle, and no zip is left. Without it, the index must be made already.
+   */
+  indexing?: Promise<unknown>;
+}
+
 /**
- * Write the offline bundle of a built site into `<siteDir>/downloads/lesson-kits-<version>.zip` (or `outFile`), by way
- * of a temporary file, so a failure never leaves half a zip.
+ * Write the offline bundle of a built site, by way of a temporary file, so a failure never leaves half a zip. Its
+ * files: START-HERE and serve.mjs, the site's files but the search index's, the search index's, the manifest.
  */
-export async function writeBundle(siteDir: string, info: BundleInfo, outFile = join(siteDir, DOWNLOADS_DIR, bundleFileName(info.version))): Promise<WrittenBundle> {
+export async function writeBundle(siteDir: string, info: BundleInfo, { outFile = bundleFile(siteDir, info), indexing }: BundleOptions = {}): Promise<WrittenBundle> {
   const folder = bundleFileName(info.version).replace(/\.zip$/, '');
-  const site = await offlineSitePaths(siteDir);
+  const site = (await offlineSitePaths(siteDir)).filter((path) => !isSearchIndexFile(path));
   const facts: CopyFacts = {
     ...info,
     folder,
@@ -145,30 +168,43 @@ export async function writeBundle(siteDir: string, info: BundleInfo, outFile = j
   // The site's files are streamed into the zip one at a time, so the memory a bundle takes does not grow with the
   // library, and each is hashed as it passes. The manifest comes last: yazl asks for an entry's stream only once every
   // entry before it is written, so by then every hash is known.
-  const hashes = new Array<string>(site.length);
+  const zipped: { path: string; hash?: string }[] = [];
   const mtime = fixedTimestamp(info.commitDate ?? info.builtOn);
   const options = (path: string) => ({ mtime, mode: 0o100644, compress: !STORED.test(path), forceDosTimestamp: true });
   const zip = new yazl.ZipFile();
   // A file that cannot be read ends the zip's output with its error, so the write below fails and leaves no zip.
   const failed = (error: Error) => (zip.outputStream as Readable).destroy(error);
+  const add = (paths: readonly string[]) => {
+    for (const path of paths) {
+      const entry: (typeof zipped)[number] = { path };
+      zipped.push(entry);
+      zip.addReadStreamLazy(`${folder}/site/${path}`, options(path), (done) => done(null, offlineStream(siteDir, path, (hex) => (entry.hash = hex), failed)));
+    }
+  };
   for (const file of head) zip.addBuffer(file.data, `${folder}/${file.path}`, options(file.path));
-  for (const [i, path] of site.entries()) {
-    zip.addReadStreamLazy(`${folder}/site/${path}`, options(path), (done) => done(null, offlineStream(siteDir, path, (hex) => (hashes[i] = hex), failed)));
-  }
-  const lines = () => manifest(head) + site.map((path, i) => `${hashes[i]}  site/${path}\n`).join('');
-  zip.addReadStreamLazy(`${folder}/MANIFEST.sha256`, options('MANIFEST.sha256'), (done) => done(null, Readable.from([Buffer.from(lines())])));
-  zip.end();
+  add(site);
   const partial = `${outFile}.partial`;
   await mkdir(dirname(outFile), { recursive: true });
+  const written = pipeline(zip.outputStream, createWriteStream(partial));
   try {
-    await pipeline(zip.outputStream, createWriteStream(partial));
+    // The zip is written while the index is made; then the index's files are added, and the manifest after them.
+    const finish = async () => {
+      await indexing;
+      if ((zip.outputStream as Readable).destroyed) return; // a file failed meanwhile: the zip is given up
+      add((await offlineSitePaths(siteDir)).filter(isSearchIndexFile));
+      const lines = () => manifest(head) + zipped.map((entry) => `${entry.hash}  site/${entry.path}\n`).join('');
+      zip.addReadStreamLazy(`${folder}/MANIFEST.sha256`, options('MANIFEST.sha256'), (done) => done(null, Readable.from([Buffer.from(lines())])));
+      zip.end();
+    };
+    await Promise.all([written, finish().catch((error: unknown) => failed(error instanceof Error ? error : new Error(String(error))))]);
     await rename(partial, outFile);
   } catch (error) {
+    await written.catch(() => undefined);
     await rm(partial, { force: true });
     throw error;
   }
   const { size } = await stat(outFile);
-  return { file: outFile, bytes: size, files: head.length + site.length + 1 };
+  return { file: outFile, bytes: size, files: head.length + zipped.length + 1 };
 }
 
 /**

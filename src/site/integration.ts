@@ -184,8 +184,18 @@ const LESSON_ROUTE = '/[...locale]/lessons/[slug]';
 
 /** After the pages are built (by Astro's build, or merged from its slices): make every URL relative, index the site. */
 export async function finishSite(root: string, log: (line: string) => void): Promise<void> {
+  await relativizeStep(root, log);
+  await searchIndexStep(root, log);
+}
+
+/** The step that makes every URL of the built pages relative, reported as a step of the build. */
+export async function relativizeStep(root: string, log: (line: string) => void): Promise<void> {
   const relativized = await timed(() => relativizeSite(root));
   reportStep({ name: 'relative URLs', detail: `${relativized.value} files`, ms: relativized.ms }, log);
+}
+
+/** The step that indexes the finished pages for search, reported as a step of the build. */
+export async function searchIndexStep(root: string, log: (line: string) => void): Promise<void> {
   const indexed = await timed(() => buildSearchIndex(root));
   reportStep({ name: 'search index', detail: `${indexed.value.pages} pages indexed in ${indexed.value.parts} part(s), ${indexed.value.groups} Ukrainian word groups`, ms: indexed.ms }, log);
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -8,8 +8,23 @@ import { fillBundleSize, manifest, offlineHtml, writeBundle } from '../../src/si
 const scratch = mkdtempSync(join(tmpdir(), 'bundle-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A small built site: pages (one linking the bundle), a kit, a picture, and an older download. */
-function makeSite(dir: string): string {
+/** The files a small site's search index step writes. */
+const INDEX_FILES: Record<string, string | Buffer> = {
+  'pagefind/pagefind.js': 'export const search = () => [];',
+  'pagefind/fragment/uk_1.pf_fragment': Buffer.from([31, 139, 8, 0, 1, 2]),
+  'search/lexicon.js': 'globalThis.lessonKitsLexicon = {};',
+};
+
+/** Write files into a folder. */
+function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
+
+/** A small built site: pages (one linking the bundle), a kit, a picture, an older download, and its search index unless `indexed` is false. */
+function makeSite(dir: string, indexed = true): string {
   const files: Record<string, string | Buffer> = {
     'index.html': '<!doctype html><title>Головна</title><a href="./lessons/x/index.html">x</a>',
     'about/index.html': '<!doctype html><h2 id="offline">Без інтернету</h2><p class="download" data-online-only data-pagefind-ignore>\n<a href="../downloads/lesson-kits-1.2.3.zip" download>Завантажити</a> <span data-bundle-size="uk"></span></p><p>кінець</p>',
@@ -17,11 +32,9 @@ function makeSite(dir: string): string {
     'kits/x.pdf': Buffer.from('%PDF-1.7 kit'),
     '_astro/pic.png': Buffer.from([137, 80, 78, 71, 1, 2, 3]),
     'downloads/lesson-kits-1.2.2.zip': Buffer.from('PK old'),
+    'search/index.html': '<!doctype html><title>Пошук</title>',
   };
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
+  writeFiles(dir, indexed ? { ...files, ...INDEX_FILES } : files);
   return dir;
 }
 
@@ -30,11 +43,11 @@ const INFO = { version: '1.2.3', commit: 'abc1234', commitDate: '2026-11-20', bu
 describe('the offline bundle', () => {
   test('is the same bytes for the same site, whatever the files’ times and the time zone', async () => {
     const site = makeSite(join(scratch, 'site-a'));
-    const first = await writeBundle(site, INFO, join(scratch, 'a.zip'));
+    const first = await writeBundle(site, INFO, { outFile: join(scratch, 'a.zip') });
     utimesSync(join(site, 'index.html'), new Date('2001-01-01'), new Date('2001-01-01'));
-    const second = await writeBundle(site, INFO, join(scratch, 'b.zip'));
+    const second = await writeBundle(site, INFO, { outFile: join(scratch, 'b.zip') });
     expect(readFileSync(second.file).equals(readFileSync(first.file))).toBe(true);
-    const elsewhere = spawnSync(process.execPath, ['-e', `import('./src/site/bundle.ts').then((m) => m.writeBundle(${JSON.stringify(site)}, ${JSON.stringify(INFO)}, ${JSON.stringify(join(scratch, 'c.zip'))}))`], {
+    const elsewhere = spawnSync(process.execPath, ['-e', `import('./src/site/bundle.ts').then((m) => m.writeBundle(${JSON.stringify(site)}, ${JSON.stringify(INFO)}, { outFile: ${JSON.stringify(join(scratch, 'c.zip'))} }))`], {
       env: { ...process.env, TZ: 'Pacific/Kiritimati' },
       encoding: 'utf8',
     });
@@ -42,9 +55,34 @@ describe('the offline bundle', () => {
     expect(readFileSync(join(scratch, 'c.zip')).equals(readFileSync(first.file))).toBe(true);
   });
 
+  test('written while the search index is made, it waits for the index’s files and is the same bytes', async () => {
+    const site = makeSite(join(scratch, 'site-e'), false);
+    const out = join(scratch, 'alongside.zip');
+    let started = false;
+    const indexing = (async () => {
+      // The index is made once the zip has begun: its files are not there when the zip lists the site.
+      while (!existsSync(`${out}.partial`)) await new Promise((done) => setTimeout(done, 5));
+      started = true;
+      writeFiles(site, INDEX_FILES);
+    })();
+    const alongside = await writeBundle(site, INFO, { outFile: out, indexing });
+    expect(started).toBe(true);
+    const after = await writeBundle(site, INFO, { outFile: join(scratch, 'after.zip') });
+    expect(readFileSync(alongside.file).equals(readFileSync(after.file))).toBe(true);
+    expect(execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' })).toContain('site/pagefind/pagefind.js\n');
+  });
+
+  test('a search index that fails fails the bundle and leaves no zip', async () => {
+    const site = makeSite(join(scratch, 'site-f'), false);
+    const out = join(scratch, 'failed.zip');
+    const indexing = new Promise((_done, fail) => setTimeout(() => fail(new Error('Pagefind: out of memory')), 20));
+    await expect(writeBundle(site, INFO, { outFile: out, indexing })).rejects.toThrow('Pagefind: out of memory');
+    expect(readdirSync(scratch).filter((name) => name.startsWith('failed.zip'))).toEqual([]);
+  });
+
   test('holds START-HERE, the manifest, serve.mjs and the site (without the downloads) in one folder, in a fixed order', async () => {
     const site = makeSite(join(scratch, 'site-b'));
-    const { file, files } = await writeBundle(site, INFO, join(scratch, 'order.zip'));
+    const { file, files } = await writeBundle(site, INFO, { outFile: join(scratch, 'order.zip') });
     const listing = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).trim().split('\n');
     expect(listing).toEqual([
       'lesson-kits-1.2.3/START-HERE.html',
@@ -54,6 +92,10 @@ describe('the offline bundle', () => {
       'lesson-kits-1.2.3/site/index.html',
       'lesson-kits-1.2.3/site/kits/x.pdf',
       'lesson-kits-1.2.3/site/lessons/x/index.html',
+      'lesson-kits-1.2.3/site/search/index.html',
+      'lesson-kits-1.2.3/site/pagefind/fragment/uk_1.pf_fragment',
+      'lesson-kits-1.2.3/site/pagefind/pagefind.js',
+      'lesson-kits-1.2.3/site/search/lexicon.js',
       'lesson-kits-1.2.3/MANIFEST.sha256',
     ]);
     expect(files).toBe(listing.length);
@@ -63,7 +105,7 @@ describe('the offline bundle', () => {
 
   test('unpacks with unzip to files the manifest verifies with sha256sum -c, and a changed file fails it', async () => {
     const site = makeSite(join(scratch, 'site-c'));
-    const { file } = await writeBundle(site, INFO, join(scratch, 'verify.zip'));
+    const { file } = await writeBundle(site, INFO, { outFile: join(scratch, 'verify.zip') });
     const out = join(scratch, 'unpacked');
     execFileSync('unzip', ['-q', file, '-d', out]);
     const copy = join(out, 'lesson-kits-1.2.3');
