@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv } from './env.ts';
 import { launch } from '../e2e/browser.ts';
@@ -17,10 +17,12 @@ import { useProjectCopy } from './project.ts';
 
 const project = useProjectCopy();
 const scratch = mkdtempSync(join(tmpdir(), 'dev-'));
-const lessons = join(scratch, 'lessons');
+// Inside the project, as an author's lessons are, so the pages can link their files in the repository.
+const lessons = join(project, 'scratch-lessons');
 const lessonFile = join(lessons, 'valid-lesson/index.mdx');
 const original = readFileSync('tests/fixtures/lessons/valid-lesson/index.mdx', 'utf8');
-const env = { ...childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1' }), LESSON_KITS_LANG: 'uk' };
+const REPOSITORY = 'https://github.com/example/lesson-kits';
+const env = { ...childEnv({ LESSONS_DIR: lessons, ASTRO_TELEMETRY_DISABLED: '1', LESSON_KITS_REPOSITORY: REPOSITORY, LESSON_KITS_BRANCH: 'main' }), LESSON_KITS_LANG: 'uk' };
 let server: DevServer | undefined;
 let base = '';
 
@@ -76,6 +78,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('npm run dev, the pages', () => {
+  // Without a configured repository no page has an edit link: tests/e2e/output.test.ts.
+  test('a lesson page and a site page link their source files in the configured repository', async () => {
+    const edit = `${REPOSITORY}/edit/main/${relative(project, lessons)}`;
+    const lesson = await until('/lessons/valid-lesson/', (status) => status === 200);
+    expect(lesson.html, explain(lesson)).toContain(`<a href="${edit}/valid-lesson/index.mdx">Редагувати текст уроку в репозиторії</a>`);
+    const teachers = await until('/teachers/', (status) => status === 200);
+    expect(teachers.html, explain(teachers)).toContain(`href="${edit}/_pages/teachers.uk.mdx"`);
+  });
 });
 
 describe('npm run dev, the kit', () => {

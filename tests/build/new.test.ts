@@ -1,18 +1,17 @@
 /**
- * `npm run new` as an author uses it (issue 15): for every format it writes a draft that passes `npm run check` and
- * builds at once, asks again for an answer it cannot use, never overwrites a lesson; the built pages link their
- * source files in the repository when one is configured (and not otherwise: tests/e2e/output.test.ts).
+ * `npm run new` as an author uses it (issue 15): for every format it writes a draft that passes `npm run check` at
+ * once, asks again for an answer it cannot use, never overwrites a lesson. Such a draft shows in `npm run dev` at once
+ * (tests/build/dev.test.ts), and a build publishes no draft (tests/e2e/output.test.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FORMAT_IDS } from '../../src/model/index.ts';
 import { childEnv } from './env.ts';
 import { lowPriority, useProjectCopy } from './project.ts';
 
 const project = useProjectCopy();
-// Inside the project, so the lessons' paths in the repository are known (the edit links name them).
 const lessons = join(project, 'scratch-lessons');
 cpSync('tests/fixtures/lessons', lessons, { recursive: true });
 cpSync('lessons/_data/action-plan.yaml', join(lessons, '_data/action-plan.yaml'));
@@ -71,16 +70,4 @@ describe('npm run new', () => {
     expect(output).toMatch(/перевірено 5 файлів уроків і їхні набори: 0 помилок, \d+ попереджен(ня|ь)$/m);
     expect(output).toContain('[template-text]');
   });
-
-  test('and build, drafts unpublished; published pages link their source files in the configured repository', () => {
-    const out = join(project, 'scratch-site');
-    const { code, output } = run('scripts/build.ts', ['--out', out], undefined, { LESSON_KITS_REPOSITORY: 'https://github.com/example/lesson-kits', LESSON_KITS_BRANCH: 'main' });
-    expect(code, output).toBe(0);
-    expect(readdirSync(join(out, 'lessons')).sort()).toEqual(['valid-lesson']);
-    const repository = 'https://github.com/example/lesson-kits/edit/main/';
-    const lesson = readFileSync(join(out, 'lessons/valid-lesson/index.html'), 'utf8');
-    expect(lesson).toContain(`<a href="${repository}${relative(project, join(lessons, 'valid-lesson/index.mdx'))}">Редагувати текст уроку в репозиторії</a>`);
-    const teachers = readFileSync(join(out, 'teachers/index.html'), 'utf8');
-    expect(teachers).toContain(`href="${repository}${relative(project, join(lessons, '_pages/teachers.uk.mdx'))}"`);
-  }, 180_000);
 });
