@@ -21,6 +21,7 @@ import { reportStep, timed } from './report.ts';
 import { buildsSharedPages, currentPageSlice } from './page-slices.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
 import { LexiconBuilder, loadWordForms } from './lexicon.ts';
+import { SendWindow } from './send-window.ts';
 import { LEXICON_FILE, SEARCH_PARTS_FILE, SEARCH_PART_BYTES, annotateForIndex, groupSet, indexedWords, isUkrainianPage, lexiconScript, searchParts, type IndexedPage, type SearchPart } from './search-index.ts';
 
 
@@ -340,12 +341,18 @@ async function buildSearchIndex(root: string): Promise<{ pages: number; groups: 
     const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
     try {
+      // Pagefind indexes one page at a time, in the order sent; the next pages are read and annotated meanwhile.
+      const adding = new SendWindow(INDEX_WINDOW);
       for (const file of part) {
         const html = await readFile(join(root, file), 'utf8');
         const content = isUkrainianPage(html) ? annotateForIndex(html, tokensOf) : html;
-        const added = await index.addHTMLFile({ sourcePath: file, content });
-        if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+        await adding.send(
+          index.addHTMLFile({ sourcePath: file, content }).then((added) => {
+            if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+          }),
+        );
       }
+      await adding.drain();
       const done = await index.writeFiles({ outputPath: join(bundle, path) });
       if (done.errors.length) throw new Error(`Pagefind: ${done.errors.join('; ')}`);
     } finally {
@@ -358,6 +365,9 @@ async function buildSearchIndex(root: string): Promise<{ pages: number; groups: 
   await writeFile(join(root, LEXICON_FILE), lexiconScript(lexicon.data));
   return { pages: pages.length, groups: lexicon.groupCount, parts: parts.length };
 }
+
+/** Pages sent to Pagefind ahead of its answers: enough to keep it busy, few enough to hold little memory. */
+const INDEX_WINDOW = 8;
 
 /**
  * What a saved lesson file holds, as a digest (or why it may not be read, as the checker reads it: inside the lessons
