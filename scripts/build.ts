@@ -16,7 +16,7 @@ import { LESSONS_DIR } from '../src/site/config.ts';
 import { KitsProcess, renderKits, type KitJobResult } from '../src/kit/batch.ts';
 import { openKitCache } from '../src/kit/cache.ts';
 import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/report.ts';
-import { Progress, rate } from '../src/site/progress.ts';
+import { Progress, rate, shareProgress } from '../src/site/progress.ts';
 import { countPages } from '../src/site/pages-progress.ts';
 import { fillBundleSize, writeBundle } from '../src/site/bundle.ts';
 import { buildInfo } from '../src/site/build-info.ts';
@@ -106,6 +106,7 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
 
   await Promise.all([STAGING, KITS_STAGING, PAGE_SLICES].map((folder) => rm(folder, { recursive: true, force: true })));
   const progress = new Progress();
+  shareProgress(progress); // the search index reports to it, whether Astro's build or this script makes it
   const kitsStarted = performance.now();
   const finished = { lessons: 0, bundles: 0 };
   // Kits need only the lessons, not the site: they render while Astro builds the pages, on the cores it leaves idle.
@@ -155,6 +156,7 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
     return await finishBuild(steps, started, { run: kitsRun, started: kitsStarted, finished, progress, lessons: published.length }, indexing);
   } catch (error) {
     await indexing?.catch(() => undefined); // nothing may be written into the staging folder once it is removed
+    progress.clear();
     throw error;
   }
 }
@@ -198,10 +200,13 @@ async function finishBuild(steps: BuildStep[], started: number, underway: KitsUn
   steps.push({ name: 'kits', detail: `${underway.lessons} kits and pupil packs, ${bundles}, ${pageCount} pages; ${kitsDone}; ${when}`, ms: kits.ms, end: kitsStarted + kits.ms, alongside: 'pages' });
 
   const bundle = await timed(async () => {
-    const written = await writeBundle(STAGING, buildInfo(), { indexing });
+    const zipStarted = performance.now();
+    const onProgress = (done: number, total: number) => underway.progress.set('bundle', reportStrings().progress.bundle(done, total, rate(done, performance.now() - zipStarted)));
+    const written = await writeBundle(STAGING, buildInfo(), { indexing, onProgress }).finally(() => underway.progress.end('bundle'));
     await fillBundleSize(STAGING, written.bytes);
     return written;
   });
+  underway.progress.clear(); // every long step is over
   steps.push({ name: 'bundle', detail: `${relative(STAGING, bundle.value.file)}, ${(bundle.value.bytes / 1024 / 1024).toFixed(1)} MB, ${bundle.value.files} files`, ms: bundle.ms, end: performance.now(), alongside: indexing ? 'search index' : undefined });
 
   const links = await timed(() => brokenLinks(STAGING));

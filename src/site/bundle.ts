@@ -146,13 +146,15 @@ export interface BundleOptions {
    * it fails, so does the bundle, and no zip is left. Without it, the index must be made already.
    */
   indexing?: Promise<unknown>;
+  /** Told each time a file of the site is in the zip: how many are, of how many listed so far. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
  * Write the offline bundle of a built site, by way of a temporary file, so a failure never leaves half a zip. Its
  * files: START-HERE and serve.mjs, the site's files but the search index's, the search index's, the manifest.
  */
-export async function writeBundle(siteDir: string, info: BundleInfo, { outFile = bundleFile(siteDir, info), indexing }: BundleOptions = {}): Promise<WrittenBundle> {
+export async function writeBundle(siteDir: string, info: BundleInfo, { outFile = bundleFile(siteDir, info), indexing, onProgress }: BundleOptions = {}): Promise<WrittenBundle> {
   const folder = bundleFileName(info.version).replace(/\.zip$/, '');
   const site = (await offlineSitePaths(siteDir)).filter((path) => !isSearchIndexFile(path));
   const facts: CopyFacts = {
@@ -169,6 +171,7 @@ export async function writeBundle(siteDir: string, info: BundleInfo, { outFile =
   // library, and each is hashed as it passes. The manifest comes last: yazl asks for an entry's stream only once every
   // entry before it is written, so by then every hash is known.
   const zipped: { path: string; hash?: string }[] = [];
+  let done = 0;
   const mtime = fixedTimestamp(info.commitDate ?? info.builtOn);
   const options = (path: string) => ({ mtime, mode: 0o100644, compress: !STORED.test(path), forceDosTimestamp: true });
   const zip = new yazl.ZipFile();
@@ -178,7 +181,11 @@ export async function writeBundle(siteDir: string, info: BundleInfo, { outFile =
     for (const path of paths) {
       const entry: (typeof zipped)[number] = { path };
       zipped.push(entry);
-      zip.addReadStreamLazy(`${folder}/site/${path}`, options(path), (done) => done(null, offlineStream(siteDir, path, (hex) => (entry.hash = hex), failed)));
+      const hashed = (hex: string) => {
+        entry.hash = hex;
+        onProgress?.(++done, zipped.length);
+      };
+      zip.addReadStreamLazy(`${folder}/site/${path}`, options(path), (give) => give(null, offlineStream(siteDir, path, hashed, failed)));
     }
   };
   for (const file of head) zip.addBuffer(file.data, `${folder}/${file.path}`, options(file.path));

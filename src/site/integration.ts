@@ -18,6 +18,7 @@ import { bandBundles } from '../kit/batch.ts';
 import type { BandId } from '../model/bands.ts';
 import { findAbsoluteUrls, findModuleScriptUrls, inlineStylesheets, relativizeCss, relativizeHtml } from './relative-urls.ts';
 import { reportStep, timed } from './report.ts';
+import { rate, sharedProgress } from './progress.ts';
 import { buildsSharedPages, currentPageSlice } from './page-slices.ts';
 import { LESSONS_DIR as LESSONS } from './config.ts';
 import { LexiconBuilder, loadWordForms } from './lexicon.ts';
@@ -329,6 +330,10 @@ async function buildSearchIndex(root: string): Promise<{ pages: number; groups: 
   const bundle = join(root, 'pagefind');
   const parts = searchParts(pages, Number(process.env.LESSON_KITS_SEARCH_PART_BYTES) || SEARCH_PART_BYTES);
   const written: SearchPart[] = [];
+  const progress = sharedProgress();
+  const started = performance.now();
+  let indexed = 0;
+  const showProgress = () => progress?.set('search', reportStrings().progress.searchIndex(indexed, pages.length, rate(indexed, performance.now() - started)));
   for (const [n, part] of parts.entries()) {
     const path = n === 0 ? '' : `part-${n + 1}/`;
     const tokens = new Set<string>();
@@ -349,6 +354,8 @@ async function buildSearchIndex(root: string): Promise<{ pages: number; groups: 
         await adding.send(
           index.addHTMLFile({ sourcePath: file, content }).then((added) => {
             if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+            indexed++;
+            showProgress();
           }),
         );
       }
@@ -361,6 +368,7 @@ async function buildSearchIndex(root: string): Promise<{ pages: number; groups: 
     await removeUnusedSearchUi(join(bundle, path));
     written.push({ path, groups: groupSet(tokens, lexicon.groupCount) });
   }
+  progress?.end('search');
   await writeFile(join(bundle, SEARCH_PARTS_FILE), `${JSON.stringify(written)}\n`);
   await writeFile(join(root, LEXICON_FILE), lexiconScript(lexicon.data));
   return { pages: pages.length, groups: lexicon.groupCount, parts: parts.length };

@@ -22,6 +22,19 @@ export function rate(done: number, ms: number): string {
   return perSecond >= 10 ? perSecond.toFixed(0) : perSecond.toFixed(1);
 }
 
+/** Where a build script shares its display with the Astro integration, which Astro loads as a module of its own. */
+const SHARED = Symbol.for('lesson-kits.build-progress');
+
+/** Make `progress` the display the build's steps report to, wherever they run (undefined: none). */
+export function shareProgress(progress: Progress | undefined): void {
+  (globalThis as Record<symbol, Progress | undefined>)[SHARED] = progress;
+}
+
+/** The display a build script shares, if one runs. */
+export function sharedProgress(): Progress | undefined {
+  return (globalThis as Record<symbol, Progress | undefined>)[SHARED];
+}
+
 /** The progress display: parts set by name, shown together. */
 export class Progress {
   readonly #output: ProgressOutput;

@@ -72,6 +72,15 @@ describe('the offline bundle', () => {
     expect(execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' })).toContain('site/pagefind/pagefind.js\n');
   });
 
+  test('tells its progress as each file of the site goes in, to the last', async () => {
+    const site = makeSite(join(scratch, 'site-g'));
+    const told: [number, number][] = [];
+    const { files } = await writeBundle(site, INFO, { outFile: join(scratch, 'progress.zip'), onProgress: (done, total) => told.push([done, total]) });
+    const siteFiles = files - 3; // START-HERE, serve.mjs and the manifest are not the site's
+    expect(told.map(([done]) => done)).toEqual(Array.from({ length: siteFiles }, (_, i) => i + 1));
+    expect(told.at(-1)).toEqual([siteFiles, siteFiles]);
+  });
+
   test('a search index that fails fails the bundle and leaves no zip', async () => {
     const site = makeSite(join(scratch, 'site-f'), false);
     const out = join(scratch, 'failed.zip');

@@ -794,6 +794,8 @@ export const enReport: ReportStrings = {
   progress: {
     pages: (done: number, rate: string) => `pages ${done} (${rate}/s)`,
     kits: (done: number, total: number, cached: number, rate: string) => `kits ${done}/${total} (cached ${cached}, ${rate}/s)`,
+    searchIndex: (done: number, total: number, rate: string) => `pages indexed ${done}/${total} (${rate}/s)`,
+    bundle: (done: number, total: number, rate: string) => `files zipped ${done}/${total} (${rate}/s)`,
     kitsDone: (rendered: number, cached: number) => `${rendered} rendered, ${cached} from the cache (unchanged)`,
   },
   errorPageTitle: 'This lesson has errors',

@@ -857,6 +857,8 @@ export const ukReport = {
   progress: {
     pages: (done: number, rate: string) => `сторінки: ${done} (${rate}/с)`,
     kits: (done: number, total: number, cached: number, rate: string) => `набори: ${done}/${total} (з кешу ${cached}, ${rate}/с)`,
+    searchIndex: (done: number, total: number, rate: string) => `сторінки в індексі пошуку: ${done}/${total} (${rate}/с)`,
+    bundle: (done: number, total: number, rate: string) => `файли в архіві: ${done}/${total} (${rate}/с)`,
     kitsDone: (rendered: number, cached: number) =>
       `зверстано ${rendered}, з кешу ${cached} (${plural(cached, 'незмінний', 'незмінні', 'незмінних')})`,
   },
