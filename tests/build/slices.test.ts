@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,7 +41,7 @@ function visible(html: string): { text: string; links: string[] } {
 }
 
 describe('the pages built in slices', () => {
-  test('are the pages of the same library built in one piece: the same files, each page with the same text and links', async () => {
+  test('are the pages of the same library built in one piece: the same files, each page with the same text and links, the zip the same entries', async () => {
     const whole = join(scratch, 'whole');
     const run = build(whole, { LESSON_KITS_PAGE_SLICE_FILES: '1000' });
     expect(run.code, run.output).toBe(0);
@@ -50,14 +50,24 @@ describe('the pages built in slices', () => {
     // runs alone (a build left by an earlier run may be of other code: its build line names another commit).
     await waitForSite({ required: false });
     let sliced = SITE_DIR;
-    if (!siteBuiltThisRun() || !/astro build in \d+ slices/.test(existsSync(BUILD_LOG) ? readFileSync(BUILD_LOG, 'utf8') : '')) {
+    let slicedLog = existsSync(BUILD_LOG) ? readFileSync(BUILD_LOG, 'utf8') : '';
+    if (!siteBuiltThisRun() || !/astro build in \d+ slices/.test(slicedLog)) {
       sliced = join(scratch, 'sliced');
       const sliceRun = build(sliced, {});
       expect(sliceRun.code, sliceRun.output).toBe(0);
       expect(sliceRun.output).toMatch(/astro build in 2 slices/);
+      slicedLog = sliceRun.output;
     }
 
     expect(filesOf(sliced)).toEqual(filesOf(whole));
+    // The sliced build wrote its zip while Pagefind indexed, the one-piece build after the index: the same entries in
+    // the same order, the index's files last.
+    expect(slicedLog).toMatch(/\n {2}bundle .*\(alongside search index\)\n/);
+    expect(run.output).not.toContain('alongside search index');
+    const zipOf = (site: string) => join(site, 'downloads', readdirSync(join(site, 'downloads')).find((name) => name.endsWith('.zip'))!);
+    const entries = (site: string) => execFileSync('unzip', ['-Z1', zipOf(site)], { encoding: 'utf8' }).trim().split('\n').map(withoutHash);
+    expect(entries(sliced)).toEqual(entries(whole));
+    expect(entries(whole).slice(-2)).toEqual([expect.stringMatching(/\/site\/search\/lexicon\.js$/), expect.stringMatching(/\/MANIFEST\.sha256$/)]);
     const pages = filesOf(whole).filter((file) => file.endsWith('.html'));
     expect(pages.filter((file) => file.includes('lessons/')).length).toBeGreaterThan(4);
     for (const page of pages) expect({ page, ...visible(readFileSync(join(sliced, page), 'utf8')) }).toEqual({ page, ...visible(readFileSync(join(whole, page), 'utf8')) });
