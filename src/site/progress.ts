@@ -74,7 +74,7 @@ export class Progress {
       if (line) this.#output.write(`${line}\n`);
       return;
     }
-    const width = (this.#output as { columns?: number }).columns ?? 120;
+    const width = (this.#output as { columns?: number }).columns || 120; // a pseudo-terminal may report 0: unknown
     const shown = line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line;
     this.#output.write(`\r${shown}${' '.repeat(Math.max(0, this.#shown - shown.length))}\r${shown}`);
     this.#shown = shown.length;

@@ -39,6 +39,22 @@ describe('build progress', () => {
     expect(written.at(-1)).toMatch(/^\r +\r$/);
   });
 
+  test('on a terminal that does not say its width (a pseudo-terminal reporting 0 columns): the whole line, not cut', () => {
+    const { output, written, clock } = fakeOutput(true);
+    output.columns = 0;
+    const progress = new Progress(output, () => clock.now);
+    progress.set('search', 'pages indexed 980/2006 (95/s)');
+    expect(written.at(-1)!.endsWith('pages indexed 980/2006 (95/s)')).toBe(true);
+  });
+
+  test('on a narrow terminal: the line is cut to its width, marked with an ellipsis', () => {
+    const { output, written, clock } = fakeOutput(true);
+    output.columns = 20;
+    const progress = new Progress(output, () => clock.now);
+    progress.set('search', 'pages indexed 980/2006 (95/s)');
+    expect(written.at(-1)!.endsWith('\rpages indexed 980/…')).toBe(true);
+  });
+
   test.each([
     [812, 23_000, '35'],
     [3, 4_000, '0.8'],
