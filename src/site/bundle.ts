@@ -56,12 +56,16 @@ export async function offlineSiteFiles(siteDir: string): Promise<CopyFile[]> {
 
 /** The paths (with `/`) of every file of a built site except the downloads, in byte order. */
 export async function offlineSitePaths(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .filter((path) => path.split('/')[0] !== DOWNLOADS_DIR)
-    .sort(byteOrder);
+  return (await filesUnder(siteDir, '.')).filter((path) => path.split('/')[0] !== DOWNLOADS_DIR).sort(byteOrder);
+}
+
+/** The paths (with `/`, from the site's folder) of every file in `folder` of a built site; none when it is missing. */
+async function filesUnder(siteDir: string, folder: string): Promise<string[]> {
+  const entries = await readdir(join(siteDir, folder), { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split('\\').join('/'));
 }
 
 /** What marks a part only the published site shows: a page without it is carried as it is, not decoded and changed. */
@@ -132,9 +136,18 @@ export function bundleFile(siteDir: string, info: BundleInfo): string {
   return join(siteDir, DOWNLOADS_DIR, bundleFileName(info.version));
 }
 
+/** The folder of Pagefind's files; the search index step writes one file besides (LEXICON_FILE). */
+const PAGEFIND_DIR = 'pagefind';
+
 /** The files the search index step writes (Pagefind's folder, the lexicon of word groups). */
 export function isSearchIndexFile(path: string): boolean {
-  return path.startsWith('pagefind/') || path === LEXICON_FILE;
+  return path.startsWith(`${PAGEFIND_DIR}/`) || path === LEXICON_FILE;
+}
+
+/** The search index's files of a built site, in byte order: only its folder read, not the whole site again. */
+async function searchIndexPaths(siteDir: string): Promise<string[]> {
+  const lexicon = (await filesUnder(siteDir, dirname(LEXICON_FILE))).filter((path) => path === LEXICON_FILE);
+  return [...(await filesUnder(siteDir, PAGEFIND_DIR)), ...lexicon].sort(byteOrder);
 }
 
 /** How a bundle is written. */
@@ -198,7 +211,7 @@ export async function writeBundle(siteDir: string, info: BundleInfo, { outFile =
     const finish = async () => {
       await indexing;
       if ((zip.outputStream as Readable).destroyed) return; // a file failed meanwhile: the zip is given up
-      add((await offlineSitePaths(siteDir)).filter(isSearchIndexFile));
+      add(await searchIndexPaths(siteDir));
       const lines = () => manifest(head) + zipped.map((entry) => `${entry.hash}  site/${entry.path}\n`).join('');
       zip.addReadStreamLazy(`${folder}/MANIFEST.sha256`, options('MANIFEST.sha256'), (done) => done(null, Readable.from([Buffer.from(lines())])));
       zip.end();

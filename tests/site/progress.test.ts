@@ -39,20 +39,14 @@ describe('build progress', () => {
     expect(written.at(-1)).toMatch(/^\r +\r$/);
   });
 
-  test('on a terminal that does not say its width (a pseudo-terminal reporting 0 columns): the whole line, not cut', () => {
+  test.each([
+    ['that does not say its width (a pseudo-terminal reporting 0 columns): the whole line, not cut', 0, '\rpages indexed 980/2006 (95/s)'],
+    ['20 columns wide: the line cut to its width, marked with an ellipsis', 20, '\rpages indexed 980/…'],
+  ])('on a terminal %s', (_case, columns, shown) => {
     const { output, written, clock } = fakeOutput(true);
-    output.columns = 0;
-    const progress = new Progress(output, () => clock.now);
-    progress.set('search', 'pages indexed 980/2006 (95/s)');
-    expect(written.at(-1)!.endsWith('pages indexed 980/2006 (95/s)')).toBe(true);
-  });
-
-  test('on a narrow terminal: the line is cut to its width, marked with an ellipsis', () => {
-    const { output, written, clock } = fakeOutput(true);
-    output.columns = 20;
-    const progress = new Progress(output, () => clock.now);
-    progress.set('search', 'pages indexed 980/2006 (95/s)');
-    expect(written.at(-1)!.endsWith('\rpages indexed 980/…')).toBe(true);
+    output.columns = columns;
+    new Progress(output, () => clock.now).set('search', 'pages indexed 980/2006 (95/s)');
+    expect(written.at(-1)!.endsWith(shown)).toBe(true);
   });
 
   test.each([
