@@ -13,8 +13,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
 import { missingDictionary } from '../src/site/lexicon.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
-import { KitsProcess, renderKits, type KitJobResult } from '../src/kit/batch.ts';
-import { openKitCache } from '../src/kit/cache.ts';
+import { fromCache, KitsProcess, renderKits, type KitJobResult } from '../src/kit/batch.ts';
+import { openKitCache, type KitCache } from '../src/kit/cache.ts';
 import { collectSteps, formatMs, timed, type BuildStep } from '../src/site/report.ts';
 import { Progress, rate, shareProgress } from '../src/site/progress.ts';
 import { countPages } from '../src/site/pages-progress.ts';
@@ -82,16 +82,20 @@ async function main(): Promise<number> {
   // The kits' process (and for a large library its workers) loads the engine while the lessons are validated; stopped
   // if the build stops.
   const large = SLICES.reduce((sum, slice) => sum + slice.files, 0) >= WARM_UP_FROM_FILES;
-  const kitsProcess = new KitsProcess(large ? { workers: availableParallelism(), warmUp: { lessonsDir: LESSONS_DIR, paper: 'a4' } } : undefined);
+  // Its first worker renders ahead what lessons saved since the last build need (src/kit/warm-up.ts), unless told to
+  // render everything.
+  const kitCache = openKitCache();
+  const warmUp = { lessonsDir: LESSONS_DIR, paper: 'a4' as const, ...(NO_CACHE ? {} : { cache: kitCache }) };
+  const kitsProcess = new KitsProcess(large ? { workers: availableParallelism(), warmUp } : undefined);
   try {
-    return await buildWith(kitsProcess, steps, started);
+    return await buildWith(kitsProcess, kitCache, steps, started);
   } finally {
     kitsProcess.stop();
   }
 }
 
 /** The build, with the kits' process already started. */
-async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: number): Promise<number> {
+async function buildWith(kitsProcess: KitsProcess, kitCache: KitCache, steps: BuildStep[], started: number): Promise<number> {
   const checked = await timed(async () => loadLibrary(LESSONS_DIR));
   const library = checked.value;
   // The search index needs the dictionary: without it, say so now rather than after building every page.
@@ -115,7 +119,7 @@ async function buildWith(kitsProcess: KitsProcess, steps: BuildStep[], started: 
     outDir: KITS_STAGING,
     lessonsDir: LESSONS_DIR,
     bundles: true,
-    cache: openKitCache(),
+    cache: kitCache,
     renderAll: NO_CACHE,
     ownProcess: kitsProcess,
     // Every core, each worker taking the next job (band bundles and volumes first, largest first, then the lessons); the
@@ -193,8 +197,9 @@ async function finishBuild(steps: BuildStep[], started: number, underway: KitsUn
   const inVolumes = new Set(volumes).size;
   const whole = bundleNames.length - volumes.length;
   const bundles = [whole || !inVolumes ? `${whole} band bundles in one file` : '', inVolumes ? `${inVolumes} band bundles in ${volumes.length} volumes` : ''].filter(Boolean).join(' and ');
-  const cached = kits.value.filter((result) => result.ok && result.cached).length;
-  const kitsDone = reportStrings('en').progress.kitsDone(kits.value.length - cached, cached);
+  const cached = kits.value.filter(fromCache).length;
+  const ahead = kits.value.filter((result) => result.ok && result.ahead).length;
+  const kitsDone = reportStrings('en').progress.kitsDone(kits.value.length - cached, cached, ahead);
   const after = (at: number) => formatMs(Math.max(0, at - kitsStarted));
   const when = `lessons' kits done after ${after(finished.lessons)}, band bundles after ${after(finished.bundles)}`;
   steps.push({ name: 'kits', detail: `${underway.lessons} kits and pupil packs, ${bundles}, ${pageCount} pages; ${kitsDone}; ${when}`, ms: kits.ms, end: kitsStarted + kits.ms, alongside: 'pages' });
@@ -257,7 +262,7 @@ function buildSlice(slice: PageSlice, folder: string, force: boolean): Promise<v
 function kitProgress(progress: Progress, started: number, finished: { lessons: number; bundles: number }): (result: KitJobResult, done: number, total: number) => void {
   let cached = 0;
   return (result, done, total) => {
-    if (result.ok && result.cached) cached++;
+    if (fromCache(result)) cached++;
     finished[/(^|\/)band-[^/]*\.pdf$/.test(result.ok ? (result.written[0]?.out ?? '') : result.file) ? 'bundles' : 'lessons'] = performance.now();
     progress.set('kits', reportStrings().progress.kits(done, total, cached, rate(done, performance.now() - started)));
     if (done === total) progress.end('kits');

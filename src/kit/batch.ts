@@ -15,6 +15,7 @@ import { LANGS } from '../model/formats.ts';
 import type { Paper } from './layout/index.ts';
 import { bandBundleFileName, bundleVolumes, compareBundleLessons, kitFileName, pupilPackFileName, type VolumeNumber } from './files.ts';
 import { hasEntry, KeyMaker, pruneCache, restoreEntry, type KitCache } from './cache.ts';
+import { recordRun } from './run-record.ts';
 
 export { kitFileName, pupilPackFileName, bandBundleFileName } from './files.ts';
 
@@ -28,7 +29,20 @@ export interface JobCacheEntry {
 export type KitJob = (
   | { kind: 'lesson'; file: string; out: string; pupilsOut?: string; paper: Paper; lessonsDir: string }
   | { kind: 'bundle'; band: BandId; volume?: number; files: string[]; out: string; paper: Paper; lessonsDir: string }
-) & { cacheEntry?: JobCacheEntry };
+) & {
+  cacheEntry?: JobCacheEntry;
+  /**
+   * The job's lessons as the run checked them (its file, or its files in order), sent with a job the cache does not
+   * have: the worker renders them rather than read and check the files again. Without them it reads the files.
+   */
+  checked?: ValidLesson[];
+};
+
+/**
+ * Checked lessons sent with the jobs, at most: every job's would be ~120 kB a lesson in the kits' process, all held from
+ * the start; this many covers the jobs of an edit to a few lessons (a lesson's kit and the volumes that hold it).
+ */
+export const CHECKED_LESSONS_SENT = 60;
 
 /** What a worker is started with. */
 export interface KitWorkerData {
@@ -45,8 +59,22 @@ export interface WrittenFile {
 
 /** What a worker reports back for a job: the files it wrote (kit and pupil pack, or the bundle), or the author errors. */
 export type KitJobResult =
-  | { file: string; ok: true; written: WrittenFile[]; ms: number; /** Copied from the cache, not rendered. */ cached?: boolean }
+  | {
+      file: string;
+      ok: true;
+      written: WrittenFile[];
+      ms: number;
+      /** Copied from the cache, not rendered. */
+      cached?: boolean;
+      /** Rendered ahead, while the build checked the lessons (src/kit/warm-up.ts), then copied from the cache. */
+      ahead?: boolean;
+    }
   | { file: string; ok: false; diagnostics: Diagnostic[] };
+
+/** True for a result copied from the cache that this build did not render: not one rendered ahead. */
+export function fromCache(result: KitJobResult): boolean {
+  return result.ok && result.cached === true && result.ahead !== true;
+}
 
 /** ms of restoring from the cache between two looks at the workers' answers. */
 const YIELD_EVERY_MS = 20;
@@ -124,7 +152,10 @@ export async function renderKits(lessons: readonly ValidLesson[], options: Rende
   const run = { renderAll: options.renderAll ?? false, workers: options.workers, site: siteMapFor(options.lessonsDir) };
   const own = options.ownProcess;
   await (own ? own.run(jobs, run, report, options.signal) : runJobs(jobs, run, report, options.workerPool));
-  if (options.cache && options.bundles) await pruneCache(options.cache);
+  if (options.cache && options.bundles) {
+    await pruneCache(options.cache);
+    await recordRun(options.cache, options.lessonsDir, jobs);
+  }
   return results;
 }
 
@@ -138,6 +169,7 @@ function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions
   const bundles = (options.bundles ? bandBundles(lessons) : []).sort((a, b) => b.lessons.length - a.lessons.length);
   const bundleJobs: KitJob[] = bundles.map(({ band, lang, lessons: members, volume }) => ({
     kind: 'bundle',
+    checked: members,
     band,
     ...(volume ? { volume: volume.number } : {}),
     files: members.map((lesson) => lesson.file),
@@ -146,18 +178,36 @@ function planKitJobs(lessons: readonly ValidLesson[], options: RenderKitsOptions
     lessonsDir: options.lessonsDir,
     ...entry(keys?.bundle(band, lang, volume?.number, members.map((member) => lessonKeys.get(member)!))),
   }));
-  return [
-    ...bundleJobs,
-    ...lessons.map((lesson): KitJob => ({
-      kind: 'lesson',
-      file: lesson.file,
-      out: join(options.outDir, kitFileName(lesson.slug, lesson.lang, paper)),
-      pupilsOut: join(options.outDir, pupilPackFileName(lesson.slug, lesson.lang, paper)),
-      paper,
-      lessonsDir: options.lessonsDir,
-      ...entry(lessonKeys.get(lesson)),
-    })),
-  ];
+  return sendChecked(
+    [
+      ...bundleJobs,
+      ...lessons.map((lesson): KitJob => ({
+        kind: 'lesson',
+        checked: [lesson],
+        file: lesson.file,
+        out: join(options.outDir, kitFileName(lesson.slug, lesson.lang, paper)),
+        pupilsOut: join(options.outDir, pupilPackFileName(lesson.slug, lesson.lang, paper)),
+        paper,
+        lessonsDir: options.lessonsDir,
+        ...entry(lessonKeys.get(lesson)),
+      })),
+    ],
+    options.renderAll ?? false,
+  );
+}
+
+/**
+ * The jobs with their checked lessons kept on those the cache will not serve, up to CHECKED_LESSONS_SENT lessons in
+ * all, and dropped from the rest.
+ */
+function sendChecked(jobs: KitJob[], renderAll: boolean): KitJob[] {
+  let room = CHECKED_LESSONS_SENT;
+  return jobs.map(({ checked, ...job }) => {
+    const renders = renderAll || !job.cacheEntry || !hasEntry(job.cacheEntry.cache, job.cacheEntry.key);
+    if (!checked || !renders || checked.length > room) return job;
+    room -= checked.length;
+    return { ...job, checked };
+  });
 }
 
 /** How jobs are run: whether the cache is read, on how many workers at most. */
@@ -176,10 +226,14 @@ export interface JobRun {
  * (Astro's page build blocks it for seconds at a time).
  */
 export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (index: number, result: KitJobResult) => void, started?: KitWorkers): Promise<void> {
+  // The site map tells warm workers the run has begun: one rendering ahead stops after the product under way, and what
+  // it stored is then in the cache.
+  started?.useSite(run.site);
+  const ahead = (await started?.renderedAhead()) ?? new Set<string>();
   const stored = (job: KitJob) => job.cacheEntry !== undefined && !run.renderAll && hasEntry(job.cacheEntry.cache, job.cacheEntry.key);
   const queue = new JobQueue(jobs.flatMap((job, index) => (stored(job) ? [] : [index])));
   const workers = started ?? new KitWorkers(run.workers ?? workersFor(Math.max(1, queue.size)));
-  workers.useSite(run.site);
+  if (!started) workers.useSite(run.site);
   // Workers it was given stay for their owner's next run; its own end with it.
   const rendering = started ? renderJobs(jobs, queue, workers, report) : renderJobs(jobs, queue, workers, report).finally(() => workers.terminate());
   rendering.catch(() => undefined); // awaited below, once the copying is done; a worker's crash must not go unhandled first
@@ -189,7 +243,8 @@ export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (ind
       if (!stored(job)) continue;
       const started = performance.now();
       const restored = restoreEntry(job.cacheEntry!.cache, job.cacheEntry!.key, productFiles(job));
-      if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true });
+      const rendered = ahead.has(job.cacheEntry!.key) ? { ahead: true } : {};
+      if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true, ...rendered });
       else queue.push(index);
       // The restores are synchronous: now and then the workers' answers and the next jobs they wait for go first.
       if (performance.now() - yielded > YIELD_EVERY_MS) {
@@ -247,12 +302,25 @@ class JobQueue {
  * What a worker is sent: a job; the site map of the jobs that follow (sent once, before the first); or a warm-up render
  * with a library's shared data (src/kit/warm-up.ts), sent when it is started ahead of its jobs.
  */
-export type KitWorkerMessage = KitJob | { kind: 'site'; site: SiteMap } | ({ kind: 'warm-up' } & WarmUp);
+export type KitWorkerMessage = KitJob | { kind: 'site'; site: SiteMap } | WarmUpMessage;
 
-/** The library a warm-up render takes its shared data from, and the paper. */
+/** A warm-up, and whether this worker renders ahead (the first does). */
+export type WarmUpMessage = { kind: 'warm-up'; renderAhead: boolean } & WarmUp;
+
+/** A worker's answer to its warm-up: the keys of the products it rendered ahead and stored. */
+export interface KitWarmedUp {
+  kind: 'warmed';
+  renderedAhead: string[];
+}
+
+/**
+ * The library a warm-up render takes its shared data from, and the paper; with `cache`, the first worker renders ahead
+ * the products of the lessons saved since the cache's last run (src/kit/run-record.ts) and stores them there.
+ */
 export interface WarmUp {
   lessonsDir: string;
   paper: Paper;
+  cache?: KitCache;
 }
 
 /** Workers to start ahead of the jobs, and what they warm up with. */
@@ -269,6 +337,8 @@ export class KitWorkers {
   readonly size: number;
   readonly #data: KitWorkerData;
   readonly #workers: Worker[] = [];
+  /** Each warm-up's answer: the keys it rendered ahead. */
+  readonly #warmUps: Promise<string[]>[] = [];
   #site: SiteMap | undefined;
 
   constructor(size: number) {
@@ -276,10 +346,21 @@ export class KitWorkers {
     this.#data = { deflateHelper: this.size < availableParallelism() };
   }
 
-  /** Start every worker now; with `warmUp`, each renders the warm-up lesson with that library's shared data first. */
+  /** Start every worker now; with `warmUp`, each warms up with that library first (the first renders ahead). */
   startAll(warmUp?: WarmUp): void {
     while (this.#workers.length < this.size) this.#start();
-    if (warmUp) for (const worker of this.#workers) worker.postMessage({ kind: 'warm-up', ...warmUp } satisfies KitWorkerMessage);
+    if (!warmUp) return;
+    for (const [i, worker] of this.#workers.entries()) {
+      const warmed = answer<KitWarmedUp>(worker).then((message) => message.renderedAhead);
+      warmed.catch(() => undefined); // a worker that crashed warming up fails the run that awaits it, not this process first
+      this.#warmUps.push(warmed);
+      worker.postMessage({ kind: 'warm-up', renderAhead: i === 0, ...warmUp } satisfies KitWorkerMessage);
+    }
+  }
+
+  /** The keys the warm-ups rendered ahead, once every warm-up is over. */
+  async renderedAhead(): Promise<Set<string>> {
+    return new Set((await Promise.all(this.#warmUps)).flat());
   }
 
   /** Worker `index` (0 ≤ index < size), started if it was not. */
@@ -372,13 +453,19 @@ export class KitsProcess {
 
 /** Send one job to a worker and wait for its answer (a crash becomes a rejected promise). */
 function ask(worker: Worker, job: KitJob): Promise<KitJobResult> {
+  const result = answer<KitJobResult>(worker);
+  worker.postMessage(job);
+  return result;
+}
+
+/** A worker's next answer (a crash becomes a rejected promise). */
+function answer<T>(worker: Worker): Promise<T> {
   return new Promise((resolve, reject) => {
     const onError = (cause: Error) => reject(cause);
     worker.once('error', onError);
-    worker.once('message', (result: KitJobResult) => {
+    worker.once('message', (message: T) => {
       worker.off('error', onError);
-      resolve(result);
+      resolve(message);
     });
-    worker.postMessage(job);
   });
 }

@@ -27,6 +27,7 @@ import { ACTION_PLAN_FILE } from '../model/action-plan.ts';
 import type { Lang } from '../model/formats.ts';
 import { sha256, type LessonInputs } from '../model/inputs.ts';
 import { protocolFile } from '../model/shared-texts.ts';
+import { pictureHashNow } from '../model/pictures.ts';
 import type { Paper } from './layout/types.ts';
 import { fontFile } from './text/font-files.ts';
 import { FONT_IDS } from './text/types.ts';
@@ -165,6 +166,22 @@ export class KeyMaker {
   bundle(band: string, lang: Lang, volume: number | undefined, lessonKeys: readonly string[]): string {
     return sha256(`${FORMAT}\nbundle\n${this.#cache.engine}\n${this.#paper}\n${band}\n${lang}\nvolume ${volume ?? 'none'}\n${lessonKeys.join('\n')}\n`);
   }
+
+  /** The key of a lesson's products (no `bundle`), or of the bundle (or volume) of these lessons in this order. */
+  products(bundle: { band: string; volume?: number } | undefined, lessons: readonly KeyedLesson[]): string | undefined {
+    if (!lessons[0]) return undefined;
+    if (!bundle) return this.lesson(lessons[0]);
+    return this.bundle(bundle.band, lessons[0].lang, bundle.volume, lessons.map((lesson) => this.lesson(lesson)));
+  }
+}
+
+/**
+ * A checked lesson with each picture's hash as its file is now (one that cannot be read any more: "unreadable"). A
+ * render from a lesson checked earlier read its pictures again: keyed with these, it is not stored when one changed.
+ */
+export function withPicturesNow<T extends KeyedLesson>(lesson: T): T {
+  const pictures = new Map([...lesson.inputs.pictures.keys()].map((url) => [url, pictureHashNow(lesson.file, url) ?? 'unreadable']));
+  return { ...lesson, inputs: { ...lesson.inputs, pictures } };
 }
 
 /** The folder of an entry. */

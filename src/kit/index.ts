@@ -482,10 +482,10 @@ function kitOptionsFor(lessonsDir: string, paper?: Paper): { ok: true; options: 
   return { ok: true, options: { paper, lessonsDir, helplines, facts } };
 }
 
-/** Render both products of a lesson already loaded, with the shared data of its library. */
-export async function renderLoadedProducts(lesson: ValidLesson, lessonsDir: string, { paper }: FileRenderOptions = {}): Promise<LessonProducts> {
+/** Render both products of a lesson already loaded (or the ones asked for), with the shared data of its library. */
+export async function renderLoadedProducts(lesson: ValidLesson, lessonsDir: string, { paper }: FileRenderOptions = {}, which?: { kit?: boolean; pupils?: boolean }): Promise<LessonProducts> {
   const shared = kitOptionsFor(lessonsDir, paper);
-  return shared.ok ? renderLessonProducts(lesson, shared.options) : { kit: shared, pupils: shared };
+  return shared.ok ? renderLessonProducts(lesson, shared.options, which) : { kit: shared, pupils: shared };
 }
 
 /** Render a bundle (or volume `volume`) of lessons already loaded, with the shared data of their library. */

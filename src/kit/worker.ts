@@ -2,14 +2,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { renderBandBundleFiles, renderLessonFileProducts, type KitResult } from './index.ts';
-import type { KitJob, KitJobResult, KitWorkerData, KitWorkerMessage, WrittenFile } from './batch.ts';
+import { renderBandBundleFiles, renderLessonFileProducts, renderLoadedBundle, renderLoadedProducts, type KitResult } from './index.ts';
+import type { KitJob, KitJobResult, KitWarmedUp, KitWorkerData, KitWorkerMessage, WarmUpMessage, WrittenFile } from './batch.ts';
 import type { SiteMap } from '../model/site-map.ts';
 import { allowDeflateHelper, startDeflateHelper } from './paint/deflate.ts';
-import { KeyMaker, storeEntry, type KitCache } from './cache.ts';
+import { KeyMaker, storeEntry, withPicturesNow, type KitCache } from './cache.ts';
 import type { ValidLesson } from '../model/load.ts';
 import { loadFonts } from './text/fonts.ts';
-import { warmUp } from './warm-up.ts';
+import { renderAhead, warmUp } from './warm-up.ts';
+import { aheadTargets } from './run-record.ts';
 
 // A helper thread per worker only while there are cores to spare for it; started now, so the first kit has it.
 const data = workerData as KitWorkerData | undefined;
@@ -24,16 +25,28 @@ let site: SiteMap | undefined;
 /** What the worker is doing: messages are handled one after another (a job sent during the warm-up waits for it). */
 let busy: Promise<unknown> = Promise.resolve();
 
+/** Whether the run's jobs have come: the site map is sent ahead of them, and a render ahead stops when it arrives. */
+let runBegun = false;
+
 parentPort!.on('message', (message: KitWorkerMessage) => {
+  if (message.kind === 'site') runBegun = true;
   busy = busy.then(() => handle(message));
 });
 
-/** Take the site map, warm up, or run a job and answer with its result. */
+/** Take the site map, warm up (answering with the keys rendered ahead), or run a job and answer with its result. */
 async function handle(message: KitWorkerMessage): Promise<void> {
   if (message.kind === 'site') site = message.site;
-  // A warm-up that fails (the library's shared data has errors the build reports) has warmed what it ran.
-  else if (message.kind === 'warm-up') await warmUp(message.lessonsDir, message.paper).catch(() => false);
+  else if (message.kind === 'warm-up') parentPort!.postMessage({ kind: 'warmed', renderedAhead: await prepare(message) } satisfies KitWarmedUp);
   else parentPort!.postMessage(await run(message));
+}
+
+/** Render ahead what the saved lessons need, if asked to and any were saved; else the warm-up lesson. The keys stored. */
+async function prepare(message: WarmUpMessage): Promise<string[]> {
+  const targets = message.renderAhead && message.cache ? aheadTargets(message.cache, message.lessonsDir) : [];
+  if (targets.length) return renderAhead(targets, message.cache!, message.lessonsDir, message.paper, () => runBegun);
+  // A warm-up that fails (the library's shared data has errors the build reports) has warmed what it ran.
+  await warmUp(message.lessonsDir, message.paper).catch(() => false);
+  return [];
 }
 
 /** Render one job: a lesson file into its kit and pupil pack, or a band's lesson files into its bundle (or a volume of it). */
@@ -43,13 +56,17 @@ async function run(job: KitJob): Promise<KitJobResult> {
   const products: [string, KitResult][] = [];
   const lessons: ValidLesson[] = [];
   const render = { paper: job.paper, site, onLoad: (lesson: ValidLesson) => lessons.push(lesson) };
+  const { checked } = job;
   if (job.kind === 'lesson') {
-    const { kit, pupils } = await renderLessonFileProducts(job.file, job.lessonsDir, render, { pupils: job.pupilsOut !== undefined });
+    const which = { pupils: job.pupilsOut !== undefined };
+    const { kit, pupils } = checked ? await renderLoadedProducts(checked[0]!, job.lessonsDir, render, which) : await renderLessonFileProducts(job.file, job.lessonsDir, render, which);
     products.push([job.out, kit]);
     if (job.pupilsOut !== undefined) products.push([job.pupilsOut, pupils]);
   } else {
-    products.push([job.out, await renderBandBundleFiles(job.files, job.band, job.lessonsDir, render, job.volume)]);
+    products.push([job.out, checked ? await renderLoadedBundle(checked, job.band, job.lessonsDir, render, job.volume) : await renderBandBundleFiles(job.files, job.band, job.lessonsDir, render, job.volume)]);
   }
+  // Lessons checked by the run are what was rendered, but for their pictures, which the render read again.
+  if (checked) lessons.push(...checked.map((lesson) => withPicturesNow(lesson)));
   // Nothing is written unless every product of the job rendered.
   const stopped = products.find(([, result]) => !result.ok)?.[1];
   if (stopped && !stopped.ok) return { file, ok: false, diagnostics: stopped.diagnostics };
@@ -70,12 +87,11 @@ async function run(job: KitJob): Promise<KitJobResult> {
 }
 
 /**
- * The key of what was rendered: the lessons as this worker read them, the shared data as it is now. It differs from
- * the job's key (made from the files as the run checked them) when a file was saved while the run went on; the render
- * is then not stored, or the cache would hand the new text's kit to the old text, should the file be put back.
+ * The key of what was rendered: the lessons as this worker read them (or as the run checked them, with their pictures
+ * as read again), the shared data as it is now. It differs from the job's key (made from the files as the run checked
+ * them) when a file was saved while the run went on; the render is then not stored, or the cache would hand the new
+ * text's kit to the old text, should the file be put back.
  */
 function renderedKey(job: KitJob, cache: KitCache, lessons: readonly ValidLesson[]): string | undefined {
-  const keys = new KeyMaker(cache, job.lessonsDir, job.paper);
-  if (job.kind === 'lesson') return lessons[0] && keys.lesson(lessons[0]);
-  return lessons[0] && keys.bundle(job.band, lessons[0].lang, job.volume, lessons.map((lesson) => keys.lesson(lesson)));
+  return new KeyMaker(cache, job.lessonsDir, job.paper).products(job.kind === 'bundle' ? job : undefined, lessons);
 }

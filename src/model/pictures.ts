@@ -93,6 +93,16 @@ export function checkPicture(lessonFile: string, url: string, alt: string | null
   return findings;
 }
 
+/**
+ * SHA-256 of the bytes of the picture at `url` as they are now, read under the picture check's rules; undefined when
+ * they cannot be read. A render from a lesson checked earlier compares it with what the check recorded.
+ */
+export function pictureHashNow(lessonFile: string, url: string): string | undefined {
+  const path = picturePath(url);
+  const checked = path === undefined ? undefined : checkInside(dirname(lessonFile), path, MAX_PICTURE_BYTES);
+  return checked && isAllowed(checked) ? sha256(readAllowed(checked, MAX_PICTURE_BYTES)) : undefined;
+}
+
 /** A file in the lesson folder whose name differs from a missing picture's only in case or extension (Zamok.SVG, zamok.png). */
 function similarFile(folder: string, path: string): string | undefined {
   // The folder itself is listed only when it is a real folder of the library, never through a link that leads outside.

@@ -13,6 +13,7 @@ import { engineFingerprint, hasEntry, importClosure, KeyMaker, openKitCache, pru
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
 import type { Paper } from '../../src/kit/layout/types.ts';
 import { childEnv } from '../build/env.ts';
+import { pageTexts } from './pdf-read.ts';
 
 mkdirSync('tests/.tmp', { recursive: true });
 const scratch = mkdtempSync(join('tests/.tmp', 'kit-cache-'));
@@ -233,6 +234,42 @@ describe('kit cache', () => {
     // The same jobs with the file as it was checked are stored.
     await runJobsOf(planned);
     for (const job of planned) expect(hasEntry(cache, job.cacheEntry!.key), job.kind).toBe(true);
+  }, 120_000);
+
+  test('a job sent with its lessons as checked renders them, not the file saved since, and a picture saved meanwhile keeps it out of the cache', async () => {
+    const cache = openKitCache(join(scratch, 'sent-checked-cache'), engine);
+    const checked = publishedLessons(loadLibrary(library));
+    const quest = checked.find((candidate) => candidate.file.endsWith(join(QUEST, 'index.mdx')))!;
+    const keys = new KeyMaker(cache, library, 'a4');
+    const folder = out();
+    const job: KitJob = { kind: 'lesson', file: quest.file, out: join(folder, 'quest.pdf'), pupilsOut: join(folder, 'quest.pupils.pdf'), paper: 'a4', lessonsDir: library, cacheEntry: { cache, key: keys.lesson(quest) }, checked: [quest] };
+    const runJob = async () => {
+      const results: KitJobResult[] = [];
+      await runJobs([job], { renderAll: false }, (index, result) => (results[index] = result), pool);
+      expect(results.map((result) => result.ok)).toEqual([true]);
+    };
+    const title = quest.data.title;
+    const text = readFileSync(quest.file, 'utf8');
+    const picture = join(library, QUEST, readdirSync(join(library, QUEST)).find((name) => name.endsWith('.svg'))!);
+    const drawing = readFileSync(picture, 'utf8');
+    try {
+      // The text is saved after it was checked: the kit prints the text checked, and is stored under its key.
+      edit(`${QUEST}/index.mdx`, /^title: (.*)$/m, 'title: Інша назва квесту');
+      await runJob();
+      const firstPage = pageTexts(job.out)[0]!.replace(/\s+/g, ' ');
+      expect(firstPage).toContain(title);
+      expect(firstPage).not.toContain('Інша назва квесту');
+      expect(hasEntry(cache, job.cacheEntry!.key)).toBe(true);
+      // A picture saved after the check is drawn as it is now: that render is not the lesson checked, so not stored.
+      rmSync(cache.dir, { recursive: true, force: true });
+      edit(`${QUEST}/${basename(picture)}`, /fill="#[0-9A-Fa-f]{6}"/, 'fill="#654321"');
+      await runJob();
+      expect(existsSync(job.out)).toBe(true);
+      expect(hasEntry(cache, job.cacheEntry!.key)).toBe(false);
+    } finally {
+      writeFileSync(quest.file, text);
+      writeFileSync(picture, drawing);
+    }
   }, 120_000);
 
   test('a cache copied with new file times (as a CI cache restore may) is used whole, each file hashed once', async () => {

@@ -796,7 +796,8 @@ export const enReport: ReportStrings = {
     kits: (done: number, total: number, cached: number, rate: string) => `kits ${done}/${total} (cached ${cached}, ${rate}/s)`,
     searchIndex: (done: number, total: number, rate: string) => `pages indexed ${done}/${total} (${rate}/s)`,
     bundle: (done: number, total: number, rate: string) => `files zipped ${done}/${total} (${rate}/s)`,
-    kitsDone: (rendered: number, cached: number) => `${rendered} rendered, ${cached} from the cache (unchanged)`,
+    kitsDone: (rendered: number, cached: number, ahead = 0) =>
+      `${rendered} rendered${ahead ? ` (${ahead} of them ahead, while the lessons were checked)` : ''}, ${cached} from the cache (unchanged)`,
   },
   errorPageTitle: 'This lesson has errors',
   errorPageLead: 'The lesson is not shown because it has errors. Fix them and save the file: this page reloads by itself.',

@@ -859,8 +859,8 @@ export const ukReport = {
     kits: (done: number, total: number, cached: number, rate: string) => `набори: ${done}/${total} (з кешу ${cached}, ${rate}/с)`,
     searchIndex: (done: number, total: number, rate: string) => `сторінки в індексі пошуку: ${done}/${total} (${rate}/с)`,
     bundle: (done: number, total: number, rate: string) => `файли в архіві: ${done}/${total} (${rate}/с)`,
-    kitsDone: (rendered: number, cached: number) =>
-      `зверстано ${rendered}, з кешу ${cached} (${plural(cached, 'незмінний', 'незмінні', 'незмінних')})`,
+    kitsDone: (rendered: number, cached: number, ahead = 0) =>
+      `зверстано ${rendered}${ahead ? ` (з них ${ahead} заздалегідь, поки перевірялися уроки)` : ''}, з кешу ${cached} (${plural(cached, 'незмінний', 'незмінні', 'незмінних')})`,
   },
   errorPageTitle: 'У цьому уроці є помилки',
   errorPageLead: 'Урок не показано, бо в ньому є помилки. Виправте їх і збережіть файл — сторінка оновиться сама.',

@@ -1,0 +1,213 @@
+/**
+ * Rendering ahead (src/kit/run-record.ts, src/kit/warm-up.ts): a whole-library run records its jobs in the kit cache;
+ * the next build's first kit worker renders, while the lessons are checked, the products of the lessons saved since,
+ * and the run copies them from the cache. On a small library in a temporary folder, through the real pipeline
+ * (`renderKits` on workers warmed up as the build starts them): what is rendered ahead, that it has the bytes of a
+ * fresh render, that a wrong guess costs nothing but the work, and which saves are taken for an edit.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { KitWorkers, renderKits, type KitJobResult } from '../../src/kit/batch.ts';
+import { engineFingerprint, openKitCache, type KitCache } from '../../src/kit/cache.ts';
+import { aheadTargets, MAX_SAVED_LESSONS, recordRun } from '../../src/kit/run-record.ts';
+import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
+
+mkdirSync('tests/.tmp', { recursive: true });
+const scratch = mkdtempSync(join('tests/.tmp', 'kit-ahead-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** How a run came by each product, by file name. */
+type How = 'rendered' | 'ahead' | 'cached';
+
+/** A library of two lessons in the same two bands: the fixture lesson and a copy of it under another slug. */
+function makeLibrary(folder: string): string {
+  const library = join(folder, 'lessons');
+  cpSync('tests/fixtures/lessons', library, { recursive: true });
+  cpSync(join(library, 'valid-lesson'), join(library, 'second-lesson'), { recursive: true });
+  return library;
+}
+
+/** A warm worker for the runs that do not render ahead (the last run's, the fresh renders to compare with). */
+const pool = new KitWorkers(1);
+afterAll(() => pool.terminate());
+
+/** One run of the pipeline on `workers` (default: the warm pool), and how each product came. */
+async function run(library: string, cache: KitCache, out: string, options: { workers?: KitWorkers; renderAll?: boolean } = {}): Promise<Map<string, How>> {
+  const loaded = loadLibrary(library);
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const results = await renderKits(publishedLessons(loaded), { outDir: out, lessonsDir: library, bundles: true, cache, workerPool: options.workers ?? pool, renderAll: options.renderAll });
+  const failed = results.filter((result): result is Extract<KitJobResult, { ok: false }> => !result.ok);
+  expect(failed.flatMap((result) => result.diagnostics)).toEqual([]);
+  const how = (result: Extract<KitJobResult, { ok: true }>): How => (result.ahead ? 'ahead' : result.cached ? 'cached' : 'rendered');
+  return new Map(results.flatMap((result) => (result.ok ? result.written.map((file) => [basename(file.out), how(result)] as const) : [])));
+}
+
+/**
+ * A worker started as the build starts its first for a large library: warming up, it renders ahead. With
+ * `finished`, once the warm-ups are over, as a large library's checking outlasts them.
+ */
+async function warmWorkers(library: string, cache: KitCache, { finished = true } = {}): Promise<KitWorkers> {
+  const workers = new KitWorkers(1);
+  workers.startAll({ lessonsDir: library, paper: 'a4', cache });
+  if (finished) await workers.renderedAhead();
+  return workers;
+}
+
+/** The products a run came by in a given way. */
+function came(products: Map<string, How>, how: How): string[] {
+  return [...products].filter(([, way]) => way === how).map(([name]) => name).sort();
+}
+
+/** Save a file of the library as an editor would, a moment after the last run's record was written. */
+function save(library: string, path: string, from: string, to: string): void {
+  const file = join(library, path);
+  const text = readFileSync(file, 'utf8');
+  expect(text, `${path} has no ${from}`).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+  const later = new Date(Date.now() + 2000);
+  utimesSync(file, later, later);
+}
+
+describe('rendering ahead', () => {
+  const library = makeLibrary(join(scratch, 'edit'));
+  const cache = openKitCache(join(scratch, 'edit', 'cache'), engineFingerprint());
+  let outs = 0;
+  const out = () => join(scratch, 'edit', `out-${++outs}`);
+
+  test("an edited lesson's kit, pupil pack and band bundles are rendered ahead, with the bytes of a fresh render", async () => {
+    await run(library, cache, out());
+    save(library, 'valid-lesson/index.mdx', 'Паролі та секрети', 'Паролі, секрети й друзі');
+    const workers = await warmWorkers(library, cache);
+    try {
+      const target = out();
+      const products = await run(library, cache, target, { workers });
+      expect(came(products, 'ahead')).toEqual(['band-1-2.pdf', 'band-3-4.pdf', 'valid-lesson.pdf', 'valid-lesson.pupils.pdf']);
+      expect(came(products, 'rendered')).toEqual([]);
+      expect(came(products, 'cached')).toEqual(['second-lesson.pdf', 'second-lesson.pupils.pdf']);
+      const fresh = out();
+      await run(library, cache, fresh, { renderAll: true });
+      for (const name of products.keys()) expect(readFileSync(join(target, name)).equals(readFileSync(join(fresh, name))), name).toBe(true);
+    } finally {
+      await workers.terminate();
+    }
+  });
+
+  test('a wrong guess costs only the work: a lesson retitled to the head of its bands has its bundles rendered by the run', async () => {
+    await run(library, cache, out());
+    // "Абетка" sorts before "Паролі": the lesson moves ahead of the other in both bands, so the bundles the last run
+    // recorded (the other lesson first) are not the bundles this run makes.
+    save(library, 'valid-lesson/index.mdx', 'Паролі, секрети й друзі', 'Абетка безпечних паролів');
+    const workers = await warmWorkers(library, cache);
+    try {
+      const target = out();
+      const products = await run(library, cache, target, { workers });
+      expect(came(products, 'ahead')).toEqual(['valid-lesson.pdf', 'valid-lesson.pupils.pdf']);
+      expect(came(products, 'rendered')).toEqual(['band-1-2.pdf', 'band-3-4.pdf']);
+      const fresh = out();
+      await run(library, cache, fresh, { renderAll: true });
+      for (const name of products.keys()) expect(readFileSync(join(target, name)).equals(readFileSync(join(fresh, name))), name).toBe(true);
+    } finally {
+      await workers.terminate();
+    }
+  });
+
+  test("the run's jobs stop the rendering ahead: what it did not render ahead, the run renders, each product once", async () => {
+    await run(library, cache, out());
+    save(library, 'valid-lesson/index.mdx', 'Абетка безпечних паролів', 'Паролі, секрети й довіра');
+    // The jobs come at once (two lessons are checked in a moment): the worker has rendered at most the first target.
+    const workers = await warmWorkers(library, cache, { finished: false });
+    try {
+      const target = out();
+      const products = await run(library, cache, target, { workers });
+      const edited = ['band-1-2.pdf', 'band-3-4.pdf', 'valid-lesson.pdf', 'valid-lesson.pupils.pdf'];
+      expect([...came(products, 'ahead'), ...came(products, 'rendered')].sort()).toEqual(edited);
+      expect(came(products, 'ahead').length).toBeLessThan(edited.length);
+      const fresh = out();
+      await run(library, cache, fresh, { renderAll: true });
+      for (const name of products.keys()) expect(readFileSync(join(target, name)).equals(readFileSync(join(fresh, name))), name).toBe(true);
+    } finally {
+      await workers.terminate();
+    }
+  });
+});
+
+describe('which saves are rendered ahead', () => {
+  const folder = join(scratch, 'targets');
+  const library = join(folder, 'lessons');
+  const cache = openKitCache(join(folder, 'cache'), 'engine');
+  const slugs = Array.from({ length: MAX_SAVED_LESSONS + 1 }, (_, i) => `lesson-${i + 1}`);
+  const file = (slug: string) => join(library, slug, 'index.mdx');
+
+  /** A library of plain files, and a record of a run over it: two bands, the first holding every lesson, the second two. */
+  async function recorded(): Promise<number> {
+    rmSync(folder, { recursive: true, force: true });
+    for (const slug of slugs) {
+      mkdirSync(join(library, slug), { recursive: true });
+      writeFileSync(file(slug), slug);
+    }
+    mkdirSync(cache.dir, { recursive: true });
+    await recordRun(cache, library, [
+      { kind: 'bundle', band: '5-6', files: slugs.map(file) },
+      { kind: 'bundle', band: '7-8', volume: 2, files: [file('lesson-1'), file('lesson-2')] },
+      ...slugs.map((slug) => ({ kind: 'lesson' as const, file: file(slug) })),
+    ]);
+    const written = statSync(join(cache.dir, 'last-run.json')).mtimeMs;
+    // Every file of the library as saved before the run ended.
+    const before = new Date(written - 60_000);
+    for (const slug of slugs) for (const path of [file(slug), join(library, slug)]) utimesSync(path, before, before);
+    return written;
+  }
+
+  /** Mark a path of the library saved after the run. */
+  const touch = (path: string, written: number) => utimesSync(path, new Date(written + 5000), new Date(written + 5000));
+
+  test('nothing saved since the run: nothing', async () => {
+    await recorded();
+    expect(aheadTargets(cache, library)).toEqual([]);
+  });
+
+  test("a saved lesson: each bundle that holds it, the largest first, then the lesson's own products", async () => {
+    const written = await recorded();
+    touch(file('lesson-2'), written);
+    expect(aheadTargets(cache, library)).toEqual([
+      { files: slugs.map(file), bundle: { band: '5-6' } },
+      { files: [file('lesson-1'), file('lesson-2')], bundle: { band: '7-8', volume: 2 } },
+      { files: [file('lesson-2')] },
+    ]);
+  });
+
+  test('a lesson folder changed (a picture added, a file saved by renaming) counts as the lesson saved', async () => {
+    const written = await recorded();
+    touch(join(library, 'lesson-3'), written);
+    expect(aheadTargets(cache, library).map((target) => target.bundle?.band ?? target.files)).toEqual(['5-6', [file('lesson-3')]]);
+  });
+
+  test(`more than ${MAX_SAVED_LESSONS} lessons saved (a checkout, a pull): nothing`, async () => {
+    const written = await recorded();
+    for (const slug of slugs.slice(0, MAX_SAVED_LESSONS)) touch(file(slug), written);
+    expect(aheadTargets(cache, library).filter((target) => !target.bundle)).toHaveLength(MAX_SAVED_LESSONS);
+    touch(file(slugs.at(-1)!), written);
+    expect(aheadTargets(cache, library)).toEqual([]);
+  });
+
+  test.each([
+    ['not JSON', '{"lessons": ['],
+    ['a path out of the library', JSON.stringify({ lessons: ['../elsewhere/index.mdx'], bundles: [] })],
+    ['an absolute path', JSON.stringify({ lessons: ['/etc/passwd'], bundles: [] })],
+    ['no bundles', JSON.stringify({ lessons: ['lesson-1/index.mdx'] })],
+  ])('a record that is %s is not used', async (_, text) => {
+    const written = await recorded();
+    writeFileSync(join(cache.dir, 'last-run.json'), text);
+    utimesSync(join(cache.dir, 'last-run.json'), new Date(written), new Date(written));
+    touch(file('lesson-1'), written);
+    expect(aheadTargets(cache, library)).toEqual([]);
+  });
+
+  test('no record (the first run, or a cache cleared): nothing', async () => {
+    const written = await recorded();
+    rmSync(join(cache.dir, 'last-run.json'));
+    touch(file('lesson-1'), written);
+    expect(aheadTargets(cache, library)).toEqual([]);
+  });
+});
