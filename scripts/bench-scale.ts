@@ -237,7 +237,7 @@ try {
   const bundlesDone = /band bundles after ([\d.]+ m?s)/.exec(kitsDetail)?.[1] ?? '?';
   // What the step did: how many products it rendered and copied, and how many were rendered ahead (src/kit/warm-up.ts).
   const kitsDone = kitsDetail.split('; ')[1] ?? '?';
-  console.log(`one-lesson rebuild, kits step: ${seconds(ms(warm, 'kits'))} (${kitsDone}); lessons' kits done after ${lessonsDone}, band bundles after ${bundlesDone}  (target ≤ 1 s plus copying)`);
+  console.log(`one-lesson rebuild, kits step: ${seconds(ms(warm, 'kits'))}, ${kitsDone}; lessons' kits done after ${lessonsDone}, band bundles after ${bundlesDone}  (target ≤ 1 s plus copying)`);
   console.log(`peak of the largest process: ${gb(Math.max(...cold.processes.map((p) => p.peak), ...warm.processes.map((p) => p.peak)))}  (target ≤ 1.5 GB)`);
 } finally {
   if (values.keep) console.log(`kept: ${work}`);

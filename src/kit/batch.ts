@@ -358,9 +358,9 @@ export class KitWorkers {
     }
   }
 
-  /** The keys the warm-ups rendered ahead, once every warm-up is over. */
+  /** The keys the warm-ups rendered ahead, once every warm-up is over (told once: to the run that follows them). */
   async renderedAhead(): Promise<Set<string>> {
-    return new Set((await Promise.all(this.#warmUps)).flat());
+    return new Set((await Promise.all(this.#warmUps.splice(0))).flat());
   }
 
   /** Worker `index` (0 ≤ index < size), started if it was not. */
