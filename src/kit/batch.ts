@@ -358,6 +358,11 @@ export class KitWorkers {
     }
   }
 
+  /** Once every warm-up is over. */
+  async warmedUp(): Promise<void> {
+    await Promise.all(this.#warmUps);
+  }
+
   /** The keys the warm-ups rendered ahead, once every warm-up is over (told once: to the run that follows them). */
   async renderedAhead(): Promise<Set<string>> {
     return new Set((await Promise.all(this.#warmUps.splice(0))).flat());

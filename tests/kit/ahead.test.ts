@@ -50,7 +50,7 @@ async function run(library: string, cache: KitCache, out: string, options: { wor
 async function warmWorkers(library: string, cache: KitCache, { finished = true } = {}): Promise<KitWorkers> {
   const workers = new KitWorkers(1);
   workers.startAll({ lessonsDir: library, paper: 'a4', cache });
-  if (finished) await workers.renderedAhead();
+  if (finished) await workers.warmedUp();
   return workers;
 }
 
