@@ -74,61 +74,48 @@ describe('rendering ahead', () => {
   const cache = openKitCache(join(scratch, 'edit', 'cache'), engineFingerprint());
   let outs = 0;
   const out = () => join(scratch, 'edit', `out-${++outs}`);
+  const edited = ['band-1-2.pdf', 'band-3-4.pdf', 'valid-lesson.pdf', 'valid-lesson.pupils.pdf'];
 
-  test("an edited lesson's kit, pupil pack and band bundles are rendered ahead, with the bytes of a fresh render", async () => {
+  /**
+   * A run recorded, the lesson's title saved from one wording to another, then a run on a worker warmed up as the build
+   * starts it (`finished`: after its warm-up is over). How each product came; each has the bytes of a fresh render.
+   */
+  async function editThenRun(from: string, to: string, finished: boolean): Promise<Map<string, How>> {
     await run(library, cache, out());
-    save(library, 'valid-lesson/index.mdx', 'Паролі та секрети', 'Паролі, секрети й друзі');
-    const workers = await warmWorkers(library, cache);
+    save(library, 'valid-lesson/index.mdx', from, to);
+    const workers = await warmWorkers(library, cache, { finished });
     try {
       const target = out();
       const products = await run(library, cache, target, { workers });
-      expect(came(products, 'ahead')).toEqual(['band-1-2.pdf', 'band-3-4.pdf', 'valid-lesson.pdf', 'valid-lesson.pupils.pdf']);
-      expect(came(products, 'rendered')).toEqual([]);
-      expect(came(products, 'cached')).toEqual(['second-lesson.pdf', 'second-lesson.pupils.pdf']);
       const fresh = out();
       await run(library, cache, fresh, { renderAll: true });
       for (const name of products.keys()) expect(readFileSync(join(target, name)).equals(readFileSync(join(fresh, name))), name).toBe(true);
+      return products;
     } finally {
       await workers.terminate();
     }
+  }
+
+  test("an edited lesson's kit, pupil pack and band bundles are rendered ahead, with the bytes of a fresh render", async () => {
+    const products = await editThenRun('Паролі та секрети', 'Паролі, секрети й друзі', true);
+    expect(came(products, 'ahead')).toEqual(edited);
+    expect(came(products, 'rendered')).toEqual([]);
+    expect(came(products, 'cached')).toEqual(['second-lesson.pdf', 'second-lesson.pupils.pdf']);
   });
 
   test('a wrong guess costs only the work: a lesson retitled to the head of its bands has its bundles rendered by the run', async () => {
-    await run(library, cache, out());
     // "Абетка" sorts before "Паролі": the lesson moves ahead of the other in both bands, so the bundles the last run
     // recorded (the other lesson first) are not the bundles this run makes.
-    save(library, 'valid-lesson/index.mdx', 'Паролі, секрети й друзі', 'Абетка безпечних паролів');
-    const workers = await warmWorkers(library, cache);
-    try {
-      const target = out();
-      const products = await run(library, cache, target, { workers });
-      expect(came(products, 'ahead')).toEqual(['valid-lesson.pdf', 'valid-lesson.pupils.pdf']);
-      expect(came(products, 'rendered')).toEqual(['band-1-2.pdf', 'band-3-4.pdf']);
-      const fresh = out();
-      await run(library, cache, fresh, { renderAll: true });
-      for (const name of products.keys()) expect(readFileSync(join(target, name)).equals(readFileSync(join(fresh, name))), name).toBe(true);
-    } finally {
-      await workers.terminate();
-    }
+    const products = await editThenRun('Паролі, секрети й друзі', 'Абетка безпечних паролів', true);
+    expect(came(products, 'ahead')).toEqual(['valid-lesson.pdf', 'valid-lesson.pupils.pdf']);
+    expect(came(products, 'rendered')).toEqual(['band-1-2.pdf', 'band-3-4.pdf']);
   });
 
   test("the run's jobs stop the rendering ahead: what it did not render ahead, the run renders, each product once", async () => {
-    await run(library, cache, out());
-    save(library, 'valid-lesson/index.mdx', 'Абетка безпечних паролів', 'Паролі, секрети й довіра');
     // The jobs come at once (two lessons are checked in a moment): the worker has rendered at most the first target.
-    const workers = await warmWorkers(library, cache, { finished: false });
-    try {
-      const target = out();
-      const products = await run(library, cache, target, { workers });
-      const edited = ['band-1-2.pdf', 'band-3-4.pdf', 'valid-lesson.pdf', 'valid-lesson.pupils.pdf'];
-      expect([...came(products, 'ahead'), ...came(products, 'rendered')].sort()).toEqual(edited);
-      expect(came(products, 'ahead').length).toBeLessThan(edited.length);
-      const fresh = out();
-      await run(library, cache, fresh, { renderAll: true });
-      for (const name of products.keys()) expect(readFileSync(join(target, name)).equals(readFileSync(join(fresh, name))), name).toBe(true);
-    } finally {
-      await workers.terminate();
-    }
+    const products = await editThenRun('Абетка безпечних паролів', 'Паролі, секрети й довіра', false);
+    expect([...came(products, 'ahead'), ...came(products, 'rendered')].sort()).toEqual(edited);
+    expect(came(products, 'ahead').length).toBeLessThan(edited.length);
   });
 });
 
