@@ -302,7 +302,7 @@ class JobQueue {
  * What a worker is sent: a job; the site map of the jobs that follow (sent once, before the first); or a warm-up render
  * with a library's shared data (src/kit/warm-up.ts), sent when it is started ahead of its jobs.
  */
-export type KitWorkerMessage = KitJob | { kind: 'site'; site: SiteMap } | WarmUpMessage;
+export type KitWorkerMessage = KitJob | { kind: 'site'; site: SiteMap | undefined } | WarmUpMessage;
 
 /** A warm-up, and whether this worker renders ahead (the first does). */
 export type WarmUpMessage = { kind: 'warm-up'; renderAhead: boolean } & WarmUp;
@@ -377,7 +377,8 @@ export class KitWorkers {
   /** The site map every worker renders with, from now on (workers started later are sent it too). */
   useSite(site: SiteMap | undefined): void {
     this.#site = site;
-    if (site) for (const worker of this.#workers) worker.postMessage({ kind: 'site', site } satisfies KitWorkerMessage);
+    // Sent even without a map: it also tells a worker rendering ahead that the run has begun.
+    for (const worker of this.#workers) worker.postMessage({ kind: 'site', site } satisfies KitWorkerMessage);
   }
 
   /** End every worker started. */
