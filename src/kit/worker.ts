@@ -42,10 +42,15 @@ async function handle(message: KitWorkerMessage): Promise<void> {
 
 /** Render ahead what the saved lessons need, if asked to and any were saved; else the warm-up lesson. The keys stored. */
 async function prepare(message: WarmUpMessage): Promise<string[]> {
-  const targets = message.renderAhead && message.cache ? aheadTargets(message.cache, message.lessonsDir) : [];
-  if (targets.length) return renderAhead(targets, message.cache!, message.lessonsDir, message.paper, () => runBegun);
-  // A warm-up that fails (the library's shared data has errors the build reports) has warmed what it ran.
-  await warmUp(message.lessonsDir, message.paper).catch(() => false);
+  // Rendering ahead is a guess, and a warm-up a head start: neither that fails (an unreadable record or lessons
+  // folder, shared data with errors the build reports) may fail the build.
+  try {
+    const targets = message.renderAhead && message.cache ? aheadTargets(message.cache, message.lessonsDir) : [];
+    if (targets.length) return await renderAhead(targets, message.cache!, message.lessonsDir, message.paper, () => runBegun);
+    await warmUp(message.lessonsDir, message.paper);
+  } catch {
+    // What it ran has warmed the worker all the same.
+  }
   return [];
 }
 
