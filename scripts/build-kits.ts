@@ -33,6 +33,7 @@ if (values.paper !== 'a4' && values.paper !== 'letter') {
 }
 
 const started = performance.now();
+const lessonsReadAt = Date.now();
 const library = loadLibrary(LESSONS_DIR);
 const errors = library.diagnostics.filter((d) => d.severity === 'error');
 for (const diagnostic of sortDiagnostics(errors)) console.error(formatDiagnostic(diagnostic));
@@ -60,6 +61,7 @@ const results = await renderKits(lessons, {
   bundles: !values.lesson,
   cache: openKitCache(),
   renderAll: values['no-cache'],
+  lessonsReadAt,
   onResult: (result, done, total) => {
     if (result.ok && result.cached) cached += 1;
     if (result.ok && listFiles) {

@@ -96,6 +96,7 @@ async function main(): Promise<number> {
 
 /** The build, with the kits' process already started. */
 async function buildWith(kitsProcess: KitsProcess, kitCache: KitCache, steps: BuildStep[], started: number): Promise<number> {
+  const lessonsReadAt = Date.now();
   const checked = await timed(async () => loadLibrary(LESSONS_DIR));
   const library = checked.value;
   // The search index needs the dictionary: without it, say so now rather than after building every page.
@@ -121,6 +122,7 @@ async function buildWith(kitsProcess: KitsProcess, kitCache: KitCache, steps: Bu
     bundles: true,
     cache: kitCache,
     renderAll: NO_CACHE,
+    lessonsReadAt,
     ownProcess: kitsProcess,
     // Every core, each worker taking the next job (band bundles and volumes first, largest first, then the lessons); the
     // operating system shares the cores with Astro.

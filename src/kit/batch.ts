@@ -132,6 +132,8 @@ export interface RenderKitsOptions {
   signal?: AbortSignal;
   /** Render every product even where the cache has it (`--no-cache`); what is rendered is still stored. */
   renderAll?: boolean;
+  /** When the lessons were read (ms since the epoch; default: now): the date of the run's record in the cache. */
+  lessonsReadAt?: number;
   onResult?: (result: KitJobResult, done: number, total: number) => void;
 }
 
@@ -141,6 +143,7 @@ export interface RenderKitsOptions {
  * bundles first, largest first (the longest jobs start first), then the lessons in the given order.
  */
 export async function renderKits(lessons: readonly ValidLesson[], options: RenderKitsOptions): Promise<KitJobResult[]> {
+  const readAt = options.lessonsReadAt ?? Date.now();
   const jobs = planKitJobs(lessons, options);
   const results = new Array<KitJobResult>(jobs.length);
   let done = 0;
@@ -154,7 +157,7 @@ export async function renderKits(lessons: readonly ValidLesson[], options: Rende
   await (own ? own.run(jobs, run, report, options.signal) : runJobs(jobs, run, report, options.workerPool));
   if (options.cache && options.bundles) {
     await pruneCache(options.cache);
-    await recordRun(options.cache, options.lessonsDir, jobs);
+    await recordRun(options.cache, options.lessonsDir, jobs, readAt);
   }
   return results;
 }

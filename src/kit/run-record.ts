@@ -5,20 +5,20 @@
  * (src/kit/warm-up.ts). The record only says what to try: an entry is always stored under the key of what was rendered.
  */
 import { statSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { BandId } from '../model/bands.ts';
 import { readInside } from '../model/files.ts';
 import type { KitCache } from './cache.ts';
 
-/** The record's file in the cache; its modification time is when the run ended. */
+/** The record's file in the cache; its modification time is when the run's lessons were read. */
 const RUN_RECORD = 'last-run.json';
 
 /** bytes: a record larger than this is not read (a thousand-lesson library's is ~150 kB). */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
-/** Lesson files saved since the last run, at most, for rendering ahead: more is a checkout or a pull, not an edit. */
+/** Lesson folders saved in since the last run, at most, for rendering ahead: more is a checkout or a pull, not an edit. */
 export const MAX_SAVED_LESSONS = 4;
 
 /** A product to render ahead: a lesson's kit and pupil pack (no `bundle`), or a bundle (or volume) of lesson files in order. */
@@ -36,8 +36,12 @@ interface RunRecord {
 /** What a run's jobs are, for its record. */
 export type RecordedJob = { kind: 'lesson'; file: string } | { kind: 'bundle'; band: BandId; volume?: number; files: readonly string[] };
 
-/** Record a whole-library run's jobs in the cache, written whole (a new record replaces the old by renaming). */
-export async function recordRun(cache: KitCache, lessonsDir: string, jobs: readonly RecordedJob[]): Promise<void> {
+/**
+ * Record a whole-library run's jobs in the cache, written whole (a new record replaces the old by renaming) and dated
+ * `readAt` (ms since the epoch), when the run's lessons were read: a lesson saved while the run went on counts as
+ * saved for the next.
+ */
+export async function recordRun(cache: KitCache, lessonsDir: string, jobs: readonly RecordedJob[], readAt: number): Promise<void> {
   const inLibrary = (file: string) => relative(resolve(lessonsDir), resolve(file)).split('\\').join('/');
   const record: RunRecord = {
     lessons: jobs.flatMap((job) => (job.kind === 'lesson' ? [inLibrary(job.file)] : [])),
@@ -46,14 +50,15 @@ export async function recordRun(cache: KitCache, lessonsDir: string, jobs: reado
   const temporary = join(cache.dir, `.run-${process.pid}-${randomBytes(6).toString('hex')}.json`);
   // A cache that cannot be written costs the next run its head start, never this build.
   await writeFile(temporary, JSON.stringify(record))
+    .then(() => utimes(temporary, readAt / 1000, readAt / 1000))
     .then(() => rename(temporary, join(cache.dir, RUN_RECORD)))
-    .catch(() => undefined);
+    .catch(() => rm(temporary, { force: true }));
 }
 
 /**
  * What to render ahead: the bundles (largest first) and then the lessons of each lesson file saved since the last run
- * (its file, or its folder, changed after the record was written), paths resolved in `lessonsDir`. None when there is no
- * readable record, nothing was saved, or more than MAX_SAVED_LESSONS were.
+ * (its file, or its folder, changed after the record's date), paths resolved in `lessonsDir`. None when there is no
+ * readable record, nothing was saved, or in more than MAX_SAVED_LESSONS folders.
  */
 export function aheadTargets(cache: KitCache, lessonsDir: string): AheadTarget[] {
   const path = join(cache.dir, RUN_RECORD);
@@ -63,7 +68,10 @@ export function aheadTargets(cache: KitCache, lessonsDir: string): AheadTarget[]
   const inLibrary = (file: string) => join(lessonsDir, file);
   const newer = (file: string) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > written!;
   const saved = new Set(record.lessons.filter((file) => newer(inLibrary(file)) || newer(dirname(inLibrary(file)))));
-  if (!saved.size || saved.size > MAX_SAVED_LESSONS) return [];
+  // A folder saved in marks its translations too: they are lessons of one edit (rendering one that did not change
+  // finds it in the cache and costs a reading).
+  const folders = new Set([...saved].map((file) => dirname(file)));
+  if (!saved.size || folders.size > MAX_SAVED_LESSONS) return [];
   const bundles = record.bundles.filter((bundle) => bundle.files.some((file) => saved.has(file))).sort((a, b) => b.files.length - a.files.length);
   return [
     ...bundles.map(({ band, volume, files }) => ({ files: files.map(inLibrary), bundle: { band, ...(volume ? { volume } : {}) } })),
@@ -76,14 +84,15 @@ function readRecord(cacheDir: string): RunRecord | undefined {
   try {
     const record = JSON.parse(readInside(cacheDir, RUN_RECORD, MAX_RECORD_BYTES).toString('utf8')) as RunRecord;
     const paths = (files: unknown) => Array.isArray(files) && files.every((file) => typeof file === 'string' && isPlainPath(file));
-    if (!paths(record.lessons) || !Array.isArray(record.bundles) || !record.bundles.every((bundle) => typeof bundle.band === 'string' && paths(bundle.files))) return undefined;
-    return record;
+    const volume = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) > 0);
+    const bundle = (entry: RunRecord['bundles'][number]) => typeof entry.band === 'string' && volume(entry.volume) && paths(entry.files);
+    return paths(record.lessons) && Array.isArray(record.bundles) && record.bundles.every(bundle) ? record : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** True for a path inside the lessons folder as a record writes it: relative, no `..`. */
+/** True for a path inside the lessons folder as a record writes it: folder names joined by `/`, none of them `..`. */
 function isPlainPath(file: string): boolean {
-  return !file.startsWith('/') && !file.split('/').includes('..');
+  return file.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\:]/.test(part));
 }

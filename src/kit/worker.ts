@@ -29,7 +29,9 @@ let busy: Promise<unknown> = Promise.resolve();
 let runBegun = false;
 
 parentPort!.on('message', (message: KitWorkerMessage) => {
-  if (message.kind === 'site') runBegun = true;
+  // A site map sent after the warm-up is the run's (a worker started for a run already under way gets it before).
+  if (message.kind === 'warm-up') runBegun = false;
+  else if (message.kind === 'site') runBegun = true;
   busy = busy.then(() => handle(message));
 });
 
@@ -46,8 +48,10 @@ async function prepare(message: WarmUpMessage): Promise<string[]> {
   // folder, shared data with errors the build reports) may fail the build.
   try {
     const targets = message.renderAhead && message.cache ? aheadTargets(message.cache, message.lessonsDir) : [];
-    if (targets.length) return await renderAhead(targets, message.cache!, message.lessonsDir, message.paper, () => runBegun);
-    await warmUp(message.lessonsDir, message.paper);
+    const stored = targets.length ? await renderAhead(targets, message.cache!, message.lessonsDir, message.paper, () => runBegun) : [];
+    // Nothing rendered ahead (the cache had it all, or the run came first): the warm-up lesson, while there is time.
+    if (!stored.length && !runBegun) await warmUp(message.lessonsDir, message.paper);
+    return stored;
   } catch {
     // What it ran has warmed the worker all the same.
   }
@@ -70,8 +74,9 @@ async function run(job: KitJob): Promise<KitJobResult> {
   } else {
     products.push([job.out, checked ? await renderLoadedBundle(checked, job.band, job.lessonsDir, render, job.volume) : await renderBandBundleFiles(job.files, job.band, job.lessonsDir, render, job.volume)]);
   }
-  // Lessons checked by the run are what was rendered, but for their pictures, which the render read again.
-  if (checked) lessons.push(...checked.map((lesson) => withPicturesNow(lesson)));
+  // What was rendered: the lessons as the run checked them, or as this worker read them; their pictures as the render
+  // read them again, so hashed after it.
+  const rendered = (checked ?? lessons).map((lesson) => withPicturesNow(lesson));
   // Nothing is written unless every product of the job rendered.
   const stopped = products.find(([, result]) => !result.ok)?.[1];
   if (stopped && !stopped.ok) return { file, ok: false, diagnostics: stopped.diagnostics };
@@ -87,15 +92,14 @@ async function run(job: KitJob): Promise<KitJobResult> {
     written.push({ out, pages: result.pages, bytes: result.pdf.length });
     stored.push(result);
   }
-  if (job.cacheEntry && renderedKey(job, job.cacheEntry.cache, lessons) === job.cacheEntry.key) await storeEntry(job.cacheEntry.cache, job.cacheEntry.key, stored);
+  if (job.cacheEntry && renderedKey(job, job.cacheEntry.cache, rendered) === job.cacheEntry.key) await storeEntry(job.cacheEntry.cache, job.cacheEntry.key, stored);
   return { file, ok: true, written, ms: performance.now() - started };
 }
 
 /**
- * The key of what was rendered: the lessons as this worker read them (or as the run checked them, with their pictures
- * as read again), the shared data as it is now. It differs from the job's key (made from the files as the run checked
- * them) when a file was saved while the run went on; the render is then not stored, or the cache would hand the new
- * text's kit to the old text, should the file be put back.
+ * The key of what was rendered: its lessons, and the shared data as it is now. It differs from the job's key (made
+ * from the files as the run checked them) when a file was saved while the run went on; the render is then not stored,
+ * or the cache would hand the new text's kit to the old text, should the file be put back.
  */
 function renderedKey(job: KitJob, cache: KitCache, lessons: readonly ValidLesson[]): string | undefined {
   return new KeyMaker(cache, job.lessonsDir, job.paper).products(job.kind === 'bundle' ? job : undefined, lessons);

@@ -100,7 +100,11 @@ export function checkPicture(lessonFile: string, url: string, alt: string | null
 export function pictureHashNow(lessonFile: string, url: string): string | undefined {
   const path = picturePath(url);
   const checked = path === undefined ? undefined : checkInside(dirname(lessonFile), path, MAX_PICTURE_BYTES);
-  return checked && isAllowed(checked) ? sha256(readAllowed(checked, MAX_PICTURE_BYTES)) : undefined;
+  try {
+    return checked && isAllowed(checked) ? sha256(readAllowed(checked, MAX_PICTURE_BYTES)) : undefined;
+  } catch {
+    return undefined; // removed, or grown past the limit, since it was looked at
+  }
 }
 
 /** A file in the lesson folder whose name differs from a missing picture's only in case or extension (Zamok.SVG, zamok.png). */

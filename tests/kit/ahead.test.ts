@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { KitWorkers, renderKits, type KitJobResult } from '../../src/kit/batch.ts';
 import { engineFingerprint, openKitCache, type KitCache } from '../../src/kit/cache.ts';
 import { aheadTargets, MAX_SAVED_LESSONS, recordRun } from '../../src/kit/run-record.ts';
+import { renderAhead } from '../../src/kit/warm-up.ts';
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
 
 mkdirSync('tests/.tmp', { recursive: true });
@@ -59,12 +60,17 @@ function came(products: Map<string, How>, how: How): string[] {
   return [...products].filter(([, way]) => way === how).map(([name]) => name).sort();
 }
 
-/** Save a file of the library as an editor would, a moment after the last run's record was written. */
-function save(library: string, path: string, from: string, to: string): void {
+/** The fixture lesson's title, which its copy keeps: the copy comes first in both bands (same title, its slug first). */
+const TITLE = 'Паролі та секрети';
+
+/** Give a lesson of the library a title; with `saved`, a new one, saved a moment after the last run's record was dated. */
+function retitle(library: string, path: string, title: string, { saved = true } = {}): void {
   const file = join(library, path);
   const text = readFileSync(file, 'utf8');
-  expect(text, `${path} has no ${from}`).toContain(from);
-  writeFileSync(file, text.replace(from, to));
+  const next = text.replace(/^title: .*$/m, `title: ${title}`);
+  if (!saved) return writeFileSync(file, next);
+  expect(next, `${path} has the title ${title} already`).not.toBe(text);
+  writeFileSync(file, next);
   const later = new Date(Date.now() + 2000);
   utimesSync(file, later, later);
 }
@@ -76,13 +82,19 @@ describe('rendering ahead', () => {
   const out = () => join(scratch, 'edit', `out-${++outs}`);
   const edited = ['band-1-2.pdf', 'band-3-4.pdf', 'valid-lesson.pdf', 'valid-lesson.pupils.pdf'];
 
+  /** A run over the library with the lesson under the fixture's title (whatever an earlier test left), recorded. */
+  async function recordWithFixtureTitle(): Promise<void> {
+    retitle(library, 'valid-lesson/index.mdx', TITLE, { saved: false });
+    await run(library, cache, out());
+  }
+
   /**
-   * A run recorded, the lesson's title saved from one wording to another, then a run on a worker warmed up as the build
+   * A run recorded (the lesson with the fixture's title), the lesson retitled, then a run on a worker warmed up as the build
    * starts it (`finished`: after its warm-up is over). How each product came; each has the bytes of a fresh render.
    */
-  async function editThenRun(from: string, to: string, finished: boolean): Promise<Map<string, How>> {
-    await run(library, cache, out());
-    save(library, 'valid-lesson/index.mdx', from, to);
+  async function editThenRun(title: string, finished: boolean): Promise<Map<string, How>> {
+    await recordWithFixtureTitle();
+    retitle(library, 'valid-lesson/index.mdx', title);
     const workers = await warmWorkers(library, cache, { finished });
     try {
       const target = out();
@@ -97,7 +109,7 @@ describe('rendering ahead', () => {
   }
 
   test("an edited lesson's kit, pupil pack and band bundles are rendered ahead, with the bytes of a fresh render", async () => {
-    const products = await editThenRun('Паролі та секрети', 'Паролі, секрети й друзі', true);
+    const products = await editThenRun('Паролі, секрети й друзі', true);
     expect(came(products, 'ahead')).toEqual(edited);
     expect(came(products, 'rendered')).toEqual([]);
     expect(came(products, 'cached')).toEqual(['second-lesson.pdf', 'second-lesson.pupils.pdf']);
@@ -106,14 +118,29 @@ describe('rendering ahead', () => {
   test('a wrong guess costs only the work: a lesson retitled to the head of its bands has its bundles rendered by the run', async () => {
     // "Абетка" sorts before "Паролі": the lesson moves ahead of the other in both bands, so the bundles the last run
     // recorded (the other lesson first) are not the bundles this run makes.
-    const products = await editThenRun('Паролі, секрети й друзі', 'Абетка безпечних паролів', true);
+    const products = await editThenRun('Абетка безпечних паролів', true);
     expect(came(products, 'ahead')).toEqual(['valid-lesson.pdf', 'valid-lesson.pupils.pdf']);
     expect(came(products, 'rendered')).toEqual(['band-1-2.pdf', 'band-3-4.pdf']);
   });
 
+  test('rendering ahead finishes the product under way when the run begins, and renders no other', async () => {
+    await recordWithFixtureTitle();
+    retitle(library, 'valid-lesson/index.mdx', 'Паролі, секрети й дорослі');
+    const targets = aheadTargets(cache, library);
+    expect(targets.map((target) => target.bundle?.band ?? 'lesson')).toEqual(['1-2', '3-4', 'lesson']);
+    // The run begins while the first target renders: the worker looks once before each.
+    let looks = 0;
+    const stored = await renderAhead(targets, cache, library, 'a4', () => looks++ > 0);
+    expect(looks).toBe(2);
+    expect(stored).toHaveLength(1);
+    const products = await run(library, cache, out());
+    expect(came(products, 'cached')).toEqual(['band-1-2.pdf', 'second-lesson.pdf', 'second-lesson.pupils.pdf']);
+    expect(came(products, 'rendered')).toEqual(['band-3-4.pdf', 'valid-lesson.pdf', 'valid-lesson.pupils.pdf']);
+  });
+
   test("the run's jobs stop the rendering ahead: what it did not render ahead, the run renders, each product once", async () => {
     // The jobs come at once (two lessons are checked in a moment): the worker has rendered at most the first target.
-    const products = await editThenRun('Абетка безпечних паролів', 'Паролі, секрети й довіра', false);
+    const products = await editThenRun('Паролі, секрети й довіра', false);
     expect([...came(products, 'ahead'), ...came(products, 'rendered')].sort()).toEqual(edited);
     expect(came(products, 'ahead').length).toBeLessThan(edited.length);
   });
@@ -125,6 +152,8 @@ describe('which saves are rendered ahead', () => {
   const cache = openKitCache(join(folder, 'cache'), 'engine');
   const slugs = Array.from({ length: MAX_SAVED_LESSONS + 1 }, (_, i) => `lesson-${i + 1}`);
   const file = (slug: string) => join(library, slug, 'index.mdx');
+  /** The first lesson's English translation, in its folder. */
+  const translation = join(library, 'lesson-1', 'index.en.mdx');
 
   /** A library of plain files, and a record of a run over it: two bands, the first holding every lesson, the second two. */
   async function recorded(): Promise<number> {
@@ -133,16 +162,22 @@ describe('which saves are rendered ahead', () => {
       mkdirSync(join(library, slug), { recursive: true });
       writeFileSync(file(slug), slug);
     }
+    writeFileSync(translation, 'lesson-1 in English');
     mkdirSync(cache.dir, { recursive: true });
+    // The lessons were read a minute ago; the run ends now.
+    const readAt = Math.floor(Date.now() / 1000) * 1000 - 60_000;
     await recordRun(cache, library, [
       { kind: 'bundle', band: '5-6', files: slugs.map(file) },
       { kind: 'bundle', band: '7-8', volume: 2, files: [file('lesson-1'), file('lesson-2')] },
       ...slugs.map((slug) => ({ kind: 'lesson' as const, file: file(slug) })),
-    ]);
+      { kind: 'lesson', file: translation },
+    ], readAt);
     const written = statSync(join(cache.dir, 'last-run.json')).mtimeMs;
-    // Every file of the library as saved before the run ended.
+    expect(written).toBe(readAt);
+    // Every file of the library as saved before the lessons were read.
     const before = new Date(written - 60_000);
     for (const slug of slugs) for (const path of [file(slug), join(library, slug)]) utimesSync(path, before, before);
+    utimesSync(translation, before, before);
     return written;
   }
 
@@ -164,16 +199,26 @@ describe('which saves are rendered ahead', () => {
     ]);
   });
 
-  test('a lesson folder changed (a picture added, a file saved by renaming) counts as the lesson saved', async () => {
+  test('a lesson folder changed (a picture added, a file saved by renaming) counts as each lesson file in it saved', async () => {
     const written = await recorded();
     touch(join(library, 'lesson-3'), written);
     expect(aheadTargets(cache, library).map((target) => target.bundle?.band ?? target.files)).toEqual(['5-6', [file('lesson-3')]]);
+    touch(join(library, 'lesson-1'), written);
+    expect(aheadTargets(cache, library).map((target) => target.bundle?.band ?? target.files)).toEqual(['5-6', '7-8', [file('lesson-1')], [file('lesson-3')], [translation]]);
   });
 
-  test(`more than ${MAX_SAVED_LESSONS} lessons saved (a checkout, a pull): nothing`, async () => {
+  test('a lesson saved while the run went on, after its lessons were read, counts as saved', async () => {
     const written = await recorded();
+    touch(file('lesson-4'), written + 25_000); // half a minute after the lessons were read, before the run ended
+    expect(aheadTargets(cache, library).filter((target) => !target.bundle)).toEqual([{ files: [file('lesson-4')] }]);
+  });
+
+  test(`lessons saved in more than ${MAX_SAVED_LESSONS} folders (a checkout, a pull): nothing`, async () => {
+    const written = await recorded();
+    // Four folders, one of them with both its lesson and its translation saved: five lesson files, four folders.
     for (const slug of slugs.slice(0, MAX_SAVED_LESSONS)) touch(file(slug), written);
-    expect(aheadTargets(cache, library).filter((target) => !target.bundle)).toHaveLength(MAX_SAVED_LESSONS);
+    touch(translation, written);
+    expect(aheadTargets(cache, library).filter((target) => !target.bundle)).toHaveLength(MAX_SAVED_LESSONS + 1);
     touch(file(slugs.at(-1)!), written);
     expect(aheadTargets(cache, library)).toEqual([]);
   });
@@ -182,6 +227,9 @@ describe('which saves are rendered ahead', () => {
     ['not JSON', '{"lessons": ['],
     ['a path out of the library', JSON.stringify({ lessons: ['../elsewhere/index.mdx'], bundles: [] })],
     ['an absolute path', JSON.stringify({ lessons: ['/etc/passwd'], bundles: [] })],
+    ['a Windows path out of the library', JSON.stringify({ lessons: ['lesson-1\\..\\..\\elsewhere.mdx'], bundles: [] })],
+    ['a drive letter', JSON.stringify({ lessons: ['C:/lessons/index.mdx'], bundles: [] })],
+    ['a volume that is not a whole number', JSON.stringify({ lessons: ['lesson-1/index.mdx'], bundles: [{ band: '5-6', volume: '2', files: ['lesson-1/index.mdx'] }] })],
     ['no bundles', JSON.stringify({ lessons: ['lesson-1/index.mdx'] })],
   ])('a record that is %s is not used', async (_, text) => {
     const written = await recorded();

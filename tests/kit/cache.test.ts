@@ -236,17 +236,21 @@ describe('kit cache', () => {
     for (const job of planned) expect(hasEntry(cache, job.cacheEntry!.key), job.kind).toBe(true);
   }, 120_000);
 
-  test('a job sent with its lessons as checked renders them, not the file saved since, and a picture saved meanwhile keeps it out of the cache', async () => {
+  test('jobs sent with their lessons as checked (a kit, a bundle) render them, not the file saved since, and a picture saved meanwhile keeps them out of the cache', async () => {
     const cache = openKitCache(join(scratch, 'sent-checked-cache'), engine);
     const checked = publishedLessons(loadLibrary(library));
     const quest = checked.find((candidate) => candidate.file.endsWith(join(QUEST, 'index.mdx')))!;
+    const bundle = bandBundles(checked).find((candidate) => candidate.lessons.includes(quest))!;
     const keys = new KeyMaker(cache, library, 'a4');
     const folder = out();
-    const job: KitJob = { kind: 'lesson', file: quest.file, out: join(folder, 'quest.pdf'), pupilsOut: join(folder, 'quest.pupils.pdf'), paper: 'a4', lessonsDir: library, cacheEntry: { cache, key: keys.lesson(quest) }, checked: [quest] };
+    const lessonJob: KitJob = { kind: 'lesson', file: quest.file, out: join(folder, 'quest.pdf'), pupilsOut: join(folder, 'quest.pupils.pdf'), paper: 'a4', lessonsDir: library, cacheEntry: { cache, key: keys.lesson(quest) }, checked: [quest] };
+    const bundleKey = keys.bundle(bundle.band, bundle.lang, undefined, bundle.lessons.map((member) => keys.lesson(member)));
+    const bundleJob: KitJob = { kind: 'bundle', band: bundle.band, files: bundle.lessons.map((member) => member.file), out: join(folder, 'band.pdf'), paper: 'a4', lessonsDir: library, cacheEntry: { cache, key: bundleKey }, checked: bundle.lessons };
+    const jobs = [lessonJob, bundleJob];
     const runJob = async () => {
       const results: KitJobResult[] = [];
-      await runJobs([job], { renderAll: false }, (index, result) => (results[index] = result), pool);
-      expect(results.map((result) => result.ok)).toEqual([true]);
+      await runJobs(jobs, { renderAll: false }, (index, result) => (results[index] = result), pool);
+      expect(results.map((result) => result.ok)).toEqual([true, true]);
     };
     const title = quest.data.title;
     const text = readFileSync(quest.file, 'utf8');
@@ -256,16 +260,18 @@ describe('kit cache', () => {
       // The text is saved after it was checked: the kit prints the text checked, and is stored under its key.
       edit(`${QUEST}/index.mdx`, /^title: (.*)$/m, 'title: Інша назва квесту');
       await runJob();
-      const firstPage = pageTexts(job.out)[0]!.replace(/\s+/g, ' ');
-      expect(firstPage).toContain(title);
-      expect(firstPage).not.toContain('Інша назва квесту');
-      expect(hasEntry(cache, job.cacheEntry!.key)).toBe(true);
+      for (const job of jobs) {
+        const text = pageTexts(job.out).join(' ').replace(/\s+/g, ' ');
+        expect(text, job.out).toContain(title);
+        expect(text, job.out).not.toContain('Інша назва квесту');
+        expect(hasEntry(cache, job.cacheEntry!.key), job.out).toBe(true);
+      }
       // A picture saved after the check is drawn as it is now: that render is not the lesson checked, so not stored.
       rmSync(cache.dir, { recursive: true, force: true });
       edit(`${QUEST}/${basename(picture)}`, /fill="#[0-9A-Fa-f]{6}"/, 'fill="#654321"');
       await runJob();
-      expect(existsSync(job.out)).toBe(true);
-      expect(hasEntry(cache, job.cacheEntry!.key)).toBe(false);
+      for (const job of jobs) expect(existsSync(job.out), job.out).toBe(true);
+      for (const job of jobs) expect(hasEntry(cache, job.cacheEntry!.key), job.out).toBe(false);
     } finally {
       writeFileSync(quest.file, text);
       writeFileSync(picture, drawing);
