@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, loadLibrary, publishedLessons, sortDiagnostics, summarize } from '../src/model/index.ts';
-import { renderKits } from '../src/kit/batch.ts';
+import { fromCache, renderKits } from '../src/kit/batch.ts';
 import { openKitCache } from '../src/kit/cache.ts';
 import { LESSONS_DIR } from '../src/site/config.ts';
 import { formatMs } from '../src/site/report.ts';
@@ -63,7 +63,7 @@ const results = await renderKits(lessons, {
   renderAll: values['no-cache'],
   lessonsReadAt,
   onResult: (result, done, total) => {
-    if (result.ok && result.cached) cached += 1;
+    if (fromCache(result)) cached += 1;
     if (result.ok && listFiles) {
       const files = result.written.map((file) => `${file.out}  ${file.pages} pages, ${Math.round(file.bytes / 1024)} KB`);
       console.log(`${files.join('; ')} (${result.cached ? 'cached' : formatMs(result.ms)})`);

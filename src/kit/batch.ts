@@ -42,7 +42,7 @@ export type KitJob = (
  * Checked lessons sent with the jobs, at most: every job's would be ~120 kB a lesson in the kits' process, all held from
  * the start; this many covers the jobs of an edit to a few lessons (a lesson's kit and the volumes that hold it).
  */
-export const CHECKED_LESSONS_SENT = 60;
+const CHECKED_LESSONS_SENT = 60;
 
 /** What a worker is started with. */
 export interface KitWorkerData {
@@ -246,8 +246,8 @@ export async function runJobs(jobs: readonly KitJob[], run: JobRun, report: (ind
       if (!stored(job)) continue;
       const started = performance.now();
       const restored = restoreEntry(job.cacheEntry!.cache, job.cacheEntry!.key, productFiles(job));
-      const rendered = ahead.has(job.cacheEntry!.key) ? { ahead: true } : {};
-      if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true, ...rendered });
+      const renderedAhead = ahead.has(job.cacheEntry!.key) ? { ahead: true } : {};
+      if (restored) report(index, { file: job.kind === 'lesson' ? job.file : job.out, ok: true, written: restored, ms: performance.now() - started, cached: true, ...renderedAhead });
       else queue.push(index);
       // The restores are synchronous: now and then the workers' answers and the next jobs they wait for go first.
       if (performance.now() - yielded > YIELD_EVERY_MS) {

@@ -19,7 +19,7 @@ const RUN_RECORD = 'last-run.json';
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
 /** Lesson folders saved in since the last run, at most, for rendering ahead: more is a checkout or a pull, not an edit. */
-export const MAX_SAVED_LESSONS = 4;
+export const MAX_SAVED_FOLDERS = 4;
 
 /** A product to render ahead: a lesson's kit and pupil pack (no `bundle`), or a bundle (or volume) of lesson files in order. */
 export interface AheadTarget {
@@ -58,7 +58,7 @@ export async function recordRun(cache: KitCache, lessonsDir: string, jobs: reado
 /**
  * What to render ahead: the bundles (largest first) and then the lessons of each lesson file saved since the last run
  * (its file, or its folder, changed after the record's date), paths resolved in `lessonsDir`. None when there is no
- * readable record, nothing was saved, or in more than MAX_SAVED_LESSONS folders.
+ * readable record, nothing was saved, or in more than MAX_SAVED_FOLDERS folders.
  */
 export function aheadTargets(cache: KitCache, lessonsDir: string): AheadTarget[] {
   const path = join(cache.dir, RUN_RECORD);
@@ -71,7 +71,7 @@ export function aheadTargets(cache: KitCache, lessonsDir: string): AheadTarget[]
   // A folder saved in marks its translations too: they are lessons of one edit (rendering one that did not change
   // finds it in the cache and costs a reading).
   const folders = new Set([...saved].map((file) => dirname(file)));
-  if (!saved.size || folders.size > MAX_SAVED_LESSONS) return [];
+  if (!saved.size || folders.size > MAX_SAVED_FOLDERS) return [];
   const bundles = record.bundles.filter((bundle) => bundle.files.some((file) => saved.has(file))).sort((a, b) => b.files.length - a.files.length);
   return [
     ...bundles.map(({ band, volume, files }) => ({ files: files.map(inLibrary), bundle: { band, ...(volume ? { volume } : {}) } })),

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesS
 import { basename, join } from 'node:path';
 import { KitWorkers, renderKits, type KitJobResult } from '../../src/kit/batch.ts';
 import { engineFingerprint, openKitCache, type KitCache } from '../../src/kit/cache.ts';
-import { aheadTargets, MAX_SAVED_LESSONS, recordRun } from '../../src/kit/run-record.ts';
+import { aheadTargets, MAX_SAVED_FOLDERS, recordRun } from '../../src/kit/run-record.ts';
 import { renderAhead } from '../../src/kit/warm-up.ts';
 import { loadLibrary, publishedLessons } from '../../src/model/index.ts';
 
@@ -150,7 +150,7 @@ describe('which saves are rendered ahead', () => {
   const folder = join(scratch, 'targets');
   const library = join(folder, 'lessons');
   const cache = openKitCache(join(folder, 'cache'), 'engine');
-  const slugs = Array.from({ length: MAX_SAVED_LESSONS + 1 }, (_, i) => `lesson-${i + 1}`);
+  const slugs = Array.from({ length: MAX_SAVED_FOLDERS + 1 }, (_, i) => `lesson-${i + 1}`);
   const file = (slug: string) => join(library, slug, 'index.mdx');
   /** The first lesson's English translation, in its folder. */
   const translation = join(library, 'lesson-1', 'index.en.mdx');
@@ -213,12 +213,12 @@ describe('which saves are rendered ahead', () => {
     expect(aheadTargets(cache, library).filter((target) => !target.bundle)).toEqual([{ files: [file('lesson-4')] }]);
   });
 
-  test(`lessons saved in more than ${MAX_SAVED_LESSONS} folders (a checkout, a pull): nothing`, async () => {
+  test(`lessons saved in more than ${MAX_SAVED_FOLDERS} folders (a checkout, a pull): nothing`, async () => {
     const written = await recorded();
     // Four folders, one of them with both its lesson and its translation saved: five lesson files, four folders.
-    for (const slug of slugs.slice(0, MAX_SAVED_LESSONS)) touch(file(slug), written);
+    for (const slug of slugs.slice(0, MAX_SAVED_FOLDERS)) touch(file(slug), written);
     touch(translation, written);
-    expect(aheadTargets(cache, library).filter((target) => !target.bundle)).toHaveLength(MAX_SAVED_LESSONS + 1);
+    expect(aheadTargets(cache, library).filter((target) => !target.bundle)).toHaveLength(MAX_SAVED_FOLDERS + 1);
     touch(file(slugs.at(-1)!), written);
     expect(aheadTargets(cache, library)).toEqual([]);
   });
