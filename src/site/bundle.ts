@@ -168,6 +168,9 @@ export interface BundleOptions {
  * files: START-HERE and serve.mjs, the site's files but the search index's, the search index's, the manifest.
  */
 export async function writeBundle(siteDir: string, info: BundleInfo, { outFile = bundleFile(siteDir, info), indexing, onProgress }: BundleOptions = {}): Promise<WrittenBundle> {
+  // Taken hold of before the first wait, so an index that fails while the zip is not yet ready for it is this
+  // bundle's failure, not an unhandled rejection.
+  const indexFailure = failureOf(indexing);
   const folder = bundleFileName(info.version).replace(/\.zip$/, '');
   const site = (await offlineSitePaths(siteDir)).filter((path) => !isSearchIndexFile(path));
   const facts: CopyFacts = {
@@ -209,14 +212,15 @@ export async function writeBundle(siteDir: string, info: BundleInfo, { outFile =
   try {
     // The zip is written while the index is made; then the index's files are added, and the manifest after them.
     const finish = async () => {
-      await indexing;
+      const indexError = await indexFailure;
+      if (indexError) throw indexError;
       if ((zip.outputStream as Readable).destroyed) return; // a file failed meanwhile: the zip is given up
       add(await searchIndexPaths(siteDir));
       const lines = () => manifest(head) + zipped.map((entry) => `${entry.hash}  site/${entry.path}\n`).join('');
       zip.addReadStreamLazy(`${folder}/MANIFEST.sha256`, options('MANIFEST.sha256'), (done) => done(null, Readable.from([Buffer.from(lines())])));
       zip.end();
     };
-    await Promise.all([written, finish().catch((error: unknown) => failed(error instanceof Error ? error : new Error(String(error))))]);
+    await Promise.all([written, finish().catch((error: unknown) => failed(asError(error)))]);
     await rename(partial, outFile);
   } catch (error) {
     await written.catch(() => undefined);
@@ -225,6 +229,21 @@ export async function writeBundle(siteDir: string, info: BundleInfo, { outFile =
   }
   const { size } = await stat(outFile);
   return { file: outFile, bytes: size, files: head.length + zipped.length + 1 };
+}
+
+/** What a promise failed with, once it settles: undefined when it was kept (or there is none). */
+async function failureOf(promise: Promise<unknown> | undefined): Promise<Error | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return asError(error);
+  }
+}
+
+/** A thrown value as an Error, whatever was thrown. */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**

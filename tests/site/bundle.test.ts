@@ -89,6 +89,23 @@ describe('the offline bundle', () => {
     expect(readdirSync(scratch).filter((name) => name.startsWith('failed.zip'))).toEqual([]);
   });
 
+  test('a search index that failed before the zip was ready for it is no unhandled rejection: the bundle fails with its error', async () => {
+    const site = makeSite(join(scratch, 'site-e'), false);
+    const out = join(scratch, 'early.zip');
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      const indexing = Promise.reject(new Error('Pagefind: no pages'));
+      await expect(writeBundle(site, INFO, { outFile: out, indexing })).rejects.toThrow('Pagefind: no pages');
+      await new Promise((settled) => setImmediate(settled));
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+    expect(unhandled).toEqual([]);
+    expect(readdirSync(scratch).filter((name) => name.startsWith('early.zip'))).toEqual([]);
+  });
+
   test('holds START-HERE, the manifest, serve.mjs and the site (without the downloads) in one folder, in a fixed order', async () => {
     const site = makeSite(join(scratch, 'site-b'));
     const { file, files } = await writeBundle(site, INFO, { outFile: join(scratch, 'order.zip') });
