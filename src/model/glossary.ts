@@ -2,7 +2,8 @@
  * The glossary rule: a term in a lesson's glossary is there because the lesson uses it. A term the text never uses is
  * a warning (left over from a copied lesson, or a word the lesson was meant to teach and does not). Ukrainian words
  * change their endings (секстинг, секстингу, секстингом; фейковий профіль, фейкового профілю), so words are compared
- * by their stems (the Ukrainian and English rule stemmers of @orama/stemmers) or by a shared beginning.
+ * by their stems (the Ukrainian and English rule stemmers of @orama/stemmers, the Ukrainian one taught that
+ * приватність and приватності are one word) or by a shared beginning.
  */
 import type { Nodes, Root } from 'mdast';
 import { stemmer as ukrainianStemmer } from '@orama/stemmers/ukrainian';
@@ -34,6 +35,32 @@ function lessonText(node: Nodes, out: string[] = []): string[] {
 interface StemmedText {
   words: readonly string[];
   stemAt(i: number): string;
+  /** Where words begin with a letter, in order: a term is looked for only there, not at every word of the text. */
+  startsWith(letter: string): readonly number[];
+}
+
+/** A text's words, indexed by their first letter, with their stems made and kept as they are asked for. */
+function stemmedText(words: readonly string[], stem: (word: string) => string): StemmedText {
+  const stems = new Map<string, string>();
+  const byLetter = new Map<string, number[]>();
+  for (const [i, word] of words.entries()) {
+    const at = byLetter.get(word[0]!);
+    if (at) at.push(i);
+    else byLetter.set(word[0]!, [i]);
+  }
+  return {
+    words,
+    stemAt: (i) => stems.get(words[i]!) ?? stems.set(words[i]!, stem(words[i]!)).get(words[i]!)!,
+    startsWith: (letter) => byLetter.get(letter) ?? [],
+  };
+}
+
+/**
+ * The Ukrainian stemmer, with the і of -ість nouns made the о it becomes in their other forms (приватність,
+ * приватності): the rule stemmer leaves the two apart.
+ */
+function ukrainianStem(word: string): string {
+  return ukrainianStemmer(word).replace(/іст$/, 'ост');
 }
 
 /** letters: a term word is looked for only where a text word begins with the same letters (any form of it does). */
@@ -50,7 +77,8 @@ function sameWord(term: string, root: string, text: StemmedText, i: number): boo
 function usedIn(termWords: readonly string[], text: StemmedText, stem: (word: string) => string): boolean {
   if (!termWords.length) return false;
   const roots = termWords.map(stem);
-  for (let i = 0; i + termWords.length <= text.words.length; i++) {
+  for (const i of text.startsWith(termWords[0]![0]!)) {
+    if (i + termWords.length > text.words.length) return false;
     if (termWords.every((word, k) => sameWord(word, roots[k]!, text, i + k))) return true;
   }
   return false;
@@ -67,10 +95,8 @@ export function checkGlossary(
   locateTerm: (index: number) => { line: number; column: number },
 ): Finding[] {
   if (!lesson.glossary.length) return [];
-  const stem = lesson.lang === 'uk' ? ukrainianStemmer : englishStemmer;
-  const all = words([...lessonText(tree), lesson.title, lesson.summary, ...lesson.objectives].join('\n'));
-  const stems = new Map<string, string>();
-  const text: StemmedText = { words: all, stemAt: (i) => stems.get(all[i]!) ?? stems.set(all[i]!, stem(all[i]!)).get(all[i]!)! };
+  const stem = lesson.lang === 'uk' ? ukrainianStem : englishStemmer;
+  const text = stemmedText(words([...lessonText(tree), lesson.title, lesson.summary, ...lesson.objectives].join('\n')), stem);
   return lesson.glossary.flatMap(({ term }, index) => {
     const phrases = term.split(/[()/]/).map(words).filter((list) => list.length);
     // A phrase's last word is its head noun (цифрові докази, особиста інформація): using it uses the term.
