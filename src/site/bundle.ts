@@ -170,7 +170,7 @@ export interface BundleOptions {
 export async function writeBundle(siteDir: string, info: BundleInfo, { outFile = bundleFile(siteDir, info), indexing, onProgress }: BundleOptions = {}): Promise<WrittenBundle> {
   // Taken hold of before the first wait, so an index that fails while the zip is not yet ready for it is this
   // bundle's failure, not an unhandled rejection.
-  const indexFailure = failureOf(indexing);
+  const indexFailure = indexing?.then(() => undefined, asError);
   const folder = bundleFileName(info.version).replace(/\.zip$/, '');
   const site = (await offlineSitePaths(siteDir)).filter((path) => !isSearchIndexFile(path));
   const facts: CopyFacts = {
@@ -229,16 +229,6 @@ export async function writeBundle(siteDir: string, info: BundleInfo, { outFile =
   }
   const { size } = await stat(outFile);
   return { file: outFile, bytes: size, files: head.length + zipped.length + 1 };
-}
-
-/** What a promise failed with, once it settles: undefined when it was kept (or there is none). */
-async function failureOf(promise: Promise<unknown> | undefined): Promise<Error | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return asError(error);
-  }
 }
 
 /** A thrown value as an Error, whatever was thrown. */

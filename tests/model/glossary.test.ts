@@ -15,7 +15,7 @@ function lessonWith(terms: readonly string[], text: string): string {
   return FIXTURE.replace('authors:', glossary).replace('Намалюй замок.', text);
 }
 
-/** The terms the rule warns about, with their lines, for a lesson in a language. */
+/** The terms the rule warns about in the fixture lesson with these terms and this text (Ukrainian, or the file's language). */
 function unusedTerms(terms: readonly string[], text: string, file = 'tests/fixtures/lessons/valid-lesson/index.mdx'): string[] {
   const lesson = loadLesson(file, lessonWith(terms, text));
   expect(lesson.diagnostics.filter((d) => d.severity === 'error'), 'the lesson is otherwise valid').toEqual([]);
