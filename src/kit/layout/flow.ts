@@ -725,7 +725,7 @@ function cardRows(block: CardsBlock, env: FlowEnv, col: Column): Row[] {
     for (let k = 0; k <= count; k++) cut(col.x + k * cardWidth, 0, col.x + k * cardWidth, h)
     for (let k = 0; k < count; k++) {
       const card = set.cards[i + k]!
-      const shown = card.lines.slice(0, Math.floor((h - 2 * G.CARD_PAD) / lh))
+      const shown = card.lines.slice(0, cardLinesShown(card.lines.length, set.size, h - 2 * G.CARD_PAD))
       const top = (h - shown.length * lh) / 2
       const left = col.x + k * cardWidth + G.CARD_PAD
       shown.forEach((entry, j) => {
@@ -815,13 +815,31 @@ function setCard(paragraphs: readonly CardParagraph[], size: number, width: numb
   return { lines, whole, height: lines.length * lineHeight(size), flushLeft }
 }
 
+/** pt: how far a card's lines may overrun its text box and still count as fitting it (rounding in their sum). */
+const CARD_FIT_SLACK = 1e-6
+
+/** Whether a card's lines fit the height of its text box. */
+function fitsCard(setting: CardSetting, height: number): boolean {
+  return setting.height <= height + CARD_FIT_SLACK
+}
+
+/**
+ * How many of a card's lines at a size are drawn in a text box of a height: all of them when the card was fitted to
+ * it (the same sum, the same slack: a ratio rounded down would drop the last line of a card that fills its box).
+ */
+function cardLinesShown(count: number, size: number, height: number): number {
+  let shown = count
+  while (shown > 0 && shown * lineHeight(size) > height + CARD_FIT_SLACK) shown--
+  return shown
+}
+
 /** A card at a size: whole words if they fit, else (when `hyphenate`) hyphenated; undefined if it does not fit. */
 function cardAt(paragraphs: readonly CardParagraph[], size: number, width: number, height: number, envs: CardEnvs, hyphenate: boolean): CardSetting | undefined {
   const plain = setCard(paragraphs, size, width, envs.plain)
-  if (plain.whole && plain.height <= height + 1e-6) return plain
+  if (plain.whole && fitsCard(plain, height)) return plain
   if (!hyphenate || !envs.hyphenating.hyphenate) return undefined
   const hyphenated = setCard(paragraphs, size, width, envs.hyphenating)
-  return hyphenated.height <= height + 1e-6 ? hyphenated : undefined
+  return fitsCard(hyphenated, height) ? hyphenated : undefined
 }
 
 /** The flow's environment for breaking card text without and with hyphenation (made once per card set). */
